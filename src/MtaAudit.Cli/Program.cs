@@ -1,0 +1,1 @@
+return MtaAudit.Cli.App.Run(args);

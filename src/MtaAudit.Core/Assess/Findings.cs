@@ -1,0 +1,38 @@
+using MtaAudit.Facts;
+
+namespace MtaAudit.Assess;
+
+/// <summary>A CVE behind a verdict, and the upstream version that fixes it for this host's branch.</summary>
+public sealed record CveRef(string Id, string? FixedIn, string? Severity, double? Cvss, bool Kev, string? Summary);
+
+/// <summary>The package an MTA came from, when it came from one.</summary>
+public sealed record PackageRef(string Manager, string Name, string Version);
+
+/// <summary>The U-45 judgement of one MTA on one host, with everything that led to it.</summary>
+public sealed record MtaFinding(
+    string Mta,
+    string? Version,
+    string? VersionText,
+    PackageRef? Package,
+    bool? Running,
+    bool? Enabled,
+    Verdict Verdict,
+    IReadOnlyList<Localized> Reasons,
+    IReadOnlyList<CveRef> Cves,
+    IReadOnlyList<Localized> Remediation,
+    IReadOnlyList<string> Evidence,
+    IReadOnlyList<string> EvidenceLines,
+    string? BinaryPath = null,
+    string? Confidence = null);
+
+/// <summary>The U-45 judgement of one host.</summary>
+public sealed record HostReport(
+    string Host,
+    OsInfo Os,
+    Verdict Verdict,
+    bool Complete,
+    IReadOnlyList<MtaFinding> Mtas,
+    IReadOnlyList<Localized> Reasons,
+    IReadOnlyList<string> Errors,
+    string? Source = null,
+    string? CollectedAt = null);

@@ -1,0 +1,10 @@
+namespace MtaAudit.Evidence;
+
+/// <summary>A bundle (or part of a stream) that could not be read; names where.</summary>
+public sealed record BundleError(string Source, int Line, string Message)
+{
+    public override string ToString() => $"{Source}:{Line}: {Message}";
+}
+
+/// <summary>One item read from a stream: a bundle, or an error that stopped one bundle (not the others).</summary>
+public sealed record BundleReadResult(EvidenceBundle? Bundle, BundleError? Error);

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text;
+
+namespace MtaAudit.Evidence;
+
+/// <summary>
+/// Reads evidence bundle v1 text (see docs/evidence-bundle.md). Streams: any number of
+/// bundles one after another, each yielded as soon as it ends, so memory holds one bundle
+/// at a time. A malformed bundle yields an error naming its line and reading goes on with
+/// the next bundle; a bundle without its closing line is yielded as truncated.
+/// </summary>
+public static class BundleReader
+{
+    private static readonly Encoding Utf8Lenient = new UTF8Encoding(false, false);
+    private static readonly byte[] MagicBytes = Encoding.ASCII.GetBytes(EvidenceBundle.Magic);
+
+    public static IEnumerable<BundleReadResult> ReadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        foreach (var r in Read(stream, path)) yield return r;
+    }
+
+    public static IEnumerable<BundleReadResult> Read(string text, string source = "<text>")
+    {
+        using var ms = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        foreach (var r in Read(ms, source)) yield return r;
+    }
+
+    public static IEnumerable<BundleReadResult> Read(Stream stream, string source)
+    {
+        var reader = new ByteLineReader(stream);
+        var state = new State(source);
+        bool junkReported = false;
+
+        while (reader.TryRead(out var line))
+        {
+            bool isMagic = IsMagic(line);
+            switch (state.Phase)
+            {
+                case Phase.Outside:
+                    if (isMagic) { state.Begin(reader.LineNumber); junkReported = false; }
+                    else if (!IsBlank(line) && !junkReported)
+                    {
+                        junkReported = true;
+                        yield return Error(source, reader.LineNumber,
+                            $"expected '{EvidenceBundle.Magic}' to start a bundle, found '{Preview(line)}'");
+                    }
+                    break;
+
+                case Phase.Skipping:
+                    if (isMagic) state.Begin(reader.LineNumber);
+                    break;
+
+                case Phase.Header:
+                    if (isMagic)
+                    {
+                        yield return Error(source, state.StartLine, "bundle header never ended (no empty line) before the next bundle");
+                        state.Begin(reader.LineNumber);
+                    }
+                    else if (IsBlank(line))
+                    {
+                        var err = state.EndHeader(reader.LineNumber);
+                        if (err is not null) yield return err;
+                    }
+                    else
+                    {
+                        var err = state.AddHeader(line, reader.LineNumber);
+                        if (err is not null) yield return err;
+                    }
+                    break;
+
+                case Phase.Body:
+                    if (isMagic)
+                    {
+                        // A new bundle started before this one closed: this one was cut.
+                        yield return state.Finish(truncated: true);
+                        state.Begin(reader.LineNumber);
+                        break;
+                    }
+                    var kind = state.Delimiter(line);
+                    if (kind == DelimiterKind.End)
+                    {
+                        yield return state.Finish(truncated: false);
+                        state.Phase = Phase.Outside;
+                        junkReported = false;
+                    }
+                    else if (kind == DelimiterKind.Section)
+                    {
+                        state.StartSection(line, reader.LineNumber);
+                    }
+                    else
+                    {
+                        state.AddContent(line, reader.LastLineCut);
+                    }
+                    break;
+            }
+        }
+
+        if (state.Phase == Phase.Body) yield return state.Finish(truncated: true);
+        else if (state.Phase == Phase.Header)
+            yield return Error(source, state.StartLine, "stream ended inside the bundle header");
+    }
+
+    private static BundleReadResult Error(string source, int line, string message) =>
+        new(null, new BundleError(source, line, message));
+
+    private static bool IsMagic(ReadOnlySpan<byte> line) => TrimEnd(line).SequenceEqual(MagicBytes);
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => TrimEnd(line).Length == 0;
+
+    private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> s)
+    {
+        int n = s.Length;
+        while (n > 0 && (s[n - 1] == (byte)' ' || s[n - 1] == (byte)'\t')) n--;
+        return s[..n];
+    }
+
+    internal static string Preview(ReadOnlySpan<byte> line)
+    {
+        var text = Utf8Lenient.GetString(line[..Math.Min(line.Length, 60)]);
+        return TerminalText.Clean(text) + (line.Length > 60 ? "…" : "");
+    }
+
+    internal static bool IsValidBoundary(string b) =>
+        b.Length is >= 8 and <= 70 && b.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_' or '-');
+
+    private enum Phase { Outside, Header, Body, Skipping }
+    private enum DelimiterKind { None, Section, End }
+
+    /// <summary>Per-bundle state while reading; reset by <see cref="Begin"/>.</summary>
+    private sealed class State(string source)
+    {
+        public Phase Phase = Phase.Outside;
+        public int StartLine;
+        private Dictionary<string, string> _headers = new();
+        private List<EvidenceSection> _sections = new();
+        private List<string> _warnings = new();
+        private byte[] _open = [];
+        private byte[] _close = [];
+        private string _boundary = "";
+        private PendingSection? _current;
+
+        public void Begin(int line)
+        {
+            Phase = Phase.Header;
+            StartLine = line;
+            _headers = new Dictionary<string, string>(StringComparer.Ordinal);
+            _sections = new List<EvidenceSection>();
+            _warnings = new List<string>();
+            _current = null;
+            _boundary = "";
+        }
+
+        public BundleReadResult? AddHeader(ReadOnlySpan<byte> line, int lineNo)
+        {
+            var text = Utf8Lenient.GetString(line);
+            int colon = text.IndexOf(':');
+            if (colon <= 0)
+            {
+                Phase = Phase.Skipping;
+                return Error(source, lineNo, $"header line is not 'key: value': '{Preview(line)}'");
+            }
+            var key = text[..colon].Trim().ToLowerInvariant();
+            var value = text[(colon + 1)..].Trim();
+            _headers[key] = value;
+            return null;
+        }
+
+        public BundleReadResult? EndHeader(int lineNo)
+        {
+            if (!_headers.TryGetValue("boundary", out var b))
+            {
+                Phase = Phase.Skipping;
+                return Error(source, StartLine, "bundle header has no 'boundary:' line");
+            }
+            if (!IsValidBoundary(b))
+            {
+                Phase = Phase.Skipping;
+                return Error(source, StartLine,
+                    $"boundary '{TerminalText.Clean(b)}' must be 8 to 70 characters of A-Z a-z 0-9 . _ -");
+            }
+            _boundary = b;
+            _open = Encoding.ASCII.GetBytes("--" + b);
+            _close = Encoding.ASCII.GetBytes("--" + b + "--");
+            Phase = Phase.Body;
+            return null;
+        }
+
+        public DelimiterKind Delimiter(ReadOnlySpan<byte> line)
+        {
+            if (!line.StartsWith(_open)) return DelimiterKind.None;
+            var trimmed = TrimEnd(line);
+            if (trimmed.SequenceEqual(_close)) return DelimiterKind.End;
+            if (line.Length > _open.Length && line[_open.Length] == (byte)' ') return DelimiterKind.Section;
+            if (trimmed.Length == _open.Length) return DelimiterKind.Section; // bare delimiter: reported as missing probe
+            return DelimiterKind.None;
+        }
+
+        public void StartSection(ReadOnlySpan<byte> line, int lineNo)
+        {
+            CloseSection();
+            var text = Utf8Lenient.GetString(line[_open.Length..]).TrimStart(' ');
+            var attrs = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? cmd = null;
+            int i = 0;
+            while (i < text.Length)
+            {
+                if (text[i] == ' ') { i++; continue; }
+                if (string.CompareOrdinal(text, i, "cmd=", 0, 4) == 0)
+                {
+                    cmd = text[(i + 4)..];
+                    attrs["cmd"] = cmd;
+                    break;
+                }
+                int sp = text.IndexOf(' ', i);
+                var token = sp < 0 ? text[i..] : text[i..sp];
+                i = sp < 0 ? text.Length : sp + 1;
+                int eq = token.IndexOf('=');
+                if (eq <= 0)
+                {
+                    _warnings.Add($"line {lineNo}: attribute '{TerminalText.Clean(token)}' is not key=value; ignored");
+                    continue;
+                }
+                attrs[token[..eq]] = token[(eq + 1)..];
+            }
+            if (!attrs.TryGetValue("probe", out var probe) || probe.Length == 0)
+            {
+                _warnings.Add($"line {lineNo}: section without probe= ignored");
+                _current = new PendingSection(null, attrs, cmd, lineNo);
+                return;
+            }
+            _current = new PendingSection(probe, attrs, cmd, lineNo);
+        }
+
+        public void AddContent(ReadOnlySpan<byte> line, bool cut)
+        {
+            if (_current is null)
+            {
+                if (!IsBlank(line) && !_warnedStray)
+                {
+                    _warnedStray = true;
+                    _warnings.Add("text before the first section ignored");
+                }
+                return;
+            }
+            _current.Content.Write(line);
+            _current.Content.WriteByte((byte)'\n');
+            if (cut) _current.Cut = true;
+        }
+
+        private bool _warnedStray;
+
+        private void CloseSection()
+        {
+            if (_current is null) return;
+            var p = _current;
+            _current = null;
+            if (p.Probe is null) return;
+            var (outcome, code) = ParseRc(p.Attributes.GetValueOrDefault("rc"), p.Line);
+            if (p.Cut) _warnings.Add($"line {p.Line}: a line of probe {p.Probe} was longer than {ByteLineReader.MaxLineBytes} bytes and was cut");
+            _sections.Add(new EvidenceSection(p.Probe, outcome, code, p.Attributes.GetValueOrDefault("path"), p.Command,
+                p.Attributes, p.Content.ToArray(), p.Line));
+        }
+
+        private (ProbeOutcome, int?) ParseRc(string? rc, int line)
+        {
+            switch (rc)
+            {
+                case null:
+                    _warnings.Add($"line {line}: section has no rc=; its outcome is unknown");
+                    return (ProbeOutcome.Unknown, null);
+                case "absent": return (ProbeOutcome.Absent, null);
+                case "timeout": return (ProbeOutcome.Timeout, null);
+            }
+            if (int.TryParse(rc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+                return (ProbeOutcome.Ran, n);
+            _warnings.Add($"line {line}: rc='{TerminalText.Clean(rc)}' is not a number, 'absent' or 'timeout'");
+            return (ProbeOutcome.Unknown, null);
+        }
+
+        public BundleReadResult Finish(bool truncated)
+        {
+            if (truncated && _current is not null)
+            {
+                // The last section may be cut mid-output; keep what it printed but mark it.
+                _current.Attributes["rc"] = "timeout";
+                _warnings.Add($"line {_current.Line}: the bundle ends inside probe {_current.Probe}; its output is partial");
+            }
+            CloseSection();
+            Phase = Phase.Outside;
+            var bundle = new EvidenceBundle(source, StartLine, _boundary, _headers, _sections, truncated, _warnings);
+            return new BundleReadResult(bundle, null);
+        }
+
+        private sealed class PendingSection(string? probe, Dictionary<string, string> attributes, string? command, int line)
+        {
+            public string? Probe { get; } = probe;
+            public Dictionary<string, string> Attributes { get; } = attributes;
+            public string? Command { get; } = command;
+            public int Line { get; } = line;
+            public MemoryStream Content { get; } = new();
+            public bool Cut { get; set; }
+        }
+    }
+}

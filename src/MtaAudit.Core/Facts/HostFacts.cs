@@ -1,0 +1,35 @@
+namespace MtaAudit.Facts;
+
+/// <summary>
+/// Everything the parse stage learned about one host. Lists are empty when the probe ran and
+/// found nothing; <see cref="Collected"/> says which probes ran at all, so that "not collected"
+/// is never read as "not there".
+/// </summary>
+public sealed class HostFacts
+{
+    public string Host { get; set; } = "unknown";
+    public OsInfo Os { get; set; } = OsInfo.Unknown;
+    public List<ProcessInfo> Processes { get; } = new();
+    public List<ListeningSocket> Listening { get; } = new();
+    public List<ServiceRecord> Services { get; } = new();
+    public List<InstalledPackage> Packages { get; } = new();
+    public List<BinaryInfo> Binaries { get; } = new();
+    public List<VersionReading> Versions { get; } = new();
+    public List<PendingUpdate> Updates { get; } = new();
+    public List<ChangelogFix> ChangelogFixes { get; } = new();
+    /// <summary>Age in days of the package metadata behind <see cref="Updates"/>, when known.</summary>
+    public double? RepoAgeDays { get; set; }
+
+    /// <summary>Probe ids that ran (any rc other than absent), i.e. evidence exists.</summary>
+    public HashSet<string> Collected { get; } = new(StringComparer.Ordinal);
+    /// <summary>Probe ids checked and reported absent (the program or file is not on the host).</summary>
+    public HashSet<string> Absent { get; } = new(StringComparer.Ordinal);
+    /// <summary>Probe ids (with path) cut at their time limit.</summary>
+    public List<string> TimedOut { get; } = new();
+    /// <summary>Things that make the evidence incomplete or odd (cut bundle, parse problems).</summary>
+    public List<string> Problems { get; } = new();
+    /// <summary>False when the bundle was cut or a probe timed out: nothing may be judged GOOD from missing evidence.</summary>
+    public bool Complete { get; set; } = true;
+
+    public bool Has(string probe) => Collected.Contains(probe);
+}

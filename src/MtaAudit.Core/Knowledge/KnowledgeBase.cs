@@ -1,0 +1,59 @@
+using MtaAudit.Versions;
+
+namespace MtaAudit.Knowledge;
+
+/// <summary>
+/// The embedded, versioned knowledge base: releases, branches, CVEs (upstream ranges) and
+/// vendor packages. Read-only queries; loading lives in <see cref="KnowledgeBaseLoader"/>.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    public KnowledgeBase(string version, string date, IReadOnlyList<MtaKnowledge> mtas, IReadOnlyList<VendorPackage> vendorPackages)
+    {
+        Version = version;
+        Date = date;
+        Mtas = mtas.ToDictionary(m => m.Mta, StringComparer.Ordinal);
+        VendorPackages = vendorPackages;
+    }
+
+    /// <summary>Knowledge base version, e.g. 2026.11.1.</summary>
+    public string Version { get; }
+    /// <summary>Date its facts were last checked (yyyy-MM-dd).</summary>
+    public string Date { get; }
+    public IReadOnlyDictionary<string, MtaKnowledge> Mtas { get; }
+    public IReadOnlyList<VendorPackage> VendorPackages { get; }
+
+    public MtaKnowledge? For(string mta) => Mtas.GetValueOrDefault(mta);
+
+    /// <summary>The branch (release series) a version belongs to, or null when the knowledge base has none for it.</summary>
+    public BranchInfo? BranchOf(string mta, UpstreamVersion v) =>
+        For(mta)?.Branches.FirstOrDefault(b => b.Branch == v.Branch);
+
+    /// <summary>The CVEs whose upstream ranges contain <paramref name="v"/>.</summary>
+    public IReadOnlyList<CveRecord> Affecting(string mta, UpstreamVersion v)
+    {
+        var k = For(mta);
+        if (k is null) return [];
+        return k.Cves.Where(c => c.Affected.Any(r => Contains(r, v))).ToList();
+    }
+
+    /// <summary>The first upstream version that fixes <paramref name="cve"/> for someone on <paramref name="v"/>: the fix of the range holding v.</summary>
+    public static string? FixedFor(CveRecord cve, UpstreamVersion v) =>
+        cve.Affected.FirstOrDefault(r => Contains(r, v))?.Fixed;
+
+    public static bool Contains(AffectedRange r, UpstreamVersion v)
+    {
+        if (r.Introduced != "0" && (!UpstreamVersion.TryParse(r.Introduced, out var lo) || v < lo)) return false;
+        if (r.Fixed is not null)
+            return UpstreamVersion.TryParse(r.Fixed, out var hi) && v < hi;
+        if (r.LastAffected is not null)
+            return UpstreamVersion.TryParse(r.LastAffected, out var last) && v <= last;
+        return true; // no fix upstream: every version from Introduced on
+    }
+
+    /// <summary>Vendor packages the knowledge base has for a distro release and MTA.</summary>
+    public IEnumerable<VendorPackage> VendorPackagesFor(string distro, string release, string mta) =>
+        VendorPackages.Where(p => p.Mta == mta
+            && string.Equals(p.Distro, distro, StringComparison.OrdinalIgnoreCase)
+            && (p.Release == release || p.Release.StartsWith(release + " ", StringComparison.Ordinal) || p.Release.StartsWith(release + ".", StringComparison.Ordinal)));
+}

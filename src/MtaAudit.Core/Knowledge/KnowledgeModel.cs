@@ -1,0 +1,42 @@
+namespace MtaAudit.Knowledge;
+
+/// <summary>One release series of an MTA and whether upstream still fixes it.</summary>
+public sealed record BranchInfo(string Branch, string LatestPatch, string? LatestPatchDate, bool Supported, string? Note = null);
+
+/// <summary>A range of affected upstream versions: Introduced &lt;= v &lt; Fixed (or &lt;= LastAffected). Introduced "0" is "all earlier".</summary>
+public sealed record AffectedRange(string Introduced, string? Fixed, string? LastAffected = null);
+
+/// <summary>A vulnerability of an MTA, in upstream version space.</summary>
+public sealed record CveRecord(
+    string Id,
+    string Mta,
+    string Summary,
+    string? Severity,
+    double? Cvss,
+    bool Kev,
+    string? AttackVector,
+    IReadOnlyList<AffectedRange> Affected,
+    string? Confidence = null,
+    IReadOnlyList<string>? Sources = null);
+
+/// <summary>A vendor's package of an MTA in a distro release, with its upstream base and the CVEs it is known to fix.</summary>
+public sealed record VendorPackage(
+    string Distro,
+    string Release,
+    string Mta,
+    string Package,
+    string Version,
+    string? Upstream,
+    IReadOnlyList<string> FixedCves,
+    bool Verified,
+    string? Source = null);
+
+/// <summary>Everything known about one MTA.</summary>
+public sealed record MtaKnowledge(
+    string Mta,
+    string NewestRelease,
+    string? NewestReleaseDate,
+    string SupportPolicy,
+    IReadOnlyList<BranchInfo> Branches,
+    IReadOnlyList<string> Releases,
+    IReadOnlyList<CveRecord> Cves);

@@ -1,0 +1,9 @@
+namespace MtaAudit.Parse;
+
+/// <summary>Every probe parser mta-audit knows. Add a new parser's instance here.</summary>
+public static class ProbeParsers
+{
+    public static readonly IReadOnlyList<IProbeParser> All =
+    [
+    ];
+}
