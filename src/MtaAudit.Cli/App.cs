@@ -1,10 +1,43 @@
+using System.CommandLine;
+
 namespace MtaAudit.Cli;
 
+/// <summary>The command line: a thin shell over MtaAudit.Core. Exit codes follow docs/report-json.md.</summary>
 public static class App
 {
     public static int Run(string[] args)
     {
-        Console.WriteLine("mta-audit: skeleton");
-        return 0;
+        var root = new RootCommand("mta-audit: KISA U-45 mail service version check (Sendmail, Postfix, Exim, OpenSMTPD)");
+        root.Subcommands.Add(AnalyzeCommand.Build());
+        root.Subcommands.Add(ScanCommand.Build());
+        root.Subcommands.Add(CollectorCommand.Build());
+        root.Subcommands.Add(DbCommand.Build());
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + e.Message);
+            Console.Error.WriteLine("Try 'mta-audit --help'.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parsed.Invoke();
+        }
+        catch (Exception e)
+        {
+            // Internal errors name the type and message only: no stack of target data, no secrets.
+            Console.Error.WriteLine($"mta-audit: internal error: {e.GetType().Name}: {TerminalText.Clean(e.Message)}");
+            return ExitCodes.Internal;
+        }
     }
+}
+
+public static class ExitCodes
+{
+    public const int Good = 0;
+    public const int Vulnerable = 1;
+    public const int Manual = 2;
+    public const int Usage = 3;
+    public const int Internal = 4;
 }

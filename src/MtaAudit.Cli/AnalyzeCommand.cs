@@ -1,0 +1,66 @@
+using System.CommandLine;
+using MtaAudit.Assess;
+using MtaAudit.Evidence;
+using MtaAudit.Knowledge;
+
+namespace MtaAudit.Cli;
+
+/// <summary><c>mta-audit analyze FILE... | -</c>: judge evidence bundles collected elsewhere.</summary>
+public static class AnalyzeCommand
+{
+    public static Command Build()
+    {
+        var files = new Argument<string[]>("files") { Description = "evidence bundle files ('-' for standard input); a file may hold many bundles", Arity = ArgumentArity.OneOrMore };
+        var report = new ReportOptions();
+        var cmd = new Command("analyze", "Judge evidence bundles (from the collector, an SSH scan, or your own tools)");
+        cmd.Arguments.Add(files);
+        report.AddTo(cmd);
+        cmd.SetAction(r =>
+        {
+            var kb = KnowledgeBaseLoader.LoadEmbedded();
+            var options = report.Analysis(r, kb);
+            var (hosts, errors) = AnalyzeAll(r.GetValue(files) ?? [], options);
+            return report.Emit(r, hosts, options, errors);
+        });
+        return cmd;
+    }
+
+    /// <summary>Reads every bundle of every input; a bad file or bundle is an error line, never the end of the run.</summary>
+    public static (List<HostReport>, List<string>) AnalyzeAll(IEnumerable<string> inputs, AnalysisOptions options)
+    {
+        var hosts = new List<HostReport>();
+        var errors = new List<string>();
+        foreach (var input in inputs)
+        {
+            Stream stream;
+            try
+            {
+                stream = input == "-" ? Console.OpenStandardInput() : File.OpenRead(input);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                errors.Add($"{input}: cannot read: {e.Message}");
+                continue;
+            }
+            using (stream)
+            {
+                int before = hosts.Count;
+                try
+                {
+                    foreach (var item in BundleReader.Read(stream, input == "-" ? "<stdin>" : input))
+                    {
+                        if (item.Error is not null) errors.Add(item.Error.ToString());
+                        else hosts.Add(Analyzer.Analyze(item.Bundle!, options));
+                    }
+                }
+                catch (IOException e)
+                {
+                    errors.Add($"{input}: read failed after {hosts.Count - before} bundles: {e.Message}");
+                }
+                if (hosts.Count == before && !errors.Any(e => e.StartsWith(input, StringComparison.Ordinal)))
+                    errors.Add($"{input}: no evidence bundle found (expected a first line '{EvidenceBundle.Magic}')");
+            }
+        }
+        return (hosts, errors);
+    }
+}

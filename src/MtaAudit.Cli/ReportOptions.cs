@@ -1,0 +1,76 @@
+using System.CommandLine;
+using MtaAudit.Assess;
+using MtaAudit.Knowledge;
+using MtaAudit.Render;
+
+namespace MtaAudit.Cli;
+
+/// <summary>The options shared by every command that prints a report (analyze, scan).</summary>
+public sealed class ReportOptions
+{
+    public Option<string> Format { get; } = new("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+    public Option<string?> Lang { get; } = new("--lang") { Description = "ko or en (default: ko when the locale is Korean, else en)" };
+    public Option<string> Policy { get; } = new("--policy") { Description = "what 'latest' means: upstream-branch or upstream-latest", DefaultValueFactory = _ => "upstream-branch" };
+    public Option<bool> NoMtaIsNa { get; } = new("--no-mta-na") { Description = "report a host without any MTA as NA (해당 없음) instead of GOOD" };
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "write the report to this file instead of standard output" };
+
+    public ReportOptions()
+    {
+        Format.AcceptOnlyFromAmong("text", "json");
+        Lang.AcceptOnlyFromAmong("ko", "en");
+        Policy.AcceptOnlyFromAmong("upstream-branch", "upstream-latest");
+    }
+
+    public void AddTo(Command c)
+    {
+        c.Options.Add(Format);
+        c.Options.Add(Lang);
+        c.Options.Add(Policy);
+        c.Options.Add(NoMtaIsNa);
+        c.Options.Add(Output);
+    }
+
+    public AnalysisOptions Analysis(ParseResult r, KnowledgeBase kb)
+    {
+        PolicyNames.TryParse(r.GetValue(Policy) ?? "upstream-branch", out var p);
+        return new AnalysisOptions(kb, p, r.GetValue(NoMtaIsNa));
+    }
+
+    public Lang LangOf(ParseResult r) => r.GetValue(Lang) switch
+    {
+        "ko" => MtaAudit.Lang.Ko,
+        "en" => MtaAudit.Lang.En,
+        _ => LocaleIsKorean() ? MtaAudit.Lang.Ko : MtaAudit.Lang.En,
+    };
+
+    private static bool LocaleIsKorean()
+    {
+        foreach (var v in new[] { "LC_ALL", "LC_MESSAGES", "LANG" })
+        {
+            var s = Environment.GetEnvironmentVariable(v);
+            if (!string.IsNullOrEmpty(s)) return s.StartsWith("ko", StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
+    }
+
+    /// <summary>Renders and writes the report; returns the exit code the hosts' verdicts call for.</summary>
+    public int Emit(ParseResult r, IReadOnlyList<HostReport> hosts, AnalysisOptions a, IReadOnlyList<string> inputErrors)
+    {
+        var lang = LangOf(r);
+        var text = r.GetValue(Format) == "json"
+            ? JsonReport.Render(hosts, a.Knowledge, a.Policy, lang, inputErrors, DateTimeOffset.UtcNow)
+            : TextReport.Render(hosts, a.Knowledge, a.Policy, lang, inputErrors);
+        var path = r.GetValue(Output);
+        if (path is null) Console.Out.Write(text);
+        else File.WriteAllText(path, text);
+        return ExitCode(hosts, inputErrors.Count > 0);
+    }
+
+    public static int ExitCode(IReadOnlyList<HostReport> hosts, bool unreadableInput)
+    {
+        if (unreadableInput) return ExitCodes.Usage;
+        if (hosts.Any(h => h.Verdict == Verdict.Vulnerable)) return ExitCodes.Vulnerable;
+        if (hosts.Any(h => h.Verdict == Verdict.Manual)) return ExitCodes.Manual;
+        return ExitCodes.Good;
+    }
+}

@@ -1,0 +1,193 @@
+using MtaAudit.Facts;
+using MtaAudit.Remediation;
+using MtaAudit.Versions;
+
+namespace MtaAudit.Assess;
+
+/// <summary>
+/// KISA U-45 "메일 서비스 버전 점검": for each MTA really installed, is it in use, and is its
+/// version the latest per the policy. Missing or cut evidence never yields GOOD.
+/// </summary>
+public static class U45Rule
+{
+    public static HostReport Judge(HostFacts facts, AnalysisOptions options, string? source = null, string? collectedAt = null)
+    {
+        var findings = new List<MtaFinding>();
+        foreach (var e in MtaEvidence.Gather(facts).Where(e => e.Installed))
+            findings.Add(JudgeMta(facts, e, options));
+
+        var hostReasons = new List<Localized>();
+        Verdict verdict;
+        if (findings.Count > 0)
+        {
+            verdict = findings.Select(f => f.Verdict).Aggregate(Verdict.NotApplicable, VerdictNames.Worst);
+        }
+        else
+        {
+            (verdict, var why) = NoMta(facts, options);
+            hostReasons.AddRange(why);
+        }
+        if (!facts.Complete) hostReasons.Add(Incomplete(facts));
+        return new HostReport(facts.Host, facts.Os, verdict, facts.Complete, findings, hostReasons, facts.Problems, source, collectedAt);
+    }
+
+    private static (Verdict, List<Localized>) NoMta(HostFacts facts, AnalysisOptions options)
+    {
+        bool looked = facts.Collected.Any(p => p.StartsWith("pkg.", StringComparison.Ordinal))
+                      || facts.Has("proc.list") || facts.Has("mta.binaries")
+                      || facts.Absent.Any(p => p.StartsWith("mta.", StringComparison.Ordinal));
+        if (!looked)
+            return (Verdict.Manual, [new("the evidence has no package list, process list or MTA binary check: cannot tell whether a mail service is installed",
+                                         "패키지·프로세스·MTA 바이너리 정보가 없어 메일 서비스 설치 여부를 판단할 수 없음")]);
+        if (!facts.Complete)
+            return (Verdict.Manual, [new("no mail service found in the evidence collected, but the evidence is incomplete",
+                                         "수집된 정보에서 메일 서비스가 발견되지 않았으나 수집 정보가 불완전함")]);
+        return (options.NoMtaIsNotApplicable ? Verdict.NotApplicable : Verdict.Good,
+            [new("no mail service (Sendmail, Postfix, Exim, OpenSMTPD) is installed", "메일 서비스(Sendmail, Postfix, Exim, OpenSMTPD)가 설치되어 있지 않음")]);
+    }
+
+    private static MtaFinding JudgeMta(HostFacts facts, MtaEvidence e, AnalysisOptions options)
+    {
+        var reasons = new List<Localized>();
+        var package = e.Packages.Select(p => new PackageRef(p.Manager, p.Name, p.Version)).FirstOrDefault();
+        var (version, versionText, binary, versionWhy) = PickVersion(e, package);
+        reasons.AddRange(versionWhy);
+
+        bool? running = UsageJudge.Running(e, facts);
+        bool? enabled = UsageJudge.Enabled(e);
+        bool? inUse = running == true || enabled == true ? true : running == false && enabled == false ? false : null;
+
+        Verdict verdict;
+        IReadOnlyList<CveRef> cves = [];
+        string? target = null;
+        if (inUse == false)
+        {
+            verdict = Verdict.Good;
+            reasons.Insert(0, new("installed but not running and not enabled at boot: the mail service is not in use",
+                                  "설치되어 있으나 실행 중이 아니며 부팅 시 시작되지 않음: 메일 서비스를 사용하지 않음"));
+        }
+        else if (version is null)
+        {
+            verdict = Verdict.Manual;
+            reasons.Insert(0, new("the version could not be read from the evidence", "수집 정보에서 버전을 확인할 수 없음"));
+        }
+        else
+        {
+            var policy = options.Policy == Policy.Vendor ? Policy.UpstreamBranch : options.Policy;
+            var j = VersionJudge.Judge(e.Id, version, options.Knowledge, policy);
+            verdict = j.Verdict;
+            cves = j.Cves;
+            target = j.Target;
+            reasons.InsertRange(0, j.Reasons);
+            if (verdict == Verdict.Vulnerable && inUse is null)
+            {
+                verdict = Verdict.Manual;
+                reasons.Add(new("whether it runs or starts at boot could not be determined from the evidence",
+                                "실행 여부와 부팅 시 시작 여부를 수집 정보로 확인할 수 없음"));
+            }
+        }
+        if (verdict == Verdict.Good && !facts.Complete)
+        {
+            verdict = Verdict.Manual;
+            reasons.Add(Incomplete(facts));
+        }
+        reasons.Add(UsageReason(running, enabled));
+
+        bool needsPatch = verdict == Verdict.Vulnerable || (verdict == Verdict.Manual && target is not null);
+        var remediation = RemediationCatalog.For(facts, e, package, needsPatch, inUse != false, target);
+        return new MtaFinding(e.Id, version?.Text, versionText, package, running, enabled, verdict, reasons, cves, remediation,
+            EvidenceProbes(e), EvidenceLines(e), binary, Confidence(e, version is not null, running, enabled));
+    }
+
+    private static (UpstreamVersion?, string?, string?, List<Localized>) PickVersion(MtaEvidence e, PackageRef? package)
+    {
+        var why = new List<Localized>();
+        var found = e.Found
+            .Select(r => (r, ok: UpstreamVersion.TryParse(r.Version, out var v), v))
+            .Where(x => x.ok).ToList();
+        if (found.Count > 0)
+        {
+            var lowest = found.MinBy(x => x.v)!;
+            if (found.Select(x => x.v.Text).Distinct().Count() > 1)
+                why.Add(new($"several binaries report different versions ({string.Join(", ", found.Select(x => $"{x.r.Path}: {x.v}"))}); the lowest is judged",
+                            $"여러 바이너리의 버전이 다름 ({string.Join(", ", found.Select(x => $"{x.r.Path}: {x.v}"))}); 가장 낮은 버전으로 판단"));
+            return (lowest.v, lowest.r.VersionText, lowest.r.Path, why);
+        }
+        foreach (var r in e.Versions)
+        {
+            var at = r.Path is null ? "" : $" ({r.Path})";
+            if (r.Outcome == VersionOutcome.Timeout)
+                why.Add(new($"the version command timed out{at}", $"버전 확인 명령이 시간 제한에 걸림{at}"));
+            else if (r.Outcome == VersionOutcome.Unreadable)
+                why.Add(new($"the version command printed no version{at}", $"버전 확인 명령 출력에 버전이 없음{at}"));
+        }
+        if (package is not null && PackageVersions.Upstream(package.Manager, package.Version) is { } up
+            && UpstreamVersion.TryParse(up, out var pv))
+        {
+            why.Add(new($"version taken from the package {package.Name} {package.Version}", $"버전은 패키지 {package.Name} {package.Version} 기준"));
+            return (pv, package.Version, null, why);
+        }
+        return (null, null, null, why);
+    }
+
+    private static Localized UsageReason(bool? running, bool? enabled)
+    {
+        static string En(bool? b) => b switch { true => "yes", false => "no", _ => "unknown" };
+        static string Ko(bool? b) => b switch { true => "예", false => "아니요", _ => "확인 불가" };
+        return new($"running: {En(running)}; starts at boot: {En(enabled)}", $"실행 중: {Ko(running)}, 부팅 시 시작: {Ko(enabled)}");
+    }
+
+    internal static Localized Incomplete(HostFacts facts)
+    {
+        var parts = new List<string>();
+        if (facts.TimedOut.Count > 0) parts.Add("timed out: " + string.Join(", ", facts.TimedOut));
+        var cut = facts.Problems.FirstOrDefault(p => p.Contains("cut short", StringComparison.Ordinal));
+        if (cut is not null) parts.Add("bundle cut short");
+        var detail = parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
+        return new("the evidence is incomplete, so GOOD cannot be given" + detail, "수집 정보가 불완전하여 양호로 판정할 수 없음" + detail);
+    }
+
+    private static string Confidence(MtaEvidence e, bool haveVersion, bool? running, bool? enabled) =>
+        !haveVersion ? "low"
+        : e.Found.Any() && running is not null && enabled is not null ? "high"
+        : "medium";
+
+    private static List<string> EvidenceProbes(MtaEvidence e)
+    {
+        var probes = new List<string>();
+        if (e.Versions.Count > 0) probes.Add(e.Definition.VersionProbe);
+        probes.AddRange(e.Packages.Select(p => p.Manager switch
+        {
+            "dpkg" => "pkg.dpkg",
+            "rpm" => "pkg.rpm",
+            "ips" or "svr4" => "pkg.solaris",
+            "lslpp" => "pkg.aix",
+            "swlist" => "pkg.hpux",
+            _ => "pkg." + p.Manager,
+        }));
+        probes.AddRange(e.Services.Select(s => s.Manager switch
+        {
+            "systemd" => s.Enabled is not null && s.Running is null ? "svc.systemd.enabled" : "svc.systemd",
+            "smf" => "svc.smf",
+            "src" => "svc.src",
+            "sysv" => "svc.sysv",
+            "rc.tcpip" => "file.aix.rc.tcpip",
+            "mailservs" => "file.hpux.mailservs",
+            _ => "svc." + s.Manager,
+        }));
+        if (e.Daemons.Count > 0) probes.Add("proc.list");
+        if (e.Sockets.Count > 0) probes.Add("net.listen");
+        return probes.Distinct().ToList();
+    }
+
+    private static List<string> EvidenceLines(MtaEvidence e)
+    {
+        var lines = new List<string>();
+        lines.AddRange(e.Versions.Where(v => v.Outcome == VersionOutcome.Found).Select(v => $"{e.Definition.VersionProbe}: {v.Evidence}"));
+        lines.AddRange(e.Packages.Select(p => $"package: {p.Evidence}"));
+        lines.AddRange(e.Services.Select(s => $"{s.Manager}: {s.Evidence}"));
+        lines.AddRange(e.Daemons.Take(5).Select(p => $"process: {p.Evidence}"));
+        lines.AddRange(e.Sockets.Take(5).Select(s => $"listen: {s.Evidence}"));
+        return lines.Select(TerminalText.Clean).Distinct().ToList();
+    }
+}
