@@ -8,7 +8,7 @@ namespace MtaAudit.Parse.Network;
 /// <summary>
 /// Listening TCP sockets (probe <c>net.listen</c>) from <c>ss -ltn[p]</c> / <c>ss -tulpn</c>, Linux
 /// <c>netstat -ltn[p]</c> / <c>-an</c>, and <c>netstat -an</c> on Solaris (sectioned, no Proto column),
-/// AIX, HP-UX and the BSDs. Each line is read as a record: where the LISTEN state stands tells the tool,
+/// AIX (also <c>-Aan</c>, with the PCB address first), HP-UX and the BSDs. Each line is read as a record: where the LISTEN state stands tells the tool,
 /// and the local address is split into address and port, so ":25565" is never taken for port 25.
 /// </summary>
 public sealed partial class ListenParser : IProbeParser
@@ -38,6 +38,7 @@ public sealed partial class ListenParser : IProbeParser
                 0 when t.Length >= 5 => Ss(line, t, 0),                              // State Recv-Q Send-Q Local Peer [Process]
                 1 when t.Length >= 6 && IsTcp(t[0]) => Ss(line, t, 1),               // Netid State ...
                 5 when IsTcp(t[0]) => Netstat(line, t),                              // Proto Recv-Q Send-Q Local Foreign State [PID/Program]
+                6 when IsTcp(t[1]) => Local(line, t[4], null, null),                 // AIX netstat -Aan: PCB/ADDR Proto Recv-Q Send-Q Local Foreign (state)
                 6 when tcpSection && LooksRemote(t[1]) => Local(line, t[0], null, null), // Solaris: Local Remote Swind Send-Q Rwind Recv-Q State
                 _ => null,
             };

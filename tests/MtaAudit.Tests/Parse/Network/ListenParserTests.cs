@@ -135,3 +135,31 @@ public class ListenParserTests
         Assert.Empty(ListenParser.Parse("netstat: command not found\n"));
     }
 }
+
+public class ListenParserUnixTests
+{
+    [Fact]
+    public void Solaris_netstat_an_sections_ipv4_and_ipv6()
+    {
+        var sockets = ListenParser.Parse(Fixture.Output("solaris/netstat-an-solaris-spacewalk-fixture.txt"));
+        // IDLE, ESTABLISHED, TIME_WAIT and the UNIX sockets are not listeners; *.22 is listed twice in IPv4.
+        Assert.Equal(
+        [
+            ("*", 22, null, null), ("*", 22, null, null),
+            ("*", 22, null, null), ("*", 30, null, null), ("*", 25, null, null),
+        ], sockets.Select(s => (s.Address, s.Port, s.ProcessName, s.Pid)).ToArray());
+        Assert.DoesNotContain(sockets, s => s.IsLoopbackOnly);
+    }
+
+    [Fact]
+    public void Aix_netstat_Aan_with_pcb_column()
+    {
+        var sockets = ListenParser.Parse(Fixture.Output("aix/netstat-Aan-aix7.3-gopsutil-test.txt"));
+        Assert.Equal(
+        [
+            ("*", 22), ("*", 22), ("*", 25), ("::1", 6010),
+        ], sockets.Select(s => (s.Address, s.Port)).ToArray());
+        Assert.True(sockets[3].IsLoopbackOnly);
+        Assert.StartsWith("f1000f000017f3c0 tcp4", sockets[2].Evidence);
+    }
+}

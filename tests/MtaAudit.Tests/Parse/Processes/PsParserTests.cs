@@ -175,3 +175,14 @@ public class PsParserTests
         Assert.Empty(PsParser.Parse("ps: command not found\n"));
     }
 }
+
+public class PsParserUnixTests
+{
+    [Fact]
+    public void Aix_ps_ef_two_token_stime_and_dash_tty()
+    {
+        var p = Assert.Single(PsParser.Parse(Fixture.Output("aix/ps-ef-aix-month-day-stime-tcl-comment.txt")));
+        Assert.Equal((176310, 1, "root"), (p.Pid, p.Ppid, p.User));
+        Assert.Equal("/usr/local/sbin/syslog-ng -f /usr/local/etc/syslog-ng.conf", p.Args);
+    }
+}
