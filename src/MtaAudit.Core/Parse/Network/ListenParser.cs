@@ -97,6 +97,7 @@ public sealed partial class ListenParser : IProbeParser
     [GeneratedRegex(@"^\s*(TCP|UDP|SCTP|RAWIP|ICMP)(v6)?:\s*(IPv4|IPv6)?\s*$")]
     private static partial Regex SectionTitle();
 
-    [GeneratedRegex(@"users:\(\(""([^""]*)"",pid=(\d{1,10})")]
+    // Older iproute2 (CentOS 6 era) prints users:(("master",1588,13)); later ones users:(("master",pid=1588,fd=13)).
+    [GeneratedRegex(@"users:\(\(""([^""]*)"",\s*(?:pid=)?(\d{1,10})")]
     private static partial Regex SsUsers();
 }
