@@ -8,8 +8,9 @@ namespace MtaAudit.Parse.Network;
 /// <summary>
 /// Listening TCP sockets (probe <c>net.listen</c>) from <c>ss -ltn[p]</c> / <c>ss -tulpn</c>, Linux
 /// <c>netstat -ltn[p]</c> / <c>-an</c>, and <c>netstat -an</c> on Solaris (sectioned, no Proto column),
-/// AIX (also <c>-Aan</c>, with the PCB address first), HP-UX and the BSDs. Each line is read as a record: where the LISTEN state stands tells the tool,
-/// and the local address is split into address and port, so ":25565" is never taken for port 25.
+/// AIX (also <c>-Aan</c>, with the PCB address first), HP-UX and the BSDs. Each line is read as a record:
+/// where the LISTEN state stands tells the tool, and the local address is split into address and port,
+/// so ":25565" is never taken for port 25.
 /// </summary>
 public sealed partial class ListenParser : IProbeParser
 {
