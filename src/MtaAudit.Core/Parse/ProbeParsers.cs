@@ -5,5 +5,9 @@ public static class ProbeParsers
 {
     public static readonly IReadOnlyList<IProbeParser> All =
     [
+        new Os.UnameParser(),
+        new Os.OsReleaseParser(),
+        new Processes.PsParser(),
+        new Network.ListenParser(),
     ];
 }
