@@ -22,10 +22,14 @@ public sealed class MtaEvidence
     /// <summary>Readings that printed this MTA's version.</summary>
     public IEnumerable<VersionReading> Found => Versions.Where(v => v.Outcome == VersionOutcome.Found);
 
-    /// <summary>True when any signal says the MTA itself (not a wrapper) is on the host.</summary>
+    /// <summary>
+    /// True when any signal says the MTA itself (not a wrapper) is on the host. A boot switch that is
+    /// on (HP-UX SENDMAIL_SERVER=1, an uncommented AIX rc.tcpip line) counts: it starts an installed
+    /// daemon; a switch that is off does not, since those files exist on every such host.
+    /// </summary>
     public bool Installed =>
         Packages.Count > 0 || Found.Any() || Daemons.Count > 0 || Sockets.Count > 0
-        || Services.Any(s => s.Running == true || (s.Manager is "systemd" or "smf" or "src" && IsDefined(s)));
+        || Services.Any(s => s.Running == true || s.Enabled == true || (s.Manager is "systemd" or "smf" or "src" && IsDefined(s)));
 
     // A unit that systemd lists as not-found is only referenced, not installed.
     private static bool IsDefined(ServiceRecord s) =>

@@ -14,6 +14,6 @@ public sealed record OsInfo(
 {
     public static readonly OsInfo Unknown = new(OsFamily.Unknown, null, null);
 
-    /// <summary>Major release, e.g. "12" of "12.7", "11" of "11.4", "7.2" of AIX "7200-04-02-2016".</summary>
+    /// <summary>Major release: "12" of "12.7", "11" of "11.4", "7" of AIX "7.2".</summary>
     public string? MajorVersion => Version?.Split('.', '-')[0];
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Measures `mta-audit analyze` on 10,000 concatenated bundles (bundles per second, peak memory),
+# side by side with the floor of merely reading the same bytes (cat, grep) in the same run.
+# Usage: bench/analyze-10k.sh [COUNT] [RUNS]     Writes its table to stdout; paste into BENCHMARKS.md.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+count=${1:-10000}
+runs=${2:-5}
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+"$here/mta-audit" --version >/dev/null   # build first, outside the timings
+
+# The corpus: every bundle under the test fixtures, repeated with a distinct host name each time.
+mapfile -t sources < <(find "$here/tests/MtaAudit.Tests/Fixtures" -name '*.evidence' | sort)
+[ ${#sources[@]} -gt 0 ] || { echo "no *.evidence fixtures found" >&2; exit 1; }
+all="$work/all.evidence"
+i=0
+while [ $i -lt "$count" ]; do
+  for s in "${sources[@]}"; do
+    [ $i -ge "$count" ] && break
+    sed "s/^host: .*/host: bench-$i/" "$s" >>"$all"
+    i=$((i + 1))
+  done
+done
+bytes=$(stat -c %s "$all")
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+time_runs() { # label, command...
+  local label=$1; shift
+  local t=() rss=()
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
+    read -r secs kb <"$work/t"; t+=("$secs"); rss+=("$kb")
+  done
+  local ms; ms=$(printf '%s\n' "${t[@]}" | median)
+  local mem; mem=$(printf '%s\n' "${rss[@]}" | median)
+  printf '%s\t%s\t%s\n' "$label" "$ms" "$mem"
+}
+
+echo "corpus: $count bundles from ${#sources[@]} fixture bundles, $((bytes / 1024 / 1024)) MiB; median of $runs runs"
+printf 'what\tseconds\tpeak RSS KiB\n'
+{
+  time_runs "cat (read floor)" cat "$all"
+  time_runs "grep -c magic (scan floor)" grep -c '^MTA-AUDIT-EVIDENCE/1' "$all"
+  time_runs "mta-audit analyze --format json" "$here/mta-audit" analyze --format json "$all"
+  time_runs "mta-audit analyze --format text" "$here/mta-audit" analyze --format text "$all"
+} | tee "$work/rows"
+awk -F'\t' -v n="$count" '/^mta-audit analyze --format json/ { if ($2 > 0) printf "bundles per second (json): %.0f\n", n / $2 }' "$work/rows"
