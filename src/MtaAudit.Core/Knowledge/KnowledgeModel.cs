@@ -6,7 +6,12 @@ public sealed record BranchInfo(string Branch, string LatestPatch, string? Lates
 /// <summary>A range of affected upstream versions: Introduced &lt;= v &lt; Fixed (or &lt;= LastAffected). Introduced "0" is "all earlier".</summary>
 public sealed record AffectedRange(string Introduced, string? Fixed, string? LastAffected = null, string? Note = null);
 
-/// <summary>A vulnerability of an MTA, in upstream version space.</summary>
+/// <summary>
+/// A vulnerability of an MTA, in upstream version space. Ids without a CVE are synthetic (POSTFIX-2026-07-QUALYS).
+/// Verified is false when the research did not check something (score not in NVD JSON, range from memory,
+/// unknown start); Confidence then says what. CvssVersion is the version of <see cref="Cvss"/> ("3.1", "2.0");
+/// Severity is derived from v3 scores only.
+/// </summary>
 public sealed record CveRecord(
     string Id,
     string Mta,
@@ -23,7 +28,11 @@ public sealed record CveRecord(
     string? Preconditions = null,
     string? Note = null);
 
-/// <summary>A vendor's package of an MTA in a distro release, with its upstream base and the CVEs it is known to fix.</summary>
+/// <summary>
+/// A vendor's package of an MTA in a distro release, with its upstream base and the CVEs it is known to fix.
+/// Version is in the vendor's syntax (compare with DebianVersion/RpmVersion) and is "" when the research did
+/// not establish it (then Verified is false).
+/// </summary>
 public sealed record VendorPackage(
     string Distro,
     string Release,
