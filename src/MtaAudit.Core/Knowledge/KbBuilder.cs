@@ -1,0 +1,388 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MtaAudit.Versions;
+
+namespace MtaAudit.Knowledge;
+
+/// <summary>
+/// Turns the research notes (shared/reference/mta-knowledge.json) into the compact kb.json format.
+/// The notes are honest about what was not checked; this keeps every such item but marks it
+/// (Verified=false plus a Confidence text) instead of dropping or silently trusting it.
+/// Run at development time; the output is committed as Knowledge/kb.json.
+/// </summary>
+public static partial class KbBuilder
+{
+    public const string Schema = "mta-audit/kb/1";
+
+    /// <summary>The MTAs in the order they appear in kb.json.</summary>
+    public static readonly IReadOnlyList<string> MtaNames = ["postfix", "exim", "sendmail", "opensmtpd"];
+
+    public static string BuildJson(Stream referenceJson, string version, string date)
+    {
+        var file = Build(referenceJson, version, date);
+        var json = JsonSerializer.Serialize(file, KbJsonContext.Writer.KbFile);
+        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    public static KbFile Build(Stream referenceJson, string version, string date)
+    {
+        using var doc = JsonDocument.Parse(referenceJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var root = doc.RootElement;
+        var meta = root.GetProperty("meta");
+        var sources = new List<string>
+        {
+            $"{Str(meta, "title")} (as of {Str(meta, "as_of")})",
+        };
+        var mtas = new List<KbMta>();
+        foreach (var name in MtaNames)
+        {
+            if (!root.TryGetProperty(name, out var m)) continue;
+            mtas.Add(BuildMta(name, m, sources));
+        }
+        var knownIds = mtas.SelectMany(m => m.Cves!).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
+        var packages = new List<KbVendorPackage>();
+        if (root.TryGetProperty("os_packages", out var pk))
+            foreach (var p in pk.EnumerateArray())
+                packages.AddRange(BuildVendorPackages(p, knownIds));
+        return new KbFile
+        {
+            Schema = Schema,
+            Version = version,
+            Date = date,
+            Sources = sources,
+            Mtas = mtas,
+            VendorPackages = packages,
+        };
+    }
+
+    // ---- MTA ----
+
+    private static KbMta BuildMta(string name, JsonElement m, List<string> sources)
+    {
+        var newest = m.GetProperty("newest_release");
+        AddSource(sources, Str(newest, "source"));
+
+        var releases = m.GetProperty("releases").EnumerateArray().Select(r => new KbRelease
+        {
+            Version = Str(r, "version"),
+            Date = Str(r, "date"),
+            Verified = Str(r, "source")?.StartsWith("not verified", StringComparison.OrdinalIgnoreCase) == true ? false : null,
+        }).ToList();
+
+        List<KbBranch> branches;
+        if (m.TryGetProperty("branches", out var bs))
+        {
+            branches = [];
+            foreach (var b in bs.EnumerateArray())
+            {
+                // A series number that was skipped (exim 4.81) has no release, hence no branch to report.
+                var latest = Str(b, "latest_patch");
+                if (latest is null) continue;
+                AddSource(sources, Str(b, "source"));
+                branches.Add(new KbBranch
+                {
+                    Branch = Str(b, "branch"),
+                    LatestPatch = latest,
+                    Date = Str(b, "latest_patch_date"),
+                    Supported = b.TryGetProperty("upstream_supported", out var s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False
+                        ? s.GetBoolean()
+                        : false, // fixed up by the policy below when the notes did not say
+                    Note = Str(b, "note"),
+                });
+            }
+            // Where the notes did not state support, the MTA's policy decides.
+            var policy = SupportedByPolicy(name, branches.Select(b => b.Branch!).ToList());
+            foreach (var (b, raw) in branches.Zip(bs.EnumerateArray().Where(x => Str(x, "latest_patch") is not null)))
+                if (!raw.TryGetProperty("upstream_supported", out var s) || s.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    b.Supported = policy.Contains(b.Branch!);
+        }
+        else
+        {
+            branches = DeriveBranches(name, releases);
+        }
+
+        return new KbMta
+        {
+            Mta = name,
+            NewestRelease = Str(newest, "version"),
+            NewestReleaseDate = Str(newest, "date"),
+            SupportPolicy = Str(m, "support_policy"),
+            Branches = branches,
+            Releases = releases,
+            Cves = m.GetProperty("cves").EnumerateArray().Select(BuildCve).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The release series upstream still fixes, by each MTA's published policy: Postfix the four most
+    /// recent stable series; Exim, Sendmail and OpenSMTPD only the newest one.
+    /// </summary>
+    public static IReadOnlySet<string> SupportedByPolicy(string mta, IReadOnlyList<string> branches)
+    {
+        int keep = mta == "postfix" ? 4 : 1;
+        return branches
+            .Where(b => UpstreamVersion.TryParse(b, out _))
+            .OrderByDescending(b => UpstreamVersion.Parse(b))
+            .Take(keep)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Series built from the release list (OpenSMTPD's notes have no branch table).</summary>
+    private static List<KbBranch> DeriveBranches(string mta, List<KbRelease> releases)
+    {
+        var parsed = releases
+            .Where(r => UpstreamVersion.TryParse(r.Version, out _))
+            .Select(r => (Release: r, V: UpstreamVersion.Parse(r.Version!)))
+            .ToList();
+        var series = parsed
+            .GroupBy(x => x.V.Branch)
+            .Select(g => g.OrderByDescending(x => x.V).First())
+            .OrderBy(x => x.V)
+            .ToList();
+        var supported = SupportedByPolicy(mta, series.Select(s => s.V.Branch).ToList());
+        return series.Select(s => new KbBranch
+        {
+            Branch = s.V.Branch,
+            LatestPatch = s.Release.Version,
+            Date = s.Release.Date,
+            Supported = supported.Contains(s.V.Branch),
+            Note = "derived from the release list",
+        }).ToList();
+    }
+
+    // ---- CVE ----
+
+    private static KbCve BuildCve(JsonElement c)
+    {
+        var id = Str(c, "id")!;
+        var doubts = new List<string>();
+        if (Str(c, "confidence") is { } conf) doubts.Add(conf);
+        if (!id.StartsWith("CVE-", StringComparison.Ordinal)) doubts.Add("no CVE id assigned (synthetic id)");
+
+        var (score, scoreVersion, scoreVerified) = PickCvss(c);
+        if (score is not null && !scoreVerified) doubts.Add("CVSS score not verified in NVD JSON");
+
+        var ranges = new List<KbRange>();
+        foreach (var r in c.GetProperty("affected").EnumerateArray())
+        {
+            var introduced = Str(r, "introduced");
+            var notes = new List<string>();
+            if (introduced is null)
+            {
+                // Unknown start: assume every earlier version (the safe side for an auditor).
+                introduced = "0";
+                doubts.Add("introduced version not established");
+            }
+            else if (introduced != "0" && !UpstreamVersion.TryParse(introduced, out _))
+            {
+                // e.g. "4.94.x/master": keep the leading dotted number, which can only widen the range.
+                var lead = LeadingVersion(introduced) ?? "0";
+                notes.Add($"introduced given as '{introduced}'");
+                doubts.Add($"introduced '{introduced}' is not a release; widened to {lead}");
+                introduced = lead;
+            }
+            foreach (var key in (string[])["note", "introduced_note", "fix_type"])
+                if (Str(r, key) is { } n) notes.Add(n);
+            ranges.Add(new KbRange
+            {
+                Introduced = introduced,
+                Fixed = Str(r, "fixed"),
+                LastAffected = Str(r, "last_affected"),
+                Note = notes.Count == 0 ? null : string.Join("; ", notes),
+            });
+        }
+
+        bool kev = c.TryGetProperty("kev", out var k) && k.ValueKind == JsonValueKind.Object
+                   && k.TryGetProperty("in_kev", out var ik) && ik.ValueKind == JsonValueKind.True;
+
+        var noteParts = new List<string>();
+        if (Str(c, "nickname") is { } nick) noteParts.Add(nick);
+        if (Str(c, "group") is { } grp) noteParts.Add(grp);
+        if (Str(c, "notes") is { } nt) noteParts.Add(nt);
+
+        return new KbCve
+        {
+            Id = id,
+            Summary = Str(c, "summary"),
+            Severity = SeverityOf(scoreVersion, score),
+            Cvss = score,
+            CvssVersion = scoreVersion,
+            Kev = kev,
+            AttackVector = Str(c, "attack_vector"),
+            Affected = ranges,
+            Confidence = doubts.Count == 0 ? null : string.Join("; ", doubts.Distinct()),
+            Verified = doubts.Count == 0,
+            Preconditions = Str(c, "preconditions"),
+            Note = noteParts.Count == 0 ? null : string.Join(" | ", noteParts),
+            Sources = c.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.Array
+                ? s.EnumerateArray().Select(x => x.GetString()!).ToList()
+                : [],
+        };
+    }
+
+    /// <summary>
+    /// One score per CVE: a v3 score first (severity is defined on v3), preferring one verified in the NVD
+    /// JSON, then NVD's own; only without any v3 score the v2 one (then no severity is derived).
+    /// </summary>
+    private static (double? Score, string? Version, bool Verified) PickCvss(JsonElement c)
+    {
+        if (!c.TryGetProperty("cvss", out var list) || list.ValueKind != JsonValueKind.Array) return (null, null, true);
+        var all = list.EnumerateArray().Select(x => (
+            Score: x.GetProperty("score").GetDouble(),
+            Version: Str(x, "version") ?? "",
+            Verified: x.TryGetProperty("verified_in_nvd_json", out var v) && v.ValueKind == JsonValueKind.True,
+            Nvd: Str(x, "source")?.Contains("nvd@nist.gov", StringComparison.Ordinal) == true)).ToList();
+        if (all.Count == 0) return (null, null, true);
+        var best = all
+            .OrderByDescending(x => x.Version.StartsWith('3'))
+            .ThenByDescending(x => x.Verified)
+            .ThenByDescending(x => x.Nvd)
+            .First(); // OrderBy is stable: ties keep the notes' order
+        return (best.Score, best.Version, best.Verified);
+    }
+
+    /// <summary>CVSS v3 qualitative rating; null for v2-only or no score.</summary>
+    public static string? SeverityOf(string? cvssVersion, double? score)
+    {
+        if (score is not { } s || cvssVersion is null || !cvssVersion.StartsWith('3')) return null;
+        return s >= 9.0 ? "critical" : s >= 7.0 ? "high" : s >= 4.0 ? "medium" : s > 0.0 ? "low" : null;
+    }
+
+    // ---- vendor packages ----
+
+    private static IEnumerable<KbVendorPackage> BuildVendorPackages(JsonElement p, HashSet<string> knownIds)
+    {
+        var mtaField = Str(p, "mta") ?? "";
+        var osField = Str(p, "os") ?? "";
+        var releaseField = Str(p, "release") ?? "";
+        var fixedCves = FixedCves(p, knownIds);
+        bool verifiedFlag = !(p.TryGetProperty("verified", out var vf) && vf.ValueKind == JsonValueKind.False);
+        var upstream = Str(p, "upstream") is { } up ? LeadingVersion(up) : null;
+        var baseNote = Str(p, "note");
+        if (Str(p, "upstream") is { } upRaw && upstream != upRaw) baseNote = Join(baseNote, $"upstream given as '{upRaw}'");
+        if (Str(p, "channel") is { } ch) baseNote = Join(baseNote, $"channel: {ch}");
+
+        // "RHEL/Oracle Linux/Rocky/Alma", "postfix/sendmail" and "8/9" list several targets in one line;
+        // one record per target lets a lookup by (distro, release, mta) find it.
+        var distros = osField.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var mtas = mtaField.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var releases = SplitReleases(releaseField);
+        var versions = SplitVersions(Str(p, "version"));
+
+        foreach (var distro in distros)
+            foreach (var release in releases)
+                foreach (var mta in mtas)
+                    foreach (var (version, vnote) in versions)
+                    {
+                        bool concrete = version is not null && !version.Contains('?') && !version.Contains(".x", StringComparison.Ordinal);
+                        yield return new KbVendorPackage
+                        {
+                            Distro = distro,
+                            Release = release,
+                            Mta = mta,
+                            Package = Str(p, "package"),
+                            Version = version,
+                            Upstream = upstream,
+                            FixedCves = fixedCves,
+                            Verified = verifiedFlag && concrete,
+                            Source = Str(p, "source"),
+                            Note = Join(vnote, baseNote),
+                        };
+                    }
+    }
+
+    /// <summary>"8/9/10" → three releases, "7.2 TL5, 7.3" → two; anything else stays one release.</summary>
+    private static List<string> SplitReleases(string release)
+    {
+        var comma = release.Split(", ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (comma.Length > 1) return [.. comma];
+        var slash = release.Split('/', StringSplitOptions.TrimEntries);
+        if (slash.Length > 1 && slash.All(s => s.Length > 0 && s.All(char.IsAsciiDigit))) return [.. slash];
+        return [release];
+    }
+
+    /// <summary>
+    /// "a (release) / b (updates)" → both, each with its parenthesised label as note;
+    /// "a -> b (USN-1)" → b, the package after the update; null → one record with no version.
+    /// </summary>
+    private static List<(string? Version, string? Note)> SplitVersions(string? text)
+    {
+        if (text is null) return [(null, null)];
+        var result = new List<(string?, string?)>();
+        foreach (var alt in text.Split(" / ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var part = alt;
+            string? note = null;
+            int arrow = part.IndexOf(" -> ", StringComparison.Ordinal);
+            if (arrow >= 0)
+            {
+                note = $"updated from {part[..arrow].Trim()}";
+                part = part[(arrow + 4)..].Trim();
+            }
+            int paren = part.IndexOf(" (", StringComparison.Ordinal);
+            if (paren >= 0 && part.EndsWith(')'))
+            {
+                note = Join(part[(paren + 2)..^1], note);
+                part = part[..paren].Trim();
+            }
+            result.Add((part, note));
+        }
+        return result.Count == 0 ? [(null, null)] : result;
+    }
+
+    /// <summary>CVE ids named by the package's backport list; "CVE-2026-40684..40687" is expanded.</summary>
+    private static List<string> FixedCves(JsonElement p, HashSet<string> knownIds)
+    {
+        var ids = new List<string>();
+        if (!p.TryGetProperty("backports", out var b) || b.ValueKind != JsonValueKind.Object) return ids;
+        foreach (var prop in b.EnumerateObject())
+        {
+            var text = prop.Value.GetString() ?? "";
+            var range = CveRange().Match(text);
+            if (range.Success && range.Groups[3].Success)
+            {
+                var year = range.Groups[1].Value;
+                var lo = int.Parse(range.Groups[2].Value, CultureInfo.InvariantCulture);
+                var hi = int.Parse(range.Groups[3].Value, CultureInfo.InvariantCulture);
+                for (int n = lo; n <= hi && n - lo < 100; n++) ids.Add($"CVE-{year}-{n}");
+                continue;
+            }
+            if (range.Success) { ids.Add($"CVE-{range.Groups[1].Value}-{range.Groups[2].Value}"); continue; }
+            // Synthetic ids (EXIM-Security-2026-05-19.1) only when the knowledge base knows them.
+            var first = text.Split(' ', 2)[0];
+            if (knownIds.Contains(first)) ids.Add(first);
+        }
+        return ids.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    [GeneratedRegex(@"^CVE-(\d{4})-(\d{4,})(?:\.\.(\d{4,}))?")]
+    private static partial Regex CveRange();
+
+    [GeneratedRegex(@"^\d+(?:\.\d+)*(?:p\d+)?")]
+    private static partial Regex Leading();
+
+    /// <summary>The leading dotted version of a text ("8.17.1.9 (Debian snapshot naming)" → 8.17.1.9), or null.</summary>
+    private static string? LeadingVersion(string text)
+    {
+        var m = Leading().Match(text.Trim());
+        return m.Success && UpstreamVersion.TryParse(m.Value, out _) ? m.Value : null;
+    }
+
+    // ---- helpers ----
+
+    private static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()
+            : null;
+
+    private static string? Join(string? a, string? b) =>
+        a is null ? b : b is null ? a : $"{a}; {b}";
+
+    private static void AddSource(List<string> sources, string? s)
+    {
+        if (s is null) return;
+        foreach (var part in s.Split(" ; ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            if (!sources.Contains(part)) sources.Add(part);
+    }
+}
