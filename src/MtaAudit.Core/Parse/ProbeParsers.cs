@@ -5,5 +5,14 @@ public static class ProbeParsers
 {
     public static readonly IReadOnlyList<IProbeParser> All =
     [
+        new MtaAudit.Services.SystemdUnitsParser(),
+        new MtaAudit.Services.SystemdUnitFilesParser(),
+        new MtaAudit.Services.SystemdStatusParser(),
+        new MtaAudit.Services.SmfParser(),
+        new MtaAudit.Services.SrcParser(),
+        new MtaAudit.Services.SysvParser(),
+        new MtaAudit.Services.AixRcTcpipParser(),
+        new MtaAudit.Services.HpuxMailservsParser(),
+        new MtaAudit.Services.FreeBsdRcConfParser(),
     ];
 }
