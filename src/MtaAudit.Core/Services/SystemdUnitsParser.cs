@@ -15,7 +15,13 @@ public sealed class SystemdUnitsParser : IProbeParser
     public const string Manager = "systemd";
     public IReadOnlyList<string> Probes { get; } = ["svc.systemd"];
 
-    public void Apply(EvidenceSection section, HostFacts facts) => facts.Services.AddRange(Parse(section.Text));
+    public void Apply(EvidenceSection section, HostFacts facts)
+    {
+        var records = Parse(section.Text);
+        // Hand-written bundles often carry `systemctl status NAME` under this id; read it rather than lose it.
+        if (records.Count == 0) records = SystemdStatusParser.Parse(section.Text);
+        facts.Services.AddRange(records);
+    }
 
     public static List<ServiceRecord> Parse(string text)
     {

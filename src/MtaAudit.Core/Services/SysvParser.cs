@@ -6,18 +6,20 @@ using MtaAudit.Parse;
 namespace MtaAudit.Services;
 
 /// <summary>
-/// <c>svc.sysv</c>: SysV init boot switches, from either
+/// <c>svc.sysv</c>: SysV init boot switches and script status, from any of
 /// <list type="bullet">
 /// <item><c>chkconfig --list</c>: "postfix  0:off 1:off 2:on 3:on 4:on 5:on 6:off". The "xinetd based
 /// services:" sub-list that follows on RHEL 5/6 is skipped (those are inetd switches, not boot scripts).</item>
 /// <item><c>ls -l /etc/rc?.d</c>, <c>/etc/rc.d/rc?.d</c> (RHEL), <c>/sbin/rc?.d</c> (HP-UX): links
 /// "S80postfix -> ../init.d/postfix". The run level comes from the "DIR:" line ls prints before each
 /// directory, or, for a single directory, from the command or path the caller passes.</item>
+/// <item><c>service NAME status</c> of RHEL-style init scripts: "sendmail (pid  538) is running...",
+/// "master is stopped" (Postfix's script names its master). These give Running, not Enabled.</item>
 /// </list>
 /// Enabled is true when the service starts in a boot run level: 2 (Debian, Solaris, AIX, HP-UX default
 /// levels start there), 3, 5, or S (Debian's early-boot rcS.d); false when it appears only with K links or
 /// with S links in other levels (rc1 single user, rc0/rc6 halt). Run level 4 is unused by default everywhere.
-/// Running is always null: these are boot switches.
+/// Running is null for the boot switches.
 /// </summary>
 public sealed partial class SysvParser : IProbeParser
 {
@@ -54,6 +56,12 @@ public sealed partial class SysvParser : IProbeParser
                 continue;
             }
             if (inXinetd) continue;
+
+            if (StatusRow(line) is { } status)
+            {
+                records.Add(status);
+                continue;
+            }
 
             var dir = DirectoryLine().Match(line);
             if (dir.Success) { level = dir.Groups["level"].Value[0]; continue; }
@@ -100,6 +108,15 @@ public sealed partial class SysvParser : IProbeParser
         if (levels < 2) return null;
         var state = string.Join(' ', w.Skip(1));
         return new ServiceRecord(Manager, w[0], null, enabled, state, line);
+    }
+
+    /// <summary>"sendmail (pid  538) is running...", "master is stopped" (init-functions' status()).</summary>
+    private static ServiceRecord? StatusRow(string line)
+    {
+        var m = StatusLine().Match(line);
+        if (!m.Success) return null;
+        bool running = m.Groups["running"].Success;
+        return new ServiceRecord(Manager, m.Groups["name"].Value, running, null, running ? "running" : "stopped", line);
     }
 
     /// <summary>Names in an ls line: "… S80postfix -> ../init.d/postfix", an ls -l file row, or plain ls columns.</summary>
@@ -155,6 +172,9 @@ public sealed partial class SysvParser : IProbeParser
                 _kill.Count > 0 ? "K in " + string.Join(',', _kill.Select(l => $"rc{l}")) : null,
             }.Where(s => s is not null));
     }
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z][\w.@+-]*) (?:(?<running>\(pid [\d ]+\) is running)\.\.\.|is stopped)$")]
+    private static partial Regex StatusLine();
 
     [GeneratedRegex(@"^(?<level>[0-6S]):(?<on>on|off)$")]
     private static partial Regex ChkconfigLevel();
