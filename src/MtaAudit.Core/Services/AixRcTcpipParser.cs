@@ -53,6 +53,7 @@ public sealed partial class AixRcTcpipParser : IProbeParser
     }
 
     /// <summary>"start /usr/sbin/syslogd …", "#start /usr/lib/sendmail …", "# start /usr/sbin/rwhod …".</summary>
-    [GeneratedRegex(@"^\s*(?<hash>#+\s*)?start\s+(?<path>/\S*/(?<program>[A-Za-z][\w.-]*))(\s|$)")]
+    // Each directory step ends at a '/', so a long hostile line cannot make the match backtrack quadratically.
+    [GeneratedRegex(@"^\s*(?<hash>#+\s*)?start\s+(?<path>/(?:[^\s/]*/)*(?<program>[A-Za-z][\w.-]*))(?=\s|$)")]
     private static partial Regex StartLine();
 }

@@ -63,7 +63,7 @@ public sealed partial class SysvParser : IProbeParser
                 continue;
             }
 
-            var dir = DirectoryLine().Match(line);
+            var dir = line.EndsWith(':') ? DirectoryLine().Match(line) : Match.Empty;
             if (dir.Success) { level = dir.Groups["level"].Value[0]; continue; }
 
             foreach (var (name, target) in LinksOf(w))
@@ -113,6 +113,7 @@ public sealed partial class SysvParser : IProbeParser
     /// <summary>"sendmail (pid  538) is running...", "master is stopped" (init-functions' status()).</summary>
     private static ServiceRecord? StatusRow(string line)
     {
+        if (!line.EndsWith("...", StringComparison.Ordinal) && !line.EndsWith(" is stopped", StringComparison.Ordinal)) return null;
         var m = StatusLine().Match(line);
         if (!m.Success) return null;
         bool running = m.Groups["running"].Success;
@@ -138,6 +139,7 @@ public sealed partial class SysvParser : IProbeParser
 
     private static char? SingleLevel(string hint)
     {
+        if (hint.Length > 4096) return null; // a command or a path, not a document
         var ms = LevelInText().Matches(hint);
         return ms.Count == 1 ? ms[0].Groups["level"].Value[0] : null;
     }

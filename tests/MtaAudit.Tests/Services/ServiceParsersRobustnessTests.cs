@@ -34,6 +34,8 @@ public class ServiceParsersRobustnessTests
             "Unit .service could not be found.\nUnit x.service could not be found.",
             " sendmail mail 99999999999999999999 active\n sendmail 12 34 active\n a b c d e active",
             new string('x', 1_000_000),
+            "start /" + string.Concat(Enumerable.Repeat("a/", 200_000)) + "!",
+            "S1" + new string('a', 200_000) + " -> " + new string('/', 200_000),
             string.Concat(Enumerable.Repeat("postfix.service loaded active running x\n", 20_000)),
         };
     }
