@@ -18,6 +18,8 @@ public sealed class SystemdUnitFilesParser : IProbeParser
     public void Apply(EvidenceSection section, HostFacts facts) =>
         facts.Services.AddRange(Parse(section.Text, section.Command));
 
+    private const string NoUnitFile = "Failed to get unit file state for ";
+
     public static List<ServiceRecord> Parse(string text) => Parse(text, null);
 
     /// <param name="command">The command that printed <paramref name="text"/>, when known (cmd=).</param>
@@ -33,6 +35,14 @@ public sealed class SystemdUnitFilesParser : IProbeParser
             if (ServiceText.UnitsOfCommand(line, "is-enabled") is { } asked)
             {
                 pending = new Queue<string>(asked);
+                continue;
+            }
+            if (line.StartsWith(NoUnitFile, StringComparison.Ordinal))
+            {
+                // A unit systemctl could not find gets no answer line. With 2>&1 this message may come before
+                // the answers of earlier units (stdout is buffered), so drop the unit wherever it waits.
+                var missing = line[NoUnitFile.Length..].Split(':')[0];
+                pending = new Queue<string>(pending.Where(u => u != missing));
                 continue;
             }
             if (w.Length >= 2 && ServiceText.IsUnitName(w[0]) && SystemdStates.IsUnitFileState(w[1]))

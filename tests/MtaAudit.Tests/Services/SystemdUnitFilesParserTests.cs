@@ -87,6 +87,17 @@ public class SystemdUnitFilesParserTests
     }
 
     [Fact]
+    public void A_missing_unit_does_not_shift_the_answers_of_the_others()
+    {
+        // stderr's message comes first, though systemctl answered postfix.service before failing.
+        var text = Fixture.Output("linux/local-debian12-systemctl-is-enabled-missing-unit.txt");
+        var r = Assert.Single(SystemdUnitFilesParser.Parse(text,
+            "systemctl is-enabled postfix.service nosuch.service postfix-resolvconf.service 2>&1"));
+        Assert.Equal("postfix.service", r.Name);
+        Assert.True(r.Enabled);
+    }
+
+    [Fact]
     public void A_sysv_only_service_gives_no_unit_file_record()
     {
         Assert.Empty(SystemdUnitFilesParser.Parse(Fixture.Output("linux/systemctl-is-enabled-no-unit-file-debian8-ubuntu15.txt")));
