@@ -9,5 +9,14 @@ public static class ProbeParsers
         new Os.OsReleaseParser(),
         new Processes.PsParser(),
         new Network.ListenParser(),
+        new MtaAudit.Services.SystemdUnitsParser(),
+        new MtaAudit.Services.SystemdUnitFilesParser(),
+        new MtaAudit.Services.SystemdStatusParser(),
+        new MtaAudit.Services.SmfParser(),
+        new MtaAudit.Services.SrcParser(),
+        new MtaAudit.Services.SysvParser(),
+        new MtaAudit.Services.AixRcTcpipParser(),
+        new MtaAudit.Services.HpuxMailservsParser(),
+        new MtaAudit.Services.FreeBsdRcConfParser(),
     ];
 }

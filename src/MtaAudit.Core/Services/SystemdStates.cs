@@ -1,0 +1,62 @@
+namespace MtaAudit.Services;
+
+/// <summary>
+/// What systemd's state words say about "running now" and "started at boot". Shared by the
+/// list-units, list-unit-files, is-enabled and status parsers so they can never disagree.
+/// </summary>
+public static class SystemdStates
+{
+    /// <summary>
+    /// Running from the ACTIVE and SUB columns (<c>active (running)</c> in status text).
+    /// <c>active (exited)</c> is null: a oneshot unit such as Debian 11+'s postfix.service stays
+    /// "active (exited)" while the daemon runs in postfix@-.service, or after it died, so it proves nothing.
+    /// activating/deactivating are null: the unit is between states (an auto-restart loop, a slow start).
+    /// </summary>
+    public static bool? Running(string active, string? sub)
+    {
+        sub ??= "";
+        if (sub == "running") return true;
+        switch (active)
+        {
+            case "active" or "reloading" or "refreshing":
+                return sub is "exited" or "" ? null : sub is "dead" or "failed" ? false : true;
+            case "inactive" or "failed" or "maintenance":
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Enabled from a unit-file state (list-unit-files STATE, is-enabled, the "Loaded:" line of status).
+    /// <list type="bullet">
+    /// <item>enabled, enabled-runtime, linked, linked-runtime: install links exist (runtime ones until the next boot) → true.</item>
+    /// <item>indirect: the unit has no links of its own but is started through others: a template whose
+    /// instance is enabled (Debian's postfix@.service via postfix@-.service), or a unit listed in another's
+    /// Also=, such as a socket that starts it on demand → true.</item>
+    /// <item>disabled, masked, masked-runtime → false (masked cannot be started at all).</item>
+    /// <item>static (no [Install] section: starts only when another unit pulls it), generated (made at boot
+    /// from an init script: the rc?.d links decide, read by svc.sysv), transient (made at run time by a
+    /// program), alias (the real unit's row tells), bad (unreadable unit file) → null: the word does not tell.</item>
+    /// </list>
+    /// </summary>
+    public static bool? Enabled(string unitFileState) => unitFileState switch
+    {
+        "enabled" or "enabled-runtime" or "linked" or "linked-runtime" or "indirect" => true,
+        "disabled" or "masked" or "masked-runtime" => false,
+        _ => null,
+    };
+
+    /// <summary>Every word list-unit-files and is-enabled print in the STATE column.</summary>
+    public static bool IsUnitFileState(string word) => word is
+        "enabled" or "enabled-runtime" or "linked" or "linked-runtime" or "alias" or "masked" or "masked-runtime"
+        or "static" or "indirect" or "disabled" or "generated" or "transient" or "bad";
+
+    /// <summary>The LOAD column of list-units.</summary>
+    public static bool IsLoadState(string word) => word is
+        "loaded" or "not-found" or "masked" or "error" or "bad-setting" or "merged" or "stub";
+
+    /// <summary>The ACTIVE column of list-units.</summary>
+    public static bool IsActiveState(string word) => word is
+        "active" or "inactive" or "failed" or "activating" or "deactivating" or "reloading" or "maintenance" or "refreshing";
+}
