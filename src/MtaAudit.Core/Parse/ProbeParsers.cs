@@ -5,5 +5,11 @@ public static class ProbeParsers
 {
     public static readonly IReadOnlyList<IProbeParser> All =
     [
+        new Packages.DpkgParser(),
+        new Packages.RpmParser(),
+        new Packages.SolarisPackageParser(),
+        new Packages.AixLslppParser(),
+        new Packages.HpuxSwlistParser(),
+        new Binaries.LsBinariesParser(),
     ];
 }
