@@ -9,12 +9,13 @@ namespace MtaAudit.Mta;
 /// is this class's main job. Decisions:
 /// <list type="bullet">
 /// <item>Packages: <c>opensmtpd</c>; opensmtpd-extras and opensmtpd-filter-* add-ons are not the daemon.</item>
-/// <item>Processes: the parent "/usr/sbin/smtpd" or "/usr/local/sbin/smtpd" (options -d -F -v -f file
+/// <item>Processes: the parent "/usr/sbin/smtpd", "/usr/local/sbin/smtpd" or bare "smtpd" (options -d -F -v -f file
 /// -D m=v -P -T only), and the children's proctitles "smtpd: control", "smtpd: pony express",
 /// "smtpd: klondike", "smtpd: lookup", "smtpd: queue", "smtpd: scheduler", "smtpd: crypto"...
 /// (setproctitle by process role). NOT OpenSMTPD: Postfix's children "smtpd -n smtp -t inet -u -c"
-/// (master hands every service -n name -t type), anything under a postfix directory, and a bare
-/// "smtpd" with neither path nor arguments (a comm-only listing cannot tell the two apart).
+/// (master hands every service -n name -t type) and anything under a postfix directory. A bare
+/// "smtpd" without arguments is OpenSMTPD's parent as OpenBSD's rcctl starts it; a comm-only
+/// listing would show Postfix's children the same way, but the collector lists arguments.
 /// "smtpd -n" is OpenSMTPD's configuration check, not a daemon.</item>
 /// <item>Sockets: never decided from the name alone: "smtpd" also owns Postfix's listening socket
 /// in ss -p output. The analyzer should rely on <see cref="IsDaemon"/> (which sees arguments).</item>
@@ -43,8 +44,10 @@ public sealed partial class OpenSmtpdDefinition : IMtaDefinition
             var role = MtaText.Flags(c.Args).FirstOrDefault() ?? "";
             return c.Path == "smtpd" && Roles.Contains(role);
         }
-        if (!c.Path.Contains('/') || c.Path.Contains("postfix", StringComparison.OrdinalIgnoreCase)) return false;
+        if (c.Path.Contains("postfix", StringComparison.OrdinalIgnoreCase)) return false;
         var flags = MtaText.Flags(c.Args);
+        // OpenBSD's rcctl starts the parent as bare "smtpd"; Postfix's smtpd always carries arguments.
+        if (!c.Path.Contains('/')) return flags.Length == 0;
         // Postfix services always carry -t <type>; OpenSMTPD has no -t, and -n means "check config".
         foreach (var f in flags)
             if (f is "-t" or "-n" or "-u" || (f.Length > 2 && f.StartsWith("-t", StringComparison.Ordinal)))
