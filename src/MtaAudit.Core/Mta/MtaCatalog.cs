@@ -5,6 +5,10 @@ public static class MtaCatalog
 {
     public static readonly IReadOnlyList<IMtaDefinition> All =
     [
+        new SendmailDefinition(),
+        new PostfixDefinition(),
+        new EximDefinition(),
+        new OpenSmtpdDefinition(),
     ];
 
     public static IMtaDefinition? ById(string id) => All.FirstOrDefault(m => m.Id == id);

@@ -18,5 +18,11 @@ public static class ProbeParsers
         new MtaAudit.Services.AixRcTcpipParser(),
         new MtaAudit.Services.HpuxMailservsParser(),
         new MtaAudit.Services.FreeBsdRcConfParser(),
+        new Packages.DpkgParser(),
+        new Packages.RpmParser(),
+        new Packages.SolarisPackageParser(),
+        new Packages.AixLslppParser(),
+        new Packages.HpuxSwlistParser(),
+        new Binaries.LsBinariesParser(),
     ];
 }
