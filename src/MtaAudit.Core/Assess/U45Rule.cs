@@ -165,16 +165,7 @@ public static class U45Rule
             "swlist" => "pkg.hpux",
             _ => "pkg." + p.Manager,
         }));
-        probes.AddRange(e.Services.Select(s => s.Manager switch
-        {
-            "systemd" => s.Enabled is not null && s.Running is null ? "svc.systemd.enabled" : "svc.systemd",
-            "smf" => "svc.smf",
-            "src" => "svc.src",
-            "sysv" => "svc.sysv",
-            "rc.tcpip" => "file.aix.rc.tcpip",
-            "mailservs" => "file.hpux.mailservs",
-            _ => "svc." + s.Manager,
-        }));
+        probes.AddRange(e.Services.Select(ServiceProbe));
         if (e.Daemons.Count > 0) probes.Add("proc.list");
         if (e.Sockets.Count > 0) probes.Add("net.listen");
         return probes.Distinct().ToList();
@@ -182,12 +173,25 @@ public static class U45Rule
 
     private static List<string> EvidenceLines(MtaEvidence e)
     {
+        // Version and package readings already name their probe; the others get it prefixed.
         var lines = new List<string>();
-        lines.AddRange(e.Versions.Where(v => v.Outcome == VersionOutcome.Found).Select(v => $"{e.Definition.VersionProbe}: {v.Evidence}"));
-        lines.AddRange(e.Packages.Select(p => $"package: {p.Evidence}"));
-        lines.AddRange(e.Services.Select(s => $"{s.Manager}: {s.Evidence}"));
-        lines.AddRange(e.Daemons.Take(5).Select(p => $"process: {p.Evidence}"));
-        lines.AddRange(e.Sockets.Take(5).Select(s => $"listen: {s.Evidence}"));
+        lines.AddRange(e.Versions.Where(v => v.Outcome == VersionOutcome.Found).Select(v => v.Evidence));
+        lines.AddRange(e.Packages.Select(p => p.Evidence));
+        lines.AddRange(e.Services.Select(s => $"{ServiceProbe(s)}: {s.Evidence.Trim()}"));
+        lines.AddRange(e.Daemons.Take(5).Select(p => $"proc.list: {p.Evidence.Trim()}"));
+        lines.AddRange(e.Sockets.Take(5).Select(s => $"net.listen: {s.Evidence.Trim()}"));
         return lines.Select(TerminalText.Clean).Distinct().ToList();
     }
+
+    private static string ServiceProbe(ServiceRecord s) => s.Manager switch
+    {
+        "systemd" => s.Enabled is not null && s.Running is null ? "svc.systemd.enabled" : "svc.systemd",
+        "smf" => "svc.smf",
+        "src" => "svc.src",
+        "sysv" => "svc.sysv",
+        "rc.tcpip" => "file.aix.rc.tcpip",
+        "mailservs" => "file.hpux.mailservs",
+        "rc.conf" => "file.freebsd.rc.conf",
+        _ => "svc." + s.Manager,
+    };
 }

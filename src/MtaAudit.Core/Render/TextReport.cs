@@ -11,6 +11,8 @@ namespace MtaAudit.Render;
 /// </summary>
 public static class TextReport
 {
+    private const int MaxCvesShown = 10;
+
     public static string Render(IReadOnlyList<HostReport> hosts, KnowledgeBase kb, Policy policy, Lang lang, IReadOnlyList<string> inputErrors)
     {
         var sb = new StringBuilder();
@@ -64,7 +66,8 @@ public static class TextReport
         if (m.Cves.Count > 0)
         {
             sb.Append("    ").Append(t.Cves).Append('\n');
-            foreach (var c in m.Cves)
+            // The text report lists the ten most serious; JSON carries them all.
+            foreach (var c in m.Cves.Take(MaxCvesShown))
             {
                 sb.Append("      - ").Append(c.Id);
                 if (c.Severity is not null) sb.Append(' ').Append(c.Severity);
@@ -72,6 +75,7 @@ public static class TextReport
                 if (c.FixedIn is not null) sb.Append(' ').Append(t.FixedIn(c.FixedIn));
                 sb.Append('\n');
             }
+            if (m.Cves.Count > MaxCvesShown) sb.Append("      - ").Append(t.More(m.Cves.Count - MaxCvesShown)).Append('\n');
         }
         sb.Append("    ").Append(t.Remediation).Append('\n');
         foreach (var r in m.Remediation) sb.Append("      - ").Append(TerminalText.Clean(r.Get(t.Lang))).Append('\n');
@@ -102,6 +106,7 @@ public static class TextReport
         public string Package => Ko ? "패키지" : "package";
         public string Unknown => Ko ? "버전 확인 불가" : "version unknown";
         public string InputErrors => Ko ? "읽지 못한 입력:" : "Unreadable input:";
+        public string More(int n) => Ko ? $"외 {n}건 (--format json 에 전체 목록)" : $"and {n} more (all in --format json)";
         public string FixedIn(string v) => Ko ? $"({v}에서 수정)" : $"(fixed in {v})";
         public string Verdict(Verdict v) => Ko ? v.Korean() : v.English();
         public string Usage(bool? running, bool? enabled)
