@@ -1,0 +1,48 @@
+#!/bin/bash
+# up.sh NAME...: boots each host with systemd-nspawn -b in the background and waits until its
+# systemd reports running or degraded. Adds the host's address to lo first (its MTA and sshd bind it).
+# Console output goes to $CACHE/run/NAME.log; the nspawn PID and root to $CACHE/run/NAME.{pid,root}
+# (down.sh --all uses them after a crash). MTA_AUDIT_BOOT_TIMEOUT (s, default 90) bounds the wait.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+[ $# -ge 1 ] || die "usage: up.sh NAME..."
+timeout=${MTA_AUDIT_BOOT_TIMEOUT:-90}
+mkdir -p "$RUN_DIR"
+
+start_one() {
+    local name=$1 root addr
+    root=$(root_of "$name"); addr=$(address_of "$name")
+    [ -d "$root" ] || die "root of $name missing ($root): run tests/hosts/build.sh"
+    if init_pid_of "$name" >/dev/null; then echo "$name: already up"; return 0; fi
+    ip addr replace "$addr/32" dev lo
+    echo "$root" > "$RUN_DIR/$name.root"
+    echo "$addr" > "$RUN_DIR/$name.addr"
+    # --register=no --keep-unit: no machined here. --console=read-only: output to the log, no tty.
+    setsid systemd-nspawn -b --register=no --keep-unit --console=read-only -M "$name" -D "$root" \
+        > "$RUN_DIR/$name.log" 2>&1 < /dev/null &
+    echo $! > "$RUN_DIR/$name.pid"
+}
+
+wait_one() {
+    local name=$1 deadline state=""
+    deadline=$(( $(date +%s) + timeout ))
+    while [ "$(date +%s)" -lt "$deadline" ]; do
+        if ! kill -0 "$(cat "$RUN_DIR/$name.pid")" 2>/dev/null; then
+            tail -n 30 "$RUN_DIR/$name.log" >&2; die "$name: systemd-nspawn exited during boot"
+        fi
+        state=$("$HOSTS_DIR/exec.sh" "$name" systemctl is-system-running 2>/dev/null || true)
+        case "$state" in
+        running|degraded) echo "$name: $state"; return 0 ;;
+        esac
+        sleep 1
+    done
+    tail -n 30 "$RUN_DIR/$name.log" >&2
+    die "$name: not running after ${timeout}s (systemctl is-system-running: '${state:-no answer}'), log $RUN_DIR/$name.log"
+}
+
+for n in "$@"; do start_one "$n"; done
+pids=()
+for n in "$@"; do wait_one "$n" & pids+=($!); done
+rc=0
+for p in "${pids[@]}"; do wait "$p" || rc=1; done
+exit $rc
