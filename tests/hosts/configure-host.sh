@@ -52,6 +52,10 @@ exim)
 sendmail)
     sed -i -E "s/Addr=127\.0\.0\.1/Addr=$address/" "$root/etc/mail/sendmail.mc"
     grep -q "Name=MTA-v4.*Addr=$address" "$root/etc/mail/sendmail.mc"
+    # Sendmail refuses connections when the load average is high, and this machine's is (other
+    # work shares it): a test host must answer whatever the load.
+    sed -i -E "0,/^DAEMON_OPTIONS/s//define(\`confREFUSE_LA', \`999')dnl\ndefine(\`confQUEUE_LA', \`999')dnl\ndefine(\`confDELAY_LA', \`999')dnl\nDAEMON_OPTIONS/" "$root/etc/mail/sendmail.mc"
+    grep -q "^define(\`confREFUSE_LA', \`999')dnl" "$root/etc/mail/sendmail.mc"
     in_root m4 /etc/mail/sendmail.mc > "$root/etc/mail/sendmail.cf.new"
     mv "$root/etc/mail/sendmail.cf.new" "$root/etc/mail/sendmail.cf"
     ;;
@@ -65,6 +69,25 @@ none) ;;
 esac
 
 echo "ListenAddress $address" >> "$root/etc/ssh/sshd_config"
+
+# The host's address on eth0 (its end of the veth pair up.sh asks nspawn for) before any service
+# starts: Postfix, for one, will not start while its inet_interfaces address does not exist.
+cat > "$root/etc/systemd/system/mta-audit-net.service" <<EOF
+[Unit]
+Description=Test host address $address on eth0
+DefaultDependencies=no
+Before=sysinit.target network-pre.target
+Wants=network-pre.target
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/bin/sh -c 'ip link set lo up; ip addr replace $address/30 dev eth0; ip link set eth0 up; ip route replace default via ${address%.*}.1'
+
+[Install]
+WantedBy=sysinit.target
+EOF
+in_root systemctl enable mta-audit-net.service
 
 if [ "$unit" != - ]; then
     case "$state" in

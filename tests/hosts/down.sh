@@ -1,7 +1,8 @@
 #!/bin/bash
 # down.sh NAME... | --all: powers hosts off (SIGRTMIN+4 to the container's systemd: a clean poweroff),
-# waits up to MTA_AUDIT_STOP_TIMEOUT s (default 30), then kills systemd-nspawn; removes the host's
-# lo address and its run files. --all: every host with a run file, i.e. also those of a crashed run.
+# waits up to MTA_AUDIT_STOP_TIMEOUT s (default 30), then kills systemd-nspawn; removes its run files
+# (its veth pair goes with its network namespace). --all: every host with a run file, also those
+# of a crashed run.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 [ $# -ge 1 ] || die "usage: down.sh NAME... | --all"
@@ -12,7 +13,7 @@ if [ "$1" = --all ]; then
 fi
 
 stop_one() {
-    local name=$1 nspawn="" init deadline addr
+    local name=$1 nspawn="" init deadline
     [ -f "$RUN_DIR/$name.pid" ] && nspawn=$(cat "$RUN_DIR/$name.pid")
     # Only a pid that is still a systemd-nspawn: after a reboot of this machine the number may be reused.
     if [ -n "$nspawn" ] && [ "$(cat /proc/"$nspawn"/comm 2>/dev/null)" = systemd-nspawn ]; then
@@ -24,9 +25,8 @@ stop_one() {
             kill -KILL "$nspawn" 2>/dev/null; sleep 1
         fi
     fi
-    addr=$(cat "$RUN_DIR/$name.addr" 2>/dev/null || address_of "$name")
-    [ -n "$addr" ] && ip addr del "$addr/32" dev lo 2>/dev/null
-    rm -f "$RUN_DIR/$name.pid" "$RUN_DIR/$name.root" "$RUN_DIR/$name.addr"
+    ip link del "$(link_of "$name")" 2>/dev/null
+    rm -f "$RUN_DIR/$name.pid" "$RUN_DIR/$name.root"
     echo "$name: down"
 }
 

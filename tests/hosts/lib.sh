@@ -8,13 +8,13 @@ RUN_DIR="$CACHE/run"
 
 # What every root gets on top of debootstrap's minbase: enough for `systemd-nspawn -b` to boot a real
 # systemd, plus the tools a collector commonly calls (ss, ps) and an sshd as on a real server.
-BASE_PACKAGES="systemd,systemd-sysv,dbus,iproute2,procps,openssh-server"
+BASE_PACKAGES="systemd,systemd-sysv,dbus,iproute2,procps,openssh-server,ca-certificates"
 
 die() { echo "testhosts: $*" >&2; exit 1; }
 
 # The scripts that decide what a root contains; their content is part of every cache key, so editing
-# any of them rebuilds. (up/down/exec only run roots, so they are not part of the key.)
-build_inputs() { cat "$HOSTS_DIR/lib.sh" "$HOSTS_DIR/build.sh" "$HOSTS_DIR/configure-host.sh"; }
+# either rebuilds. (This file and up/down/exec only find and run roots: not part of the key.)
+build_inputs() { cat "$HOSTS_DIR/build.sh" "$HOSTS_DIR/configure-host.sh"; }
 
 sha() { sha256sum | cut -c1-16; }
 
@@ -46,19 +46,20 @@ root_of() {
 
 address_of() { field "$(host_line "$1")" 6; }
 
-# PID 1 of a booted host: the process whose root is the host's root and whose PID in its own
-# namespace is 1. Works without machined (nspawn runs with --register=no).
+# This machine's end of a host's veth pair, from the host's address 10.213.N.2: mta-audit-N, 10.213.N.1.
+link_of() { local a; a=$(address_of "$1"); a=${a%.*}; echo "mta-audit-${a##*.}"; }
+gateway_of() { local a; a=$(address_of "$1"); echo "${a%.*}.1"; }
+
+# PID 1 of a booted host: the child of its systemd-nspawn whose PID in its own namespace is 1.
+# Works without machined (nspawn runs with --register=no).
 init_pid_of() {
-    local root pidfile nspawn p
-    pidfile="$RUN_DIR/$1.pid"
-    [ -f "$pidfile" ] || return 1
-    nspawn=$(cat "$pidfile")
-    [ -d "/proc/$nspawn" ] || return 1
-    root=$(head -n1 "$RUN_DIR/$1.root" 2>/dev/null) || return 1
-    for p in /proc/[0-9]*; do
-        [ "$(readlink "$p/root" 2>/dev/null)" = "$root" ] || continue
-        if awk '$1 == "NSpid:" { exit !($NF == 1 && NF > 2) }' "$p/status" 2>/dev/null; then
-            echo "${p#/proc/}"; return 0
+    local nspawn c
+    [ -f "$RUN_DIR/$1.pid" ] || return 1
+    nspawn=$(cat "$RUN_DIR/$1.pid")
+    [ "$(cat "/proc/$nspawn/comm" 2>/dev/null)" = systemd-nspawn ] || return 1
+    for c in $(cat /proc/"$nspawn"/task/*/children 2>/dev/null); do
+        if awk '$1 == "NSpid:" { exit !($NF == 1 && NF > 2) }' "/proc/$c/status" 2>/dev/null; then
+            echo "$c"; return 0
         fi
     done
     return 1

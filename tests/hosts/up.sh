@@ -1,6 +1,7 @@
 #!/bin/bash
 # up.sh NAME...: boots each host with systemd-nspawn -b in the background and waits until its
-# systemd reports running or degraded. Adds the host's address to lo first (its MTA and sshd bind it).
+# systemd reports running or degraded. Each host has a private network: a veth pair, eth0 inside
+# (its address, set by its own mta-audit-net.service before other services), mta-audit-N here.
 # Console output goes to $CACHE/run/NAME.log; the nspawn PID and root to $CACHE/run/NAME.{pid,root}
 # (down.sh --all uses them after a crash). MTA_AUDIT_BOOT_TIMEOUT (s, default 90) bounds the wait.
 set -euo pipefail
@@ -10,22 +11,30 @@ timeout=${MTA_AUDIT_BOOT_TIMEOUT:-90}
 mkdir -p "$RUN_DIR"
 
 start_one() {
-    local name=$1 root addr
-    root=$(root_of "$name"); addr=$(address_of "$name")
+    local name=$1 root link
+    root=$(root_of "$name"); link=$(link_of "$name")
     [ -d "$root" ] || die "root of $name missing ($root): run tests/hosts/build.sh"
     if init_pid_of "$name" >/dev/null; then echo "$name: already up"; return 0; fi
-    ip addr replace "$addr/32" dev lo
+    ip link del "$link" 2>/dev/null || true # left by a killed run
     echo "$root" > "$RUN_DIR/$name.root"
-    echo "$addr" > "$RUN_DIR/$name.addr"
     # --register=no --keep-unit: no machined here. --console=read-only: output to the log, no tty.
     setsid systemd-nspawn -b --register=no --keep-unit --console=read-only -M "$name" -D "$root" \
+        --network-veth-extra="$link:eth0" \
         > "$RUN_DIR/$name.log" 2>&1 < /dev/null &
     echo $! > "$RUN_DIR/$name.pid"
 }
 
 wait_one() {
-    local name=$1 deadline state=""
-    deadline=$(( $(date +%s) + timeout ))
+    local name=$1 deadline state="" link
+    deadline=$(( $(date +%s) + timeout )); link=$(link_of "$name")
+    # This machine's end of the veth pair appears once nspawn has set up the container.
+    until ip link show "$link" >/dev/null 2>&1; do
+        [ "$(date +%s)" -lt "$deadline" ] || die "$name: no link $link after ${timeout}s, log $RUN_DIR/$name.log"
+        kill -0 "$(cat "$RUN_DIR/$name.pid")" 2>/dev/null || { tail -n 30 "$RUN_DIR/$name.log" >&2; die "$name: systemd-nspawn exited"; }
+        sleep 0.2
+    done
+    ip addr replace "$(gateway_of "$name")/30" dev "$link"
+    ip link set "$link" up
     while [ "$(date +%s)" -lt "$deadline" ]; do
         if ! kill -0 "$(cat "$RUN_DIR/$name.pid")" 2>/dev/null; then
             tail -n 30 "$RUN_DIR/$name.log" >&2; die "$name: systemd-nspawn exited during boot"
