@@ -37,6 +37,9 @@ done
 [ -f /etc/apt/sources.list.d/debian.sources ] || die "/etc/apt/sources.list.d/debian.sources missing: it is copied into each root"
 
 mkdir -p "$CACHE/base" "$CACHE/roots" "$CACHE/logs" "$RUN_DIR"
+# One build at a time: a second would delete the first's temporary roots below.
+exec 9> "$CACHE/.build.lock"
+flock -n 9 || { echo "testhosts: another build.sh is running; waiting for it" >&2; flock 9; }
 start=$(date +%s)
 
 # A temp dir of ours left behind by a killed build: remove it (only ours: .tmp-* under the cache).

@@ -20,6 +20,7 @@ cat > "$root/etc/hosts" <<EOF
 127.0.0.1	localhost
 $address	$fqdn $name
 ::1	localhost ip6-localhost ip6-loopback
+${address%.*}.1	mta-audit-tester
 EOF
 
 mount -t proc proc "$root/proc"
@@ -72,6 +73,8 @@ echo "ListenAddress $address" >> "$root/etc/ssh/sshd_config"
 
 # The host's address on eth0 (its end of the veth pair up.sh asks nspawn for) before any service
 # starts: Postfix, for one, will not start while its inet_interfaces address does not exist.
+# No default route: the host has no DNS server it could reach, and without a route a lookup fails at
+# once instead of timing out (MTAs look up connecting clients; the tester is in /etc/hosts above).
 cat > "$root/etc/systemd/system/mta-audit-net.service" <<EOF
 [Unit]
 Description=Test host address $address on eth0
@@ -82,7 +85,7 @@ Wants=network-pre.target
 [Service]
 Type=oneshot
 RemainAfterExit=yes
-ExecStart=/bin/sh -c 'ip link set lo up; ip addr replace $address/30 dev eth0; ip link set eth0 up; ip route replace default via ${address%.*}.1'
+ExecStart=/bin/sh -c 'ip link set lo up; ip addr replace $address/30 dev eth0; ip link set eth0 up'
 
 [Install]
 WantedBy=sysinit.target
@@ -96,6 +99,10 @@ if [ "$unit" != - ]; then
     *) echo "unknown state '$state'" >&2; exit 1 ;;
     esac
 fi
+
+# A bounded poweroff: trixie's OpenSMTPD, for one, ignores its stop signal for 90 s.
+mkdir -p "$root/etc/systemd/system.conf.d"
+printf '[Manager]\nDefaultTimeoutStopSec=5s\n' > "$root/etc/systemd/system.conf.d/mta-audit-testhost.conf"
 
 rm -f "$root/usr/sbin/policy-rc.d"
 in_root apt-get clean

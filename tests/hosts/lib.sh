@@ -18,7 +18,8 @@ build_inputs() { cat "$HOSTS_DIR/build.sh" "$HOSTS_DIR/configure-host.sh"; }
 
 sha() { sha256sum | cut -c1-16; }
 
-base_key() { { build_inputs; echo "base $1 $BASE_PACKAGES"; } | sha; }
+# A base depends on build.sh only (configure-host.sh works on copies of it).
+base_key() { { cat "$HOSTS_DIR/build.sh"; echo "base $1 $BASE_PACKAGES"; } | sha; }
 
 # host_key LINE: the base's key plus the host's own table line (packages, address, state).
 host_key() {

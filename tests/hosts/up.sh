@@ -18,7 +18,10 @@ start_one() {
     ip link del "$link" 2>/dev/null || true # left by a killed run
     echo "$root" > "$RUN_DIR/$name.root"
     # --register=no --keep-unit: no machined here. --console=read-only: output to the log, no tty.
-    setsid systemd-nspawn -b --register=no --keep-unit --console=read-only -M "$name" -D "$root" \
+    # --volatile=overlay: writes go to a tmpfs over the root, so every boot starts from the root as
+    # built (no journal, queue or state left by an earlier run) and the cache stays as built.
+    setsid systemd-nspawn -b --register=no --keep-unit --console=read-only --volatile=overlay \
+        -M "$name" -D "$root" \
         --network-veth-extra="$link:eth0" \
         > "$RUN_DIR/$name.log" 2>&1 < /dev/null &
     echo $! > "$RUN_DIR/$name.pid"

@@ -88,7 +88,7 @@ public sealed class HostIdentityTests(TestHostsFixture hosts)
         // What each MTA's default Debian banner says (seen on these hosts).
         string marker = spec.Mta switch
         {
-            "postfix" => "ESMTP Postfix (Debian/GNU)",
+            "postfix" => "ESMTP Postfix (Debian", // "(Debian/GNU)" up to bookworm, "(Debian)" on trixie
             "exim" => "ESMTP Exim ",
             "sendmail" => "ESMTP Sendmail ",
             "opensmtpd" => "ESMTP OpenSMTPD",
