@@ -7,7 +7,11 @@ public static class RepoPaths
 
     public static string HostsDir => Path.Combine(Root, "tests", "hosts");
     public static string HostsTable => Path.Combine(HostsDir, "hosts.tsv");
-    public static string Collector => Path.Combine(Root, "src", "MtaAudit.Core", "Collect", "collector.sh");
+    /// <summary>The repository's collector, or the file MTA_AUDIT_COLLECTOR names (to try one from another branch).</summary>
+    public static string Collector =>
+        Environment.GetEnvironmentVariable("MTA_AUDIT_COLLECTOR") is { Length: > 0 } path
+            ? path
+            : Path.Combine(Root, "src", "MtaAudit.Core", "Collect", "collector.sh");
     public static string CaptureDir => Path.Combine(Root, "tests", "MtaAudit.Tests", "Fixtures", "testhosts");
 
     private static string FindRoot()
