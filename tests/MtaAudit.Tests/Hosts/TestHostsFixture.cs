@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MtaAudit.Tests.Hosts;
+
+[CollectionDefinition(Name)]
+public sealed class TestHostsCollection : ICollectionFixture<TestHostsFixture>
+{
+    public const string Name = "TestHosts";
+}
+
+/// <summary>
+/// Boots every host of tests/hosts/hosts.tsv once per test run (systemd-nspawn, via tests/hosts/up.sh),
+/// runs commands inside them, and powers them off at the end. Needs root and the roots built by
+/// tests/hosts/build.sh; when either is missing every test of the collection fails saying so.
+/// </summary>
+public sealed class TestHostsFixture : IDisposable
+{
+    /// <summary>The host table, readable without booting anything (for theory data).</summary>
+    public static IReadOnlyList<HostSpec> Hosts { get; } = HostSpec.ParseTable(File.ReadAllText(RepoPaths.HostsTable));
+
+    public static IEnumerable<object[]> HostNames => Hosts.Select(h => new object[] { h.Name });
+
+    public static HostSpec Spec(string name) => Hosts.Single(h => h.Name == name);
+
+    private static readonly TimeSpan BootTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly string? _setupError;
+    private bool _booted;
+
+    public TestHostsFixture()
+    {
+        _setupError = Setup();
+    }
+
+    private string? Setup()
+    {
+        if (!OperatingSystem.IsLinux()) return "test hosts need Linux (systemd-nspawn)";
+        if (Environment.UserName != "root") return "test hosts need root (systemd-nspawn, ip addr); run the tests as root";
+
+        var check = Run("bash", [Script("build.sh"), "--check"], null, TimeSpan.FromMinutes(1));
+        if (check.Rc != 0)
+            return "test host roots are not built: run `sudo tests/hosts/build.sh` once (about 10 minutes; "
+                 + "see tests/hosts/README.md).\n" + check.Stderr;
+
+        _booted = true; // from here on Dispose must power off whatever came up, even after a failed boot
+        var up = Run("bash", [Script("up.sh"), .. Hosts.Select(h => h.Name)], null, BootTimeout);
+        if (up.Rc != 0)
+            return $"tests/hosts/up.sh failed (rc {up.Rc}):\n{up.Stdout}\n{up.Stderr}";
+        return null;
+    }
+
+    /// <summary>Fails the calling test with the reason the hosts are not usable, if they are not.</summary>
+    public void EnsureReady()
+    {
+        if (_setupError is not null) throw new InvalidOperationException(_setupError);
+    }
+
+    /// <summary>Runs <paramref name="stdinScript"/> with sh inside the booted host, as root.</summary>
+    public (int Rc, string Stdout, string Stderr) Exec(string host, string stdinScript, TimeSpan timeout)
+    {
+        EnsureReady();
+        var r = Run("bash", [Script("exec.sh"), host, "sh", "-s"], stdinScript, timeout);
+        return (r.Rc, r.Stdout, r.Stderr);
+    }
+
+    public void Dispose()
+    {
+        if (!_booted) return;
+        var down = Run("bash", [Script("down.sh"), .. Hosts.Select(h => h.Name)], null, StopTimeout);
+        if (down.Rc != 0)
+            Console.Error.WriteLine($"tests/hosts/down.sh failed (rc {down.Rc}); run `tests/hosts/down.sh --all`:\n{down.Stderr}");
+    }
+
+    private static string Script(string name) => Path.Combine(RepoPaths.HostsDir, name);
+
+    internal sealed record RunResult(int Rc, string Stdout, string Stderr);
+
+    /// <summary>Runs a process to its end, feeding stdin and collecting both outputs; kills it (and its children) on timeout.</summary>
+    internal static RunResult Run(string file, IEnumerable<string> args, string? stdin, TimeSpan timeout)
+    {
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {file}");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        try
+        {
+            if (stdin is not null) p.StandardInput.Write(stdin);
+            p.StandardInput.Close();
+        }
+        catch (IOException) { /* the command exited without reading all of stdin: its rc tells */ }
+
+        if (!p.WaitForExit(timeout))
+        {
+            try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            p.WaitForExit();
+            return new RunResult(-1, stdout.Result, $"timed out after {timeout.TotalSeconds:0} s\n{stderr.Result}");
+        }
+        p.WaitForExit(); // flushes the async readers
+        return new RunResult(p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
