@@ -1,0 +1,76 @@
+using MtaAudit.Evidence;
+using static MtaAudit.Tests.Collect.CollectorHarness;
+
+namespace MtaAudit.Tests.Collect;
+
+/// <summary>
+/// The same script under every shell a target may have as /bin/sh (Debian packages: dash, bash, ksh
+/// (ksh93u+m), mksh, posh, yash, busybox) gives the same sections and, for probes whose output does
+/// not change from one second to the next, the same bytes. The reference run is dash's.
+/// </summary>
+[Collection(CollectorCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public class ShellMatrixTests
+{
+    /// <summary>Probes whose content is the same in two runs a few seconds apart (not ps, not sockets).</summary>
+    private static readonly string[] StableProbes =
+    [
+        "os.uname", "os.release", "svc.sysv", "mta.binaries", "mta.sendmail.version", "mta.postfix.version",
+        "pkg.dpkg", "pkg.rpm", "pkg.repo-age", "pkg.changelog",
+    ];
+
+    private static readonly Lazy<Fakes> Shared = new(() => new Fakes());
+
+    /// <summary>A Postfix-like setup (wrapper link and postconf) so link resolution runs in every shell.</summary>
+    private sealed class Fakes
+    {
+        public Fakes()
+        {
+            Dir = new ScratchDir("matrix");
+            var bin = Dir.Sub("bin");
+            Dir.Script(bin, "sendmail.postfix", "echo 'sendmail: invalid option -- d'; exit 64");
+            File.CreateSymbolicLink(Path.Combine(bin, "sendmail"), "sendmail.postfix");
+            Dir.Script(bin, "postconf", "echo 'mail_version = 3.7.11'");
+            Env = new Dictionary<string, string> { ["MTA_AUDIT_EXTRA_PATHS"] = bin, ["MTA_AUDIT_SKIP"] = "pkg.updates" };
+            Reference = RunCollector(["dash", "-s"], Env).Bundle;
+        }
+
+        public ScratchDir Dir { get; }
+        public Dictionary<string, string> Env { get; }
+        public EvidenceBundle Reference { get; }
+    }
+
+    [Theory]
+    [InlineData("bash")]
+    [InlineData("ksh")]
+    [InlineData("mksh")]
+    [InlineData("posh")]
+    [InlineData("yash")]
+    [InlineData("busybox", "sh")]
+    [InlineData("dash")]
+    public void Same_sections_and_stable_content_as_under_dash(string shell, string? subcommand = null)
+    {
+        Assert.True(OnPath("dash") is not null, "dash is missing: apt-get install -y dash");
+        Assert.True(OnPath(shell) is not null, $"shell '{shell}' is missing: apt-get install -y {(shell == "ksh" ? "ksh" : shell)}");
+        var reference = Shared.Value.Reference;
+
+        string[] command = subcommand is null ? [shell, "-s"] : [shell, subcommand, "-s"];
+        var (run, b) = RunCollector(command, Shared.Value.Env);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(Outline(reference), Outline(b));
+        foreach (var id in StableProbes)
+        {
+            var want = reference.Probe(id).ToList();
+            var got = b.Probe(id).ToList();
+            for (int i = 0; i < want.Count; i++)
+                Assert.True(want[i].ContentBytes.AsSpan().SequenceEqual(got[i].ContentBytes),
+                    $"{id} differs under {shell}:\n--- dash\n{want[i].Text}\n--- {shell}\n{got[i].Text}");
+        }
+        // The Postfix wrapper is recognised through the link in every shell.
+        var wrapper = Assert.Single(b.Probe("mta.sendmail.version"));
+        Assert.Equal("postfix", wrapper.Attributes["wrapper"]);
+        Assert.Equal("mail_version = 3.7.11\n", b.First("mta.postfix.version")!.Text);
+    }
+}
