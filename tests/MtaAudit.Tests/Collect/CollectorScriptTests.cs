@@ -32,7 +32,7 @@ public class CollectorScriptTests
     [Theory]
     [InlineData(@"(^|[;&|{(]\s*)local\s", "local (not POSIX)")]
     [InlineData(@"\[\[", "[[ (ksh/bash only)")]
-    [InlineData(@"\$'", "$'...' quoting")]
+    [InlineData(@"(?<![)?*.\]])\$'", "$'...' quoting")]
     [InlineData(@"echo\s+-[neE]", "echo options (use printf)")]
     [InlineData(@"head\s+-c", "head -c (GNU)")]
     [InlineData(@"readlink\s+-f", "readlink -f (GNU)")]
