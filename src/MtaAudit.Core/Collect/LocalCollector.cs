@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace MtaAudit.Collect;
@@ -63,7 +64,7 @@ public static class LocalCollector
         bool timedOut = false;
         while (!process.WaitForExit(TimeSpan.FromMilliseconds(50)))
         {
-            if (clock.Elapsed >= timeout) { timedOut = true; KillTree(process); break; }
+            if (clock.Elapsed >= timeout) { timedOut = true; Stop(process); break; }
             // A runaway past the cap: nothing it prints now would be kept anyway.
             if (stdout.Cut) { KillTree(process); break; }
         }
@@ -82,6 +83,31 @@ public static class LocalCollector
         string stderr = stderrTask.IsCompletedSuccessfully ? stderrTask.Result : "";
         return new CollectorRun(stdout.ToArray(), exit, stderr, clock.Elapsed, timedOut, stdout.Cut);
     }
+
+    /// <summary>
+    /// SIGTERM first: the collector's trap then kills its running probe and removes its temp dir.
+    /// Whatever is still there after a short grace is killed with the whole tree.
+    /// </summary>
+    private static void Stop(Process process)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            try
+            {
+                if (Terminate(process.Id, SigTerm) == 0 && process.WaitForExit(TermGrace)) return;
+            }
+            catch (InvalidOperationException) { return; }
+        }
+        KillTree(process);
+    }
+
+    private const int SigTerm = 15;
+    private static readonly TimeSpan TermGrace = TimeSpan.FromSeconds(2);
+
+    // Blittable arguments only: no runtime marshalling, fine under Native AOT. (LibraryImport would
+    // need AllowUnsafeBlocks in the project.)
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int Terminate(int pid, int signal);
 
     private static void KillTree(Process process)
     {

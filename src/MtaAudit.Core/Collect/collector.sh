@@ -29,10 +29,10 @@ else
     for mta_audit_sh in /usr/xpg4/bin/sh /bin/ksh /usr/bin/ksh /bin/bash /usr/bin/bash; do
       if [ -x "$mta_audit_sh" ]; then
         case "$0" in
-          sh|*/sh|-sh|ksh|*/ksh|bash|*/bash) exec "$mta_audit_sh" -s "$@" ;;
+          sh|*/sh|-sh|ksh|*/ksh|bash|*/bash) exec "$mta_audit_sh" -s ${1+"$@"} ;;
         esac
-        if [ -f "$0" ]; then exec "$mta_audit_sh" "$0" "$@"; fi
-        exec "$mta_audit_sh" -s "$@"
+        if [ -f "$0" ]; then exec "$mta_audit_sh" "$0" ${1+"$@"}; fi
+        exec "$mta_audit_sh" -s ${1+"$@"}
       fi
     done
   fi
@@ -94,14 +94,23 @@ if ! mkdir "$W" 2>/dev/null; then
   printf '%s\n' "mta-audit-collector: cannot create a new private directory $W (exists or not writable); stopping" >&2
   exit 2
 fi
+p_pid=
 cleanup() {
-  # Tell lingering watchdogs to stand down before their directory goes.
+  # Lingering watchdogs stand down when their directory is gone.
   [ -n "$W" ] && [ -d "$W" ] && rm -rf "$W"
 }
+# Stopped from outside (Ctrl-C, SSH hang-up, a caller's time limit): the running probe goes
+# too, then the directory; the bundle stays without its closing line, so it reads as cut.
+on_signal() {
+  [ -n "$p_pid" ] && kill_tree "$p_pid"
+  cleanup
+  trap - 0
+  exit "$1"
+}
 trap cleanup 0
-trap 'cleanup; trap - 0; exit 129' 1
-trap 'cleanup; trap - 0; exit 130' 2
-trap 'cleanup; trap - 0; exit 143' 15
+trap 'on_signal 129' 1
+trap 'on_signal 130' 2
+trap 'on_signal 143' 15
 
 # The boundary: time, PID and a counter make it unlikely to occur in any output.
 B=mta-$STAMP-$$-1
@@ -133,9 +142,10 @@ tree_pids() {
     }"
 }
 
-# Stop the whole tree first (so nothing forks or escapes while we look), then kill it.
+# Stop the tree first (so nothing forks or escapes while we look), then kill it. The root is
+# our own child: it is not stopped, or ksh93 reports "Stopped" on our stderr.
 kill_tree() {
-  kt_pids=$(tree_pids "$1")
+  kt_pids=$(tree_pids "$1" | awk "\$1 != $1")
   [ -n "$kt_pids" ] && kill -STOP $kt_pids 2>/dev/null
   kt_pids=$(tree_pids "$1")
   [ -n "$kt_pids" ] && kill -KILL $kt_pids 2>/dev/null
@@ -192,6 +202,7 @@ probe() {
   watchdog "$p_pid" "$N" < /dev/null > /dev/null 2>&1 &
   wait "$p_pid" 2>/dev/null
   p_rc=$?
+  p_pid=
   : > "$W/done.$N"
   [ -f "$W/timeout.$N" ] && p_rc=timeout
   [ -f "$W/overflow.$N" ] && p_attr="$p_attr overflow=killed"

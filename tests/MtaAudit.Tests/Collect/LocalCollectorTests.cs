@@ -209,11 +209,16 @@ public class LocalCollectorTests
         var bin = dir.Sub("bin");
         File.CreateSymbolicLink(Path.Combine(bin, "sleeper"), OnPath("sleep")!);
         dir.Script(bin, "sendmail", "\"$(dirname \"$0\")/sleeper\" 60");
-        var env = new Dictionary<string, string> { ["MTA_AUDIT_EXTRA_PATHS"] = bin, ["MTA_AUDIT_PROBE_TIMEOUT"] = "50" };
+        var tmp = dir.Sub("tmp");
+        var env = new Dictionary<string, string>
+        {
+            ["MTA_AUDIT_EXTRA_PATHS"] = bin, ["MTA_AUDIT_PROBE_TIMEOUT"] = "50", ["TMPDIR"] = tmp,
+            ["MTA_AUDIT_SKIP"] = "pkg.updates",
+        };
 
-        var run = LocalCollector.Run(TimeSpan.FromSeconds(3), ["/bin/sh", "-s"], env: env);
+        var run = LocalCollector.Run(TimeSpan.FromSeconds(6), ["/bin/sh", "-s"], env: env);
 
-        Assert.True(run.TimedOut);
+        Assert.True(run.TimedOut, $"exit {run.ExitCode} after {run.Elapsed}; stderr: {run.Stderr}\n{Tail(run.Output)}");
         Assert.Null(run.ExitCode);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(15), $"took {run.Elapsed}");
         Assert.StartsWith(EvidenceBundle.Magic + "\n", Encoding.ASCII.GetString(run.Output), StringComparison.Ordinal);
@@ -222,6 +227,8 @@ public class LocalCollectorTests
         Assert.True(bundle.Truncated);
         Thread.Sleep(500);
         Assert.Empty(ProcessesMentioning(bin));
+        // Stopped with SIGTERM first, so the collector's trap removed its temp dir.
+        Assert.Empty(Directory.EnumerateFileSystemEntries(tmp));
     }
 
     [Fact]
