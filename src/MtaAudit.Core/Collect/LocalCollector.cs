@@ -66,7 +66,7 @@ public static class LocalCollector
         {
             if (clock.Elapsed >= timeout) { timedOut = true; Stop(process); break; }
             // A runaway past the cap: nothing it prints now would be kept anyway.
-            if (stdout.Cut) { KillTree(process); break; }
+            if (stdout.Cut) { Stop(process); break; }
         }
 
         // Pipes close when the last holder exits; a leftover child may hold them, so wait a bounded time.

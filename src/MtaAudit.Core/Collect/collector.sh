@@ -12,6 +12,7 @@
 #   MTA_AUDIT_PROBE_TIMEOUT   seconds a probe may run before it is killed (default 10)
 #   MTA_AUDIT_PROBE_MAX_KIB   KiB of output kept per probe (default 4096)
 #   MTA_AUDIT_EXTRA_PATHS     colon-separated directories searched first for MTA programs
+#   MTA_AUDIT_EXTRA_PACKAGES  package names also treated as MTA packages, separated by spaces
 #   MTA_AUDIT_SKIP            probe ids not to run, separated by spaces (no section is written)
 #
 # Strictly POSIX sh: it must run under dash, bash, ksh, mksh, posh, yash, busybox
@@ -112,6 +113,7 @@ trap 'on_signal 129' 1
 trap 'on_signal 130' 2
 trap 'on_signal 143' 15
 
+MAIN_PID=$$
 # The boundary: time, PID and a counter make it unlikely to occur in any output.
 B=mta-$STAMP-$$-1
 HOST=$(hostname 2>/dev/null || uname -n 2>/dev/null)
@@ -124,7 +126,7 @@ printf '%s\n' "MTA-AUDIT-EVIDENCE/1" "boundary: $B" "host: $HOST" \
 # --- Process tree helpers ----------------------------------------------------------
 # pid ppid pairs of every process (POSIX ps -o; ps -ef columns where that fails).
 pid_pairs() {
-  ps -e -o pid= -o ppid= 2>/dev/null || ps -ef 2>/dev/null | awk 'NR > 1 { print $2, $3 }'
+  UNIX95=1 ps -e -o pid= -o ppid= 2>/dev/null || ps -ef 2>/dev/null | awk 'NR > 1 { print $2, $3 }'
 }
 
 # The pid given and all its descendants.
@@ -165,7 +167,9 @@ watchdog() {
   wd_n=0
   while :; do
     sleep $TICK
+    # Gone or done: stand down. Never kill by a pid whose owner may be gone (pids are reused).
     [ -d "$W" ] || exit 0
+    kill -0 "$MAIN_PID" 2>/dev/null || exit 0
     [ -f "$W/done.$2" ] && exit 0
     wd_n=$((wd_n + 1))
     if [ $wd_n -ge $wd_max ]; then
@@ -300,8 +304,12 @@ existing_unique() {
   done
 }
 
-# Package names of the mail transport agents and their parts, for filtering.
-MTA_PKG_RE='^(sendmail|postfix|exim|exim4|opensmtpd|ssmtp|msmtp|msmtp-mta|nullmailer|dma|esmtp|esmtp-run|courier-mta|qmail|netqmail|notqmail|masqmail)([-_.+].*)?$'
+# Package names of the mail transport agents and their parts, for filtering; a vendor
+# prefix is allowed (zimbra-postfix). MTA_AUDIT_EXTRA_PACKAGES adds exact names.
+MTA_PKG_RE='(^|-)(sendmail|postfix|exim|exim4|opensmtpd|ssmtp|msmtp|msmtp-mta|nullmailer|dma|esmtp|esmtp-run|courier-mta|qmail|netqmail|notqmail|masqmail)([-_.+].*)?$'
+EXTRA_PKGS=$(printf '%s' "${MTA_AUDIT_EXTRA_PACKAGES:-}" | tr -c 'A-Za-z0-9.+_-' ' ' | tr 'A-Z' 'a-z')
+# An awk condition on the lower-cased name n.
+IS_MTA_PKG='(n ~ /'"$MTA_PKG_RE"'/ || index(" '"$EXTRA_PKGS"' ", " " n " ") > 0)'
 
 # --- Probe bodies (run in the probe's own subshell) -----------------------------------
 
@@ -318,7 +326,7 @@ filtered() {
   rm -f "$W/f.out" "$W/f.err"
   return $f_rc
 }
-AWK_FIRST_FIELD='{ n = tolower($1); if (n ~ /'"$MTA_PKG_RE"'/) print }'
+AWK_FIRST_FIELD='{ n = tolower($1); if '"$IS_MTA_PKG"' print }'
 AWK_ANY_MTA='{ l = tolower($0); if (l ~ /sendmail|postfix|exim|opensmtpd|smtpd/) print }'
 
 run_os_release_aix() { oslevel -s; }
@@ -341,7 +349,7 @@ run_ps() {
 run_sysv() {
   if have chkconfig; then chkconfig --list; return $?; fi
   sv_dirs=
-  for sv in /etc/rc?.d /etc/rc.d/rc?.d; do [ -d "$sv" ] && sv_dirs="$sv_dirs $sv"; done
+  for sv in /etc/rc?.d /etc/rc.d/rc?.d /sbin/rc?.d; do [ -d "$sv" ] && sv_dirs="$sv_dirs $sv"; done
   ls -l $sv_dirs
 }
 
@@ -369,7 +377,7 @@ run_swlist() { filtered '{ l = tolower($0); if (l ~ /sendmail|postfix|exim|inter
 
 # Pending updates, from the local package cache only (never the network, never a lock).
 run_apt_updates() {
-  filtered '$1 ~ /^(Inst|Conf|Remv)$/ { n = tolower($2); if (n ~ /'"$MTA_PKG_RE"'/) print; next } /^[0-9]+ upgraded/ { print }' \
+  filtered '$1 ~ /^(Inst|Conf|Remv)$/ { n = tolower($2); if '"$IS_MTA_PKG"' print; next } /^[0-9]+ upgraded/ { print }' \
     apt-get -s -o Debug::NoLocking=1 upgrade
 }
 run_dnf_updates() { filtered "$AWK_FIRST_FIELD" dnf -q -C check-update; }
@@ -483,9 +491,9 @@ if have chkconfig; then
   probe svc.sysv "" "chkconfig --list" run_sysv
 else
   SV_FOUND=
-  for sv in /etc/rc?.d /etc/rc.d/rc?.d; do [ -d "$sv" ] && SV_FOUND=yes; done
-  if [ -n "$SV_FOUND" ]; then probe svc.sysv "" "ls -l /etc/rc?.d /etc/rc.d/rc?.d" run_sysv
-  else absent svc.sysv "" "ls -l /etc/rc?.d /etc/rc.d/rc?.d"; fi
+  for sv in /etc/rc?.d /etc/rc.d/rc?.d /sbin/rc?.d; do [ -d "$sv" ] && SV_FOUND=yes; done
+  if [ -n "$SV_FOUND" ]; then probe svc.sysv "" "ls -l /etc/rc?.d /etc/rc.d/rc?.d /sbin/rc?.d" run_sysv
+  else absent svc.sysv "" "ls -l /etc/rc?.d /etc/rc.d/rc?.d /sbin/rc?.d"; fi
 fi
 
 if [ "$OS" = SunOS ] && have svcs; then probe svc.smf "" "svcs -a" svcs -a
@@ -639,7 +647,7 @@ else absent pkg.repo-age "${NOW_ATTR# }" "ls -l /var/lib/apt/lists"; fi
 CL_DONE=
 if have dpkg-query; then
   CL_SEEN=
-  for pk in $(dpkg-query -W -f='${Package} ${Status}\n' 2>/dev/null | awk '$NF == "installed" { n = tolower($1); if (n ~ /'"$MTA_PKG_RE"'/) print $1 }'); do
+  for pk in $(dpkg-query -W -f='${Package} ${Status}\n' 2>/dev/null | awk '$NF == "installed" { n = tolower($1); if '"$IS_MTA_PKG"' print $1 }'); do
     cl=/usr/share/doc/$pk/changelog.Debian.gz
     [ -f "$cl" ] || continue
     cl_r=$(resolve "$cl")
@@ -654,7 +662,7 @@ if have dpkg-query; then
   done
 fi
 if have rpm; then
-  for pk in $(rpm -qa --qf '%{NAME}\n' 2>/dev/null | awk '{ n = tolower($1); if (n ~ /'"$MTA_PKG_RE"'/) print $1 }' | sort -u); do
+  for pk in $(rpm -qa --qf '%{NAME}\n' 2>/dev/null | awk '{ n = tolower($1); if '"$IS_MTA_PKG"' print $1 }' | sort -u); do
     probe pkg.changelog "package=$pk" "rpm -q --changelog $pk | awk (CVE lines and their entry headers)" run_rpm_changelog "$pk"
     CL_DONE=yes
   done

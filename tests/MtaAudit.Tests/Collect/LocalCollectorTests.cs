@@ -133,6 +133,40 @@ public class LocalCollectorTests
     }
 
     [Fact]
+    public void Changelog_probe_keeps_every_cve_line_with_its_entry_header()
+    {
+        // No MTA here: openssl stands in through MTA_AUDIT_EXTRA_PACKAGES; its changelog is this machine's real one.
+        const string changelog = "/usr/share/doc/openssl/changelog.Debian.gz";
+        Assert.True(File.Exists(changelog), changelog + " is needed (package openssl)");
+        var env = new Dictionary<string, string> { ["MTA_AUDIT_EXTRA_PACKAGES"] = "openssl", ["MTA_AUDIT_SKIP"] = "pkg.updates" };
+        var (_, b) = RunCollector(["/bin/sh", "-s"], env);
+
+        var version = Program("dpkg-query", "-W", "-f=${Version}", "openssl");
+        Assert.Equal($"openssl {version} ii \n", b.First("pkg.dpkg")!.Text);
+
+        var s = Assert.Single(b.Probe("pkg.changelog"));
+        Assert.Equal(changelog, s.Path);
+        Assert.Equal("openssl", s.Attributes["package"]);
+        Assert.Equal(0, s.ExitCode);
+
+        var full = new List<string>();
+        using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(changelog), System.IO.Compression.CompressionMode.Decompress))
+        using (var r = new StreamReader(gz))
+            while (r.ReadLine() is { } line) full.Add(line);
+        var cve = new Regex(@"CVE-\d{4}-\d");
+        var header = new Regex(@"^openssl \(([^)]+)\) [^;]+; urgency=");
+        var lines = s.Lines.ToList();
+        Assert.Equal(full.Where(l => cve.IsMatch(l)), lines.Where(l => cve.IsMatch(l)));
+        Assert.Matches(header, lines[0]);
+        Assert.Equal(version, header.Match(lines[0]).Groups[1].Value);
+        Assert.All(lines, l => Assert.True(cve.IsMatch(l) || header.IsMatch(l), l));
+        // Each header is the entry the following CVE lines came from, in the file's order.
+        var headersInFile = full.Where(l => header.IsMatch(l)).ToList();
+        var shown = lines.Where(l => header.IsMatch(l)).ToList();
+        Assert.Equal(shown, headersInFile.Where(shown.Contains));
+    }
+
+    [Fact]
     public void Probe_output_is_cut_at_the_cap_and_marked()
     {
         using var dir = new ScratchDir("cap");
