@@ -112,6 +112,8 @@ trap cleanup 0
 trap 'on_signal 129' 1
 trap 'on_signal 130' 2
 trap 'on_signal 143' 15
+# The reader went away (| head, a dropped SSH session): stop and clean up all the same.
+trap 'on_signal 141' 13
 
 MAIN_PID=$$
 # The boundary: time, PID and a counter make it unlikely to occur in any output.

@@ -10,7 +10,7 @@ namespace MtaAudit.Tests.Collect;
 /// </summary>
 [Collection(CollectorCollection.Name)]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public class ShellMatrixTests
+public class ShellMatrixTests(ShellMatrixTests.Fakes fakes) : IClassFixture<ShellMatrixTests.Fakes>
 {
     /// <summary>Probes whose content is the same in two runs a few seconds apart (not ps, not sockets).</summary>
     private static readonly string[] StableProbes =
@@ -19,10 +19,8 @@ public class ShellMatrixTests
         "pkg.dpkg", "pkg.rpm", "pkg.repo-age", "pkg.changelog",
     ];
 
-    private static readonly Lazy<Fakes> Shared = new(() => new Fakes());
-
     /// <summary>A Postfix-like setup (wrapper link and postconf) so link resolution runs in every shell.</summary>
-    private sealed class Fakes
+    public sealed class Fakes : IDisposable
     {
         public Fakes()
         {
@@ -35,9 +33,11 @@ public class ShellMatrixTests
             Reference = RunCollector(["dash"], Env).Bundle;
         }
 
-        public ScratchDir Dir { get; }
+        internal ScratchDir Dir { get; }
         public Dictionary<string, string> Env { get; }
         public EvidenceBundle Reference { get; }
+
+        public void Dispose() => Dir.Dispose();
     }
 
     [Theory]
@@ -52,11 +52,11 @@ public class ShellMatrixTests
     {
         Assert.True(OnPath("dash") is not null, "dash is missing: apt-get install -y dash");
         Assert.True(OnPath(shell) is not null, $"shell '{shell}' is missing: apt-get install -y {(shell == "ksh" ? "ksh" : shell)}");
-        var reference = Shared.Value.Reference;
+        var reference = fakes.Reference;
 
         // posh rejects -s; with no operands every sh reads the script from stdin anyway (POSIX).
         string[] command = subcommand is null ? [shell] : [shell, subcommand];
-        var (run, b) = RunCollector(command, Shared.Value.Env);
+        var (run, b) = RunCollector(command, fakes.Env);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stderr);
