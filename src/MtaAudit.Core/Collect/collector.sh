@@ -151,7 +151,9 @@ tree_pids() {
 kill_tree() {
   kt_pids=$(tree_pids "$1" | awk "\$1 != $1")
   [ -n "$kt_pids" ] && kill -STOP $kt_pids 2>/dev/null
-  kt_pids=$(tree_pids "$1")
+  kt_pids=$(tree_pids "$1" | awk "\$1 != $1")
+  # The root first: a shell left alive while its child dies prints "Killed" into the output.
+  kill -KILL "$1" 2>/dev/null
   [ -n "$kt_pids" ] && kill -KILL $kt_pids 2>/dev/null
 }
 
@@ -405,7 +407,8 @@ run_ls_l() { ls -l "$@"; }
 # The package that owns a file, where that is cheap; empty when unknown.
 owner_of() {
   if have dpkg; then
-    dpkg -S "$1" 2>/dev/null | awk -F: 'NR == 1 { print $1 }'
+    # Skip "diversion by ..." lines: the owner is on the "package: path" line.
+    dpkg -S "$1" 2>/dev/null | awk -F: '!/^diversion / { print $1; exit }'
   elif have rpm; then
     rpm -qf --qf '%{NAME}\n' "$1" 2>/dev/null | awk 'NR == 1 && !/not owned/ { print }'
   fi

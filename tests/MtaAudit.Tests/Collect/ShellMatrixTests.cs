@@ -29,11 +29,19 @@ public class ShellMatrixTests(ShellMatrixTests.Fakes fakes) : IClassFixture<Shel
             Dir.Script(bin, "sendmail.postfix", "echo 'sendmail: invalid option -- d'; exit 64");
             File.CreateSymbolicLink(Path.Combine(bin, "sendmail"), "sendmail.postfix");
             Dir.Script(bin, "postconf", "echo 'mail_version = 3.7.11'");
-            Env = new Dictionary<string, string> { ["MTA_AUDIT_EXTRA_PATHS"] = bin, ["MTA_AUDIT_SKIP"] = "pkg.updates" };
+            // A hanging exim: the watchdog must work in every shell.
+            File.CreateSymbolicLink(Path.Combine(bin, "sleeper"), OnPath("sleep")!);
+            Dir.Script(bin, "exim4", "echo 'Exim version 4.96 #2 built 01-Jan-2024'\n\"$(dirname \"$0\")/sleeper\" 60");
+            Bin = bin;
+            Env = new Dictionary<string, string>
+            {
+                ["MTA_AUDIT_EXTRA_PATHS"] = bin, ["MTA_AUDIT_SKIP"] = "pkg.updates", ["MTA_AUDIT_PROBE_TIMEOUT"] = "2",
+            };
             Reference = RunCollector(["dash"], Env).Bundle;
         }
 
         internal ScratchDir Dir { get; }
+        public string Bin { get; }
         public Dictionary<string, string> Env { get; }
         public EvidenceBundle Reference { get; }
 
@@ -73,5 +81,10 @@ public class ShellMatrixTests(ShellMatrixTests.Fakes fakes) : IClassFixture<Shel
         var wrapper = Assert.Single(b.Probe("mta.sendmail.version"));
         Assert.Equal("postfix", wrapper.Attributes["wrapper"]);
         Assert.Equal("mail_version = 3.7.11\n", b.First("mta.postfix.version")!.Text);
+        var exim = Assert.Single(b.Probe("mta.exim.version"));
+        Assert.Equal(ProbeOutcome.Timeout, exim.Outcome);
+        Assert.Equal("Exim version 4.96 #2 built 01-Jan-2024\n", exim.Text);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(40), $"took {run.Elapsed}");
+        Assert.Empty(ProcessesMentioning(fakes.Bin));
     }
 }
