@@ -15,6 +15,18 @@
 #   MTA_AUDIT_EXTRA_PACKAGES  package names also treated as MTA packages, separated by spaces
 #   MTA_AUDIT_SKIP            probe ids not to run, separated by spaces (no section is written)
 #
+# Beyond the spec's attributes (probe, path, rc, cmd) a section may carry, all optional:
+#   root=needed     run as a normal user; root would have seen more (ss -p, unreadable files)
+#   cut=yes         the output passed the cap (MTA_AUDIT_PROBE_MAX_KIB) and was cut there
+#   overflow=killed the program was killed for printing far past the cap
+#   wrapper=KIND    mta.sendmail.version, rc=absent: that sendmail is KIND's compatibility
+#                   wrapper (postfix, exim, opensmtpd, other:PACKAGE) and was not run
+#   note=TEXT       why a probe is absent although its program exists (systemd-not-running,
+#                   not-opensmtpd)
+#   package=NAME    pkg.changelog: the package the changelog belongs to
+#   now=EPOCH       pkg.repo-age: this host's clock, UTC seconds, to age the file times
+# and the header a line "user: root" or "user: nonroot".
+#
 # Strictly POSIX sh: it must run under dash, bash, ksh, mksh, posh, yash, busybox
 # sh and the XPG4 shells of Solaris, AIX and HP-UX. No GNU-only tools or flags.
 

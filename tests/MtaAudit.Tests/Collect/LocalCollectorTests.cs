@@ -171,8 +171,9 @@ public class LocalCollectorTests
     {
         using var dir = new ScratchDir("cap");
         var bin = dir.Sub("bin");
-        // 3000 lines of "mail_version = 3.7.11" (22 bytes each): 66000 bytes, no final newline.
-        dir.Script(bin, "postconf", "i=0; while [ $i -lt 3000 ]; do echo 'mail_version = 3.7.11'; i=$((i+1)); done; printf end");
+        // 150 lines of "mail_version = 3.7.11" (22 bytes each): 3300 bytes, no final newline
+        // (under 4 times the cap, where the watchdog would kill it as a runaway).
+        dir.Script(bin, "postconf", "i=0; while [ $i -lt 150 ]; do echo 'mail_version = 3.7.11'; i=$((i+1)); done; printf end");
         var env = new Dictionary<string, string>
         {
             ["MTA_AUDIT_EXTRA_PATHS"] = bin, ["MTA_AUDIT_PROBE_MAX_KIB"] = "1", ["MTA_AUDIT_SKIP"] = "pkg.updates",
@@ -186,6 +187,32 @@ public class LocalCollectorTests
         Assert.Equal(1025, s.ContentBytes.Length);
         Assert.StartsWith("mail_version = 3.7.11\n", s.Text, StringComparison.Ordinal);
         Assert.False(b.First("os.uname")!.Attributes.ContainsKey("cut"));
+    }
+
+    [Fact]
+    public void Runaway_output_is_killed_long_before_the_time_limit()
+    {
+        using var dir = new ScratchDir("runaway");
+        var bin = dir.Sub("bin");
+        var tmp = dir.Sub("tmp");
+        // Endless, but slow enough that the scratch disk never matters: ~2 KiB a second.
+        dir.Script(bin, "postconf", "while :; do echo 'mail_version = 3.7.11'; sleep 0.01; done");
+        var env = new Dictionary<string, string>
+        {
+            ["MTA_AUDIT_EXTRA_PATHS"] = bin, ["MTA_AUDIT_PROBE_MAX_KIB"] = "1", ["MTA_AUDIT_PROBE_TIMEOUT"] = "40",
+            ["MTA_AUDIT_SKIP"] = "pkg.updates", ["TMPDIR"] = tmp,
+        };
+        var (run, b) = RunCollector(["/bin/sh", "-s"], env);
+
+        var s = Assert.Single(b.Probe("mta.postfix.version"));
+        Assert.Equal("killed", s.Attributes["overflow"]);
+        Assert.Equal("yes", s.Attributes["cut"]);
+        Assert.Equal(ProbeOutcome.Ran, s.Outcome);
+        // 1024 bytes kept (the cut falls mid-line: 1024 is not a multiple of 22), plus the added line end.
+        Assert.Equal(1025, s.ContentBytes.Length);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"took {run.Elapsed}");
+        Assert.Empty(ProcessesMentioning(bin));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(tmp));
     }
 
     [Fact]
