@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace MtaAudit.Collect;
@@ -90,24 +89,28 @@ public static class LocalCollector
     /// </summary>
     private static void Stop(Process process)
     {
-        if (!OperatingSystem.IsWindows())
-        {
-            try
-            {
-                if (Terminate(process.Id, SigTerm) == 0 && process.WaitForExit(TermGrace)) return;
-            }
-            catch (InvalidOperationException) { return; }
-        }
+        if (!OperatingSystem.IsWindows() && SendTerm(process.Id) && process.WaitForExit(TermGrace)) return;
         KillTree(process);
     }
 
-    private const int SigTerm = 15;
     private static readonly TimeSpan TermGrace = TimeSpan.FromSeconds(2);
 
-    // Blittable arguments only: no runtime marshalling, fine under Native AOT. (LibraryImport would
-    // need AllowUnsafeBlocks in the project.)
-    [DllImport("libc", EntryPoint = "kill")]
-    private static extern int Terminate(int pid, int signal);
+    // The kill(1) program rather than P/Invoke: no libc name to guess (glibc, musl), nothing for AOT.
+    private static bool SendTerm(int pid)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
+            psi.ArgumentList.Add("-TERM");
+            psi.ArgumentList.Add(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var kill = Process.Start(psi);
+            if (kill is null) return false;
+            kill.StandardError.ReadToEnd();
+            return kill.WaitForExit(TermGrace) && kill.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
 
     private static void KillTree(Process process)
     {
