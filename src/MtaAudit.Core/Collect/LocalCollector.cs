@@ -32,6 +32,8 @@ public static class LocalCollector
         var psi = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
+            // No byte-order mark: "#!/bin/sh" must be the first bytes the shell reads.
+            StandardInputEncoding = new UTF8Encoding(false),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -67,6 +67,22 @@ public class LocalCollectorTests
     }
 
     [Fact]
+    public void Runs_as_a_saved_file_too()
+    {
+        // What users do on hosts nobody can reach: `mta-audit collector > collect.sh; sh collect.sh > host.evidence`.
+        using var dir = new ScratchDir("file");
+        var file = Path.Combine(dir.Path, "collect.sh");
+        File.WriteAllText(file, CollectorScript.Text);
+        var (run, b) = RunCollector(["/bin/sh", file], new Dictionary<string, string> { ["MTA_AUDIT_SKIP"] = "pkg.updates" });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, b.First("os.uname")!.ExitCode);
+        Assert.DoesNotContain(b.Sections, s => s.Probe == "pkg.updates");
+        Assert.Equal(["collect.sh"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Hanging_sendmail_is_killed_at_the_probe_limit_with_its_children()
     {
         using var dir = new ScratchDir("hang");
