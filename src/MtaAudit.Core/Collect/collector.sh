@@ -227,7 +227,8 @@ probe() {
   [ -f "$W/timeout.$N" ] && p_rc=timeout
   [ -f "$W/overflow.$N" ] && p_attr="$p_attr overflow=killed"
   emit_section "$p_id" "$p_attr" "$p_rc" "$p_cmd" "$p_out"
-  rm -f "$p_out" "$W/done.$N" "$W/timeout.$N" "$W/overflow.$N" "$W/cut"
+  # done.N stays until the end: the watchdog may not have looked yet, and must see it.
+  rm -f "$p_out" "$W/timeout.$N" "$W/overflow.$N" "$W/cut"
 }
 
 # absent ID ATTRS CMDTEXT: the program or file is not on this host.
