@@ -371,7 +371,9 @@ run_sysv() {
 }
 
 run_dpkg() {
-  filtered "$AWK_FIRST_FIELD" dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n'
+  filtered "$AWK_FIRST_FIELD" dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n' && return 0
+  # dpkg before 1.16.2 (Debian 6, Ubuntu 10.04) has no db:Status-Abbrev: the long status instead.
+  filtered "$AWK_FIRST_FIELD" dpkg-query -W -f='${Package} ${Version} ${Status}\n'
 }
 
 run_rpm() {
