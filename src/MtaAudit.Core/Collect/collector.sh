@@ -1,0 +1,692 @@
+#!/bin/sh
+# mta-audit collector: prints an evidence bundle (format v1, see docs/evidence-bundle.md)
+# describing this host's mail services to standard output.
+#
+#   sh collect.sh > host.evidence        or        sh -s < collect.sh > host.evidence
+#
+# It only reads: the one thing it writes is a private temporary directory under
+# $TMPDIR (or /tmp), removed on exit. It runs as any user; probes whose output is
+# partial without root say root=needed.
+#
+# Environment (all optional):
+#   MTA_AUDIT_PROBE_TIMEOUT   seconds a probe may run before it is killed (default 10)
+#   MTA_AUDIT_PROBE_MAX_KIB   KiB of output kept per probe (default 4096)
+#   MTA_AUDIT_EXTRA_PATHS     colon-separated directories searched first for MTA programs
+#   MTA_AUDIT_EXTRA_PACKAGES  package names also treated as MTA packages, separated by spaces
+#   MTA_AUDIT_SKIP            probe ids not to run, separated by spaces (no section is written)
+#
+# Beyond the spec's attributes (probe, path, rc, cmd) a section may carry, all optional:
+#   root=needed     run as a normal user; root would have seen more (ss -p, unreadable files)
+#   cut=yes         the output passed the cap (MTA_AUDIT_PROBE_MAX_KIB) and was cut there
+#   overflow=killed the program was killed for printing far past the cap
+#   wrapper=KIND    mta.sendmail.version, rc=absent: that sendmail is KIND's compatibility
+#                   wrapper (postfix, exim, opensmtpd, other:PACKAGE) and was not run
+#   note=TEXT       why a probe is absent although its program exists (systemd-not-running,
+#                   not-opensmtpd)
+#   package=NAME    pkg.changelog: the package the changelog belongs to
+#   now=EPOCH       pkg.repo-age: this host's clock, UTC seconds, to age the file times
+# and the header a line "user: root" or "user: nonroot".
+#
+# Strictly POSIX sh: it must run under dash, bash, ksh, mksh, posh, yash, busybox
+# sh and the XPG4 shells of Solaris, AIX and HP-UX. No GNU-only tools or flags.
+
+# --- Solaris 10's /bin/sh is the old Bourne shell: no $(...), no $((...)).
+# This block is Bourne-compatible on purpose; it re-executes the script under a
+# POSIX shell before any POSIX-only line is read.
+if ( eval 'x=$((1+1)); y=$(echo ok); test "$x$y" = 2ok' ) >/dev/null 2>&1; then
+  :
+else
+  if [ -z "$MTA_AUDIT_REEXEC" ]; then
+    MTA_AUDIT_REEXEC=1
+    export MTA_AUDIT_REEXEC
+    for mta_audit_sh in /usr/xpg4/bin/sh /bin/ksh /usr/bin/ksh /bin/bash /usr/bin/bash; do
+      if [ -x "$mta_audit_sh" ]; then
+        case "$0" in
+          sh|*/sh|-sh|ksh|*/ksh|bash|*/bash) exec "$mta_audit_sh" -s ${1+"$@"} ;;
+        esac
+        if [ -f "$0" ]; then exec "$mta_audit_sh" "$0" ${1+"$@"}; fi
+        exec "$mta_audit_sh" -s ${1+"$@"}
+      fi
+    done
+  fi
+  echo "mta-audit-collector: no POSIX shell found (tried /usr/xpg4/bin/sh, ksh, bash)" >&2
+  exit 3
+fi
+
+VERSION=0.1.0
+
+# --- Settings --------------------------------------------------------------------
+case "${MTA_AUDIT_PROBE_TIMEOUT:-}" in
+  ''|*[!0-9]*) LIMIT=10 ;;
+  *) LIMIT=$MTA_AUDIT_PROBE_TIMEOUT ;;
+esac
+[ "$LIMIT" -gt 0 ] || LIMIT=10
+case "${MTA_AUDIT_PROBE_MAX_KIB:-}" in
+  ''|*[!0-9]*) CAPK=4096 ;;
+  *) CAPK=$MTA_AUDIT_PROBE_MAX_KIB ;;
+esac
+[ "$CAPK" -gt 0 ] || CAPK=4096
+CAP=$((CAPK * 1024))
+SKIP=" ${MTA_AUDIT_SKIP:-} "
+
+OS=$(uname -s 2>/dev/null)
+# A predictable PATH: the system directories first (sbin too, for non-root users),
+# then the caller's. Solaris: the XPG4 tools (ps -o, tail -c, awk) before the old ones.
+SYSPATH=/usr/sbin:/usr/bin:/sbin:/bin:/usr/local/sbin:/usr/local/bin:/opt/csw/sbin:/opt/csw/bin
+[ "$OS" = SunOS ] && SYSPATH=/usr/xpg4/bin:$SYSPATH
+PATH=$SYSPATH:$PATH
+[ -n "${MTA_AUDIT_EXTRA_PATHS:-}" ] && PATH=$MTA_AUDIT_EXTRA_PATHS:$PATH
+export PATH
+# Messages in English and bytes as printed: parsers match on English text.
+LC_ALL=C
+LANG=C
+export LC_ALL LANG
+unset CDPATH ENV BASH_ENV 2>/dev/null
+
+# Polling step: sleep 1 is the only portable sleep; a fraction where it works
+# (GNU, busybox, ksh93, Solaris 11) keeps each probe's overhead small.
+if sleep 0.01 >/dev/null 2>&1; then
+  TICK=0.05
+  TICKS_PER_S=20
+else
+  TICK=1
+  TICKS_PER_S=1
+fi
+
+uid=$(id | sed 's/^uid=\([0-9]*\).*/\1/')
+if [ "$uid" = 0 ]; then USERKIND=root; else USERKIND=nonroot; fi
+
+# --- Temporary directory: private (umask 077), a fresh name, fail closed ---------
+umask 077
+TBASE=${TMPDIR:-/tmp}
+case "$TBASE" in /*) ;; *) TBASE=/tmp ;; esac
+TBASE=${TBASE%/}
+STAMP=$(date -u +%Y%m%d%H%M%S 2>/dev/null)
+W=$TBASE/mta-audit.$$.$STAMP
+if ! mkdir "$W" 2>/dev/null; then
+  printf '%s\n' "mta-audit-collector: cannot create a new private directory $W (exists or not writable); stopping" >&2
+  exit 2
+fi
+p_pid=
+cleanup() {
+  # Lingering watchdogs stand down when their directory is gone.
+  [ -n "$W" ] && [ -d "$W" ] && rm -rf "$W"
+}
+# Stopped from outside (Ctrl-C, SSH hang-up, a caller's time limit): the running probe goes
+# too, then the directory; the bundle stays without its closing line, so it reads as cut.
+on_signal() {
+  [ -n "$p_pid" ] && kill_tree "$p_pid"
+  cleanup
+  trap - 0
+  exit "$1"
+}
+trap cleanup 0
+trap 'on_signal 129' 1
+trap 'on_signal 130' 2
+trap 'on_signal 143' 15
+# The reader went away (| head, a dropped SSH session): stop and clean up all the same.
+trap 'on_signal 141' 13
+
+MAIN_PID=$$
+# The boundary: time, PID and a counter make it unlikely to occur in any output.
+B=mta-$STAMP-$$-1
+HOST=$(hostname 2>/dev/null || uname -n 2>/dev/null)
+HOST=$(printf '%s' "$HOST" | tr -d '\r\n')
+
+printf '%s\n' "MTA-AUDIT-EVIDENCE/1" "boundary: $B" "host: $HOST" \
+  "collected-at: $(date -u +%Y-%m-%dT%H:%M:%SZ)" "collector: mta-audit-collector $VERSION" \
+  "user: $USERKIND" ""
+
+# --- Process tree helpers ----------------------------------------------------------
+# pid ppid pairs of every process (POSIX ps -o; ps -ef columns where that fails).
+pid_pairs() {
+  UNIX95=1 ps -e -o pid= -o ppid= 2>/dev/null || ps -ef 2>/dev/null | awk 'NR > 1 { print $2, $3 }'
+}
+
+# The pid given and all its descendants.
+tree_pids() {
+  pid_pairs | awk "BEGIN { want[$1] = 1 }
+    { p[NR] = \$1; pp[NR] = \$2 }
+    END {
+      changed = 1
+      while (changed) {
+        changed = 0
+        for (i = 1; i <= NR; i++)
+          if (!(p[i] in want) && (pp[i] in want)) { want[p[i]] = 1; changed = 1 }
+      }
+      for (k in want) print k
+    }"
+}
+
+# Stop the tree first (so nothing forks or escapes while we look), then kill it. The root is
+# our own child: it is not stopped, or ksh93 reports "Stopped" on our stderr.
+kill_tree() {
+  kt_pids=$(tree_pids "$1" | awk "\$1 != $1")
+  [ -n "$kt_pids" ] && kill -STOP $kt_pids 2>/dev/null
+  kt_pids=$(tree_pids "$1" | awk "\$1 != $1")
+  # The root first: a shell left alive while its child dies prints "Killed" into the output.
+  kill -KILL "$1" 2>/dev/null
+  [ -n "$kt_pids" ] && kill -KILL $kt_pids 2>/dev/null
+}
+
+# file_size FILE: bytes, digits only (wc pads with spaces on some systems).
+file_size() {
+  fs_n=$(wc -c < "$1" 2>/dev/null | tr -d ' \t')
+  printf '%s' "${fs_n:-0}"
+}
+
+# watchdog PID N: kills the tree of PID when probe N runs past the limit, or when its
+# output grows far past the cap (a runaway must not fill the disk). Exits as soon as
+# the probe is done (the main shell creates done.N) or the directory is gone.
+watchdog() {
+  wd_max=$((LIMIT * SLOW * TICKS_PER_S))
+  wd_n=0
+  while :; do
+    sleep $TICK
+    # Gone or done: stand down. Never kill by a pid whose owner may be gone (pids are reused).
+    [ -d "$W" ] || exit 0
+    kill -0 "$MAIN_PID" 2>/dev/null || exit 0
+    [ -f "$W/done.$2" ] && exit 0
+    wd_n=$((wd_n + 1))
+    if [ $wd_n -ge $wd_max ]; then
+      [ -f "$W/done.$2" ] && exit 0
+      : > "$W/timeout.$2"
+      kill_tree "$1"
+      exit 0
+    fi
+    if [ $((wd_n % TICKS_PER_S)) -eq 0 ] && [ "$(file_size "$W/out.$2")" -gt $((CAP * 4)) ]; then
+      : > "$W/overflow.$2"
+      kill_tree "$1"
+      exit 0
+    fi
+  done
+}
+
+# --- Running and writing one probe ---------------------------------------------------
+N=0
+# Package managers may read their whole database: they get SLOW times the limit.
+SLOW=1
+
+# probe ID ATTRS CMDTEXT RUN...
+#   ID: probe id; ATTRS: extra attributes ("path=/usr/sbin/x root=needed" or "");
+#   CMDTEXT: the cmd= text for people; RUN: the command and its arguments (a program
+#   or one of the functions below). Standard input is always /dev/null.
+probe() {
+  p_id=$1 p_attr=$2 p_cmd=$3
+  shift 3
+  case "$SKIP" in *" $p_id "*) return 0 ;; esac
+  N=$((N + 1))
+  p_out=$W/out.$N
+  ( "$@" ) < /dev/null > "$p_out" 2>&1 &
+  p_pid=$!
+  watchdog "$p_pid" "$N" < /dev/null > /dev/null 2>&1 &
+  wait "$p_pid" 2>/dev/null
+  p_rc=$?
+  p_pid=
+  : > "$W/done.$N"
+  [ -f "$W/timeout.$N" ] && p_rc=timeout
+  [ -f "$W/overflow.$N" ] && p_attr="$p_attr overflow=killed"
+  emit_section "$p_id" "$p_attr" "$p_rc" "$p_cmd" "$p_out"
+  # done.N stays until the end: the watchdog may not have looked yet, and must see it.
+  rm -f "$p_out" "$W/timeout.$N" "$W/overflow.$N" "$W/cut"
+}
+
+# absent ID ATTRS CMDTEXT: the program or file is not on this host.
+absent() {
+  case "$SKIP" in *" $1 "*) return 0 ;; esac
+  emit_section "$1" "$2" absent "$3" ""
+}
+
+# emit_section ID ATTRS RC CMDTEXT FILE
+emit_section() {
+  e_attr=" probe=$1"
+  [ -n "$2" ] && e_attr="$e_attr $2"
+  e_attr="$e_attr rc=$3"
+  e_file=$5
+  if [ -n "$e_file" ] && [ "$(file_size "$e_file")" -gt "$CAP" ]; then
+    e_attr="$e_attr cut=yes"
+    dd if="$e_file" of="$W/cut" bs=1024 count="$CAPK" 2>/dev/null
+    e_file=$W/cut
+  fi
+  printf '%s\n' "--$B$e_attr cmd=$(printf '%s' "$4" | tr '\r\n' '  ')"
+  if [ -n "$e_file" ] && [ -s "$e_file" ]; then
+    cat "$e_file"
+    # Every section's content ends with a line end, so the next delimiter starts a line.
+    if [ "$(tail -c 1 "$e_file" | tr -d '\n' | wc -c | tr -d ' \t')" != 0 ]; then printf '\n'; fi
+  fi
+}
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# which_all NAME...: absolute paths of the programs found on PATH, one per line.
+which_all() {
+  for wa in "$@"; do
+    wa_p=$(command -v "$wa" 2>/dev/null)
+    case "$wa_p" in /*) printf '%s\n' "$wa_p" ;; esac
+  done
+}
+
+# resolve FILE: follows symbolic links (no readlink -f on old systems); prints the target.
+resolve() {
+  rs_f=$1
+  rs_n=0
+  while [ -h "$rs_f" ] && [ $rs_n -lt 20 ]; do
+    rs_l=$(ls -ld "$rs_f" 2>/dev/null)
+    rs_t=${rs_l#*" -> "}
+    [ "$rs_t" = "$rs_l" ] && break
+    case "$rs_t" in
+      /*) rs_f=$rs_t ;;
+      *) rs_f=${rs_f%/*}/$rs_t ;;
+    esac
+    rs_n=$((rs_n + 1))
+  done
+  rs_d=${rs_f%/*}
+  rs_b=${rs_f##*/}
+  if rs_d=$(cd -P "${rs_d:-/}" 2>/dev/null && pwd -P); then
+    printf '%s\n' "${rs_d%/}/$rs_b"
+  else
+    printf '%s\n' "$rs_f"
+  fi
+}
+
+# link_chain FILE: the file and every link it passes through, one per line.
+link_chain() {
+  lc_f=$1
+  lc_n=0
+  printf '%s\n' "$lc_f"
+  while [ -h "$lc_f" ] && [ $lc_n -lt 20 ]; do
+    lc_l=$(ls -ld "$lc_f" 2>/dev/null)
+    lc_t=${lc_l#*" -> "}
+    [ "$lc_t" = "$lc_l" ] && break
+    case "$lc_t" in
+      /*) lc_f=$lc_t ;;
+      *) lc_f=${lc_f%/*}/$lc_t ;;
+    esac
+    printf '%s\n' "$lc_f"
+    lc_n=$((lc_n + 1))
+  done
+}
+
+# existing_unique FILE...: files that exist, one per real target (first name kept),
+# names with blanks skipped (attribute values hold no spaces).
+existing_unique() {
+  eu_seen=
+  for eu in "$@"; do
+    case "$eu" in *" "*|*"	"*|'') continue ;; esac
+    [ -f "$eu" ] || continue
+    eu_r=$(resolve "$eu")
+    case " $eu_seen " in *" $eu_r "*) continue ;; esac
+    eu_seen="$eu_seen $eu_r"
+    printf '%s\n' "$eu"
+  done
+}
+
+# Package names of the mail transport agents and their parts, for filtering; a vendor
+# prefix is allowed (zimbra-postfix). MTA_AUDIT_EXTRA_PACKAGES adds exact names.
+MTA_PKG_RE='(^|-)(sendmail|postfix|exim|exim4|opensmtpd|ssmtp|msmtp|msmtp-mta|nullmailer|dma|esmtp|esmtp-run|courier-mta|qmail|netqmail|notqmail|masqmail)([-_.+].*)?$'
+EXTRA_PKGS=$(printf '%s' "${MTA_AUDIT_EXTRA_PACKAGES:-}" | tr -c 'A-Za-z0-9.+_-' ' ' | tr 'A-Z' 'a-z')
+# An awk condition on the lower-cased name n.
+IS_MTA_PKG='(n ~ /'"$MTA_PKG_RE"'/ || index(" '"$EXTRA_PKGS"' ", " " n " ") > 0)'
+
+# --- Probe bodies (run in the probe's own subshell) -----------------------------------
+
+# filtered FILTER PROGRAM ARGS...: runs the program, keeps stdout lines whose first
+# field matches the package pattern, keeps all of stderr, and exits with the
+# program's status (no pipefail in POSIX sh).
+filtered() {
+  f_awk=$1
+  shift
+  "$@" > "$W/f.out" 2> "$W/f.err"
+  f_rc=$?
+  awk "$f_awk" "$W/f.out"
+  cat "$W/f.err"
+  rm -f "$W/f.out" "$W/f.err"
+  return $f_rc
+}
+AWK_FIRST_FIELD='{ n = tolower($1); if '"$IS_MTA_PKG"' print }'
+AWK_ANY_MTA='{ l = tolower($0); if (l ~ /sendmail|postfix|exim|opensmtpd|smtpd/) print }'
+
+run_os_release_aix() { oslevel -s; }
+
+run_ps() {
+  if [ "$OS" = HP-UX ]; then
+    UNIX95=1 ps -eo pid,ppid,user,args
+    return $?
+  fi
+  ps -eo pid,ppid,user,args 2> "$W/ps.err"
+  ps_rc=$?
+  if [ $ps_rc -ne 0 ]; then
+    ps -ef
+    ps_rc=$?
+  fi
+  rm -f "$W/ps.err"
+  return $ps_rc
+}
+
+run_sysv() {
+  if have chkconfig; then chkconfig --list; return $?; fi
+  sv_dirs=
+  for sv in /etc/rc?.d /etc/rc.d/rc?.d /sbin/rc?.d; do [ -d "$sv" ] && sv_dirs="$sv_dirs $sv"; done
+  ls -l $sv_dirs
+}
+
+run_dpkg() {
+  filtered "$AWK_FIRST_FIELD" dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n' && return 0
+  # dpkg before 1.16.2 (Debian 6, Ubuntu 10.04) has no db:Status-Abbrev: the long status instead.
+  filtered "$AWK_FIRST_FIELD" dpkg-query -W -f='${Package} ${Version} ${Status}\n'
+}
+
+run_rpm() {
+  filtered "$AWK_FIRST_FIELD" rpm -qa --qf '%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE} %{ARCH}\n'
+}
+
+run_pkg_solaris11() { filtered "$AWK_ANY_MTA" pkg list -H; }
+
+# Solaris 10 SVR4 packages: the Sendmail ones (SUNWsndmr, SUNWsndmu) and any other
+# MTA package (CSW postfix, exim), in full.
+run_pkginfo() {
+  pi_names=$(pkginfo 2>/dev/null | awk '{ l = tolower($2 " " $3 " " $4 " " $5); if ($2 ~ /^SUNWsndm/ || l ~ /postfix|exim|opensmtpd/) print $2 }')
+  [ -n "$pi_names" ] || { pkginfo -l SUNWsndmr SUNWsndmu; return $?; }
+  pkginfo -l $pi_names
+}
+
+run_lslpp() { filtered '/sendmail|postfix|exim|bos\.net\.tcp\.client:/ || NR == 1' lslpp -Lc; }
+
+run_swlist() { filtered '{ l = tolower($0); if (l ~ /sendmail|postfix|exim|internetsrvcs|^#/) print }' swlist -l product; }
+
+# Pending updates, from the local package cache only (never the network, never a lock).
+run_apt_updates() {
+  filtered '$1 ~ /^(Inst|Conf|Remv)$/ { n = tolower($2); if '"$IS_MTA_PKG"' print; next } /^[0-9]+ upgraded/ { print }' \
+    apt-get -s -o Debug::NoLocking=1 upgrade
+}
+run_dnf_updates() { filtered "$AWK_FIRST_FIELD" dnf -q -C check-update; }
+run_yum_updates() { filtered "$AWK_FIRST_FIELD" yum -q -C check-update; }
+run_zypper_updates() { filtered '{ l = tolower($0); if (l ~ /sendmail|postfix|exim|opensmtpd|^s *\|/) print }' zypper -q --no-refresh lu; }
+
+# Debian changelog: CVE lines with the header line of the entry each came from.
+run_deb_changelog() {
+  gzip -dc "$1" | awk '
+    /^[^ \t].*\(.*\).*;.*urgency=/ { head = $0; shown = 0; next }
+    /CVE-[0-9][0-9][0-9][0-9]-[0-9]/ { if (!shown) { print head; shown = 1 } print }'
+}
+
+# RPM changelog: entries start "* Day Mon DD YYYY Name <mail> - version".
+run_rpm_changelog() {
+  rpm -q --changelog "$1" | awk '
+    /^\* / { head = $0; shown = 0; next }
+    /CVE-[0-9][0-9][0-9][0-9]-[0-9]/ { if (!shown) { print head; shown = 1 } print }'
+}
+
+run_ls_l() { ls -l "$@"; }
+
+# The package that owns a file, where that is cheap; empty when unknown.
+owner_of() {
+  if have dpkg; then
+    # Skip "diversion by ..." lines: the owner is on the "package: path" line.
+    dpkg -S "$1" 2>/dev/null | awk -F: '!/^diversion / { print $1; exit }'
+  elif have rpm; then
+    rpm -qf --qf '%{NAME}\n' "$1" 2>/dev/null | awk 'NR == 1 && !/not owned/ { print }'
+  fi
+}
+
+# sendmail_kind FILE: sendmail when FILE is (or may be) the real Sendmail; else the
+# MTA whose compatibility wrapper it is. -bt must never reach a wrapper (OpenSMTPD's
+# is smtpctl), and -bv is never used at all (it sends probe mail on Postfix).
+sendmail_kind() {
+  sk_r=$(resolve "$1")
+  case "${sk_r##*/}" in
+    *postfix*|postdrop) echo postfix; return ;;
+    *exim*) echo exim; return ;;
+    smtpctl|*opensmtpd*) echo opensmtpd; return ;;
+    ssmtp|msmtp*|nullmailer*|dma|esmtp|masqmail) echo other; return ;;
+  esac
+  case "$sk_r" in
+    */postfix/*) echo postfix; return ;;
+    */exim*) echo exim; return ;;
+  esac
+  sk_o=$(owner_of "$sk_r")
+  [ -n "$sk_o" ] || sk_o=$(owner_of "$1")
+  case "$sk_o" in
+    '') echo sendmail ;;
+    sendmail*) echo sendmail ;;
+    postfix*) echo postfix ;;
+    exim*) echo exim ;;
+    opensmtpd*) echo opensmtpd ;;
+    *) echo "other:$sk_o" | tr -c 'A-Za-z0-9._:+\n-' '_' ;;
+  esac
+}
+
+# --- The probes ----------------------------------------------------------------------
+
+probe os.uname "" "uname -a" uname -a
+
+case "$OS" in
+  Linux)
+    for f in /etc/os-release /etc/redhat-release /etc/lsb-release /etc/SuSE-release; do
+      if [ -f "$f" ]; then probe os.release "path=$f" "cat $f" cat "$f"
+      elif [ "$f" = /etc/os-release ]; then absent os.release "path=$f" "cat $f"
+      fi
+    done ;;
+  SunOS)
+    if [ -f /etc/release ]; then probe os.release "path=/etc/release" "cat /etc/release" cat /etc/release
+    else absent os.release "path=/etc/release" "cat /etc/release"; fi ;;
+  AIX)
+    if have oslevel; then probe os.release "" "oslevel -s" run_os_release_aix
+    else absent os.release "" "oslevel -s"; fi ;;
+  *)
+    probe os.release "" "uname -r" uname -r ;;
+esac
+
+if [ "$OS" = HP-UX ]; then
+  probe proc.list "" "UNIX95=1 ps -eo pid,ppid,user,args" run_ps
+else
+  probe proc.list "" "ps -eo pid,ppid,user,args (else ps -ef)" run_ps
+fi
+
+# Listening sockets. Linux ss/netstat -p show other users' processes only to root.
+NEED_ROOT=
+[ "$USERKIND" = root ] || NEED_ROOT=" root=needed"
+if [ "$OS" = Linux ]; then
+  if have ss; then probe net.listen "${NEED_ROOT# }" "ss -ltnp" ss -ltnp
+  elif have netstat; then probe net.listen "${NEED_ROOT# }" "netstat -ltnp" netstat -ltnp
+  else absent net.listen "" "ss -ltnp"; fi
+else
+  if have netstat; then probe net.listen "" "netstat -an" netstat -an
+  else absent net.listen "" "netstat -an"; fi
+fi
+
+# systemd only when it is the running init (a container or chroot may have systemctl).
+if have systemctl && [ -d /run/systemd/system ]; then
+  probe svc.systemd "" "systemctl list-units --type=service --all --no-legend --no-pager" \
+    systemctl list-units --type=service --all --no-legend --no-pager
+  probe svc.systemd.enabled "" "systemctl list-unit-files --type=service --no-legend --no-pager" \
+    systemctl list-unit-files --type=service --no-legend --no-pager
+else
+  if have systemctl; then SD_NOTE="note=systemd-not-running"; else SD_NOTE=""; fi
+  absent svc.systemd "$SD_NOTE" "systemctl list-units --type=service --all --no-legend --no-pager"
+  absent svc.systemd.enabled "$SD_NOTE" "systemctl list-unit-files --type=service --no-legend --no-pager"
+fi
+
+if have chkconfig; then
+  probe svc.sysv "" "chkconfig --list" run_sysv
+else
+  SV_FOUND=
+  for sv in /etc/rc?.d /etc/rc.d/rc?.d /sbin/rc?.d; do [ -d "$sv" ] && SV_FOUND=yes; done
+  if [ -n "$SV_FOUND" ]; then probe svc.sysv "" "ls -l /etc/rc?.d /etc/rc.d/rc?.d /sbin/rc?.d" run_sysv
+  else absent svc.sysv "" "ls -l /etc/rc?.d /etc/rc.d/rc?.d /sbin/rc?.d"; fi
+fi
+
+if [ "$OS" = SunOS ] && have svcs; then probe svc.smf "" "svcs -a" svcs -a
+else absent svc.smf "" "svcs -a"; fi
+
+if [ "$OS" = AIX ] && have lssrc; then probe svc.src "" "lssrc -a" lssrc -a
+else absent svc.src "" "lssrc -a"; fi
+
+if [ -f /etc/rc.tcpip ]; then probe file.aix.rc.tcpip "path=/etc/rc.tcpip" "cat /etc/rc.tcpip" cat /etc/rc.tcpip
+else absent file.aix.rc.tcpip "path=/etc/rc.tcpip" "cat /etc/rc.tcpip"; fi
+
+if [ -f /etc/rc.config.d/mailservs ]; then
+  probe file.hpux.mailservs "path=/etc/rc.config.d/mailservs" "cat /etc/rc.config.d/mailservs" cat /etc/rc.config.d/mailservs
+else absent file.hpux.mailservs "path=/etc/rc.config.d/mailservs" "cat /etc/rc.config.d/mailservs"; fi
+
+# --- MTA binaries ------------------------------------------------------------------------
+SENDMAIL_PATHS="/usr/sbin/sendmail /usr/lib/sendmail /usr/sbin/sendmail.sendmail /usr/libexec/sendmail/sendmail /usr/local/sbin/sendmail /opt/csw/lib/sendmail /opt/csw/sbin/sendmail"
+POSTCONF_PATHS="/usr/sbin/postconf /usr/lib/postfix/postconf /usr/lib/postfix/sbin/postconf /usr/libexec/postfix/postconf /usr/local/sbin/postconf /opt/csw/sbin/postconf"
+EXIM_PATHS="/usr/sbin/exim4 /usr/sbin/exim /usr/exim/bin/exim /usr/local/sbin/exim /usr/local/exim/bin/exim /opt/csw/sbin/exim /opt/csw/bin/exim"
+SMTPD_PATHS="/usr/sbin/smtpd /usr/local/sbin/smtpd /opt/csw/sbin/smtpd"
+OTHER_PATHS="/usr/sbin/sendmail.postfix /usr/sbin/postfix /usr/sbin/sendmail.exim /usr/sbin/smtpctl /usr/local/sbin/smtpctl /opt/csw/sbin/postfix"
+
+# Searched first: directories from MTA_AUDIT_EXTRA_PATHS, then the fixed places, then PATH.
+EXTRA_FOUND=$(
+  IFS=:
+  for d in ${MTA_AUDIT_EXTRA_PATHS:-}; do
+    for n in sendmail postconf postfix exim exim4 smtpd smtpctl; do
+      [ -n "$d" ] && [ -f "$d/$n" ] && printf '%s\n' "$d/$n"
+    done
+  done
+)
+ON_PATH=$(which_all sendmail postconf postfix exim exim4 smtpd smtpctl)
+# Every candidate, then every link it passes through, listed once.
+BIN_LIST=$(
+  for c in $EXTRA_FOUND $SENDMAIL_PATHS $POSTCONF_PATHS $EXIM_PATHS $SMTPD_PATHS $OTHER_PATHS $ON_PATH; do
+    [ -f "$c" ] || [ -h "$c" ] || continue
+    link_chain "$c"
+  done | awk '!seen[$0]++'
+)
+if [ -n "$BIN_LIST" ]; then
+  probe mta.binaries "" "ls -l $(printf '%s' "$BIN_LIST" | tr '\n' ' ')" run_ls_l $BIN_LIST
+else
+  absent mta.binaries "" "ls -l $SENDMAIL_PATHS $POSTCONF_PATHS $EXIM_PATHS $SMTPD_PATHS $OTHER_PATHS"
+fi
+
+pick() {
+  # pick NAME CANDIDATES...: EXTRA ones named NAME first, then the candidates.
+  pk_n=$1
+  shift
+  for pk in $EXTRA_FOUND; do
+    case "$pk" in */"$pk_n") printf '%s\n' "$pk" ;; esac
+  done
+  for pk in "$@"; do printf '%s\n' "$pk"; done
+}
+
+# Sendmail: for each distinct real Sendmail binary, with no input (-bt reads stdin).
+SM_LIST=$(existing_unique $(pick sendmail $SENDMAIL_PATHS) $(which_all sendmail))
+SM_RAN=
+for sm in $SM_LIST; do
+  kind=$(sendmail_kind "$sm")
+  if [ "$kind" = sendmail ]; then
+    probe mta.sendmail.version "path=$sm" "$sm -d0.1 -bt < /dev/null" "$sm" -d0.1 -bt
+  else
+    absent mta.sendmail.version "path=$sm wrapper=$kind" "$sm -d0.1 -bt < /dev/null (not run: not Sendmail)"
+  fi
+  SM_RAN=yes
+done
+[ -n "$SM_RAN" ] || absent mta.sendmail.version "" "sendmail -d0.1 -bt < /dev/null"
+
+PC_LIST=$(existing_unique $(pick postconf $POSTCONF_PATHS) $(which_all postconf))
+if [ -n "$PC_LIST" ]; then
+  for pc in $PC_LIST; do
+    probe mta.postfix.version "path=$pc" "$pc -d mail_version" "$pc" -d mail_version
+  done
+else
+  absent mta.postfix.version "" "postconf -d mail_version"
+fi
+
+EX_LIST=$(existing_unique $(pick exim4 $EXIM_PATHS) $(pick exim) $(which_all exim4 exim))
+if [ -n "$EX_LIST" ]; then
+  for ex in $EX_LIST; do
+    probe mta.exim.version "path=$ex" "$ex -bV" "$ex" -bV
+  done
+else
+  absent mta.exim.version "" "exim -bV"
+fi
+
+# OpenSMTPD: `smtpd -h` prints the version and usage and exits. Run it only when
+# this smtpd is OpenSMTPD's (smtpctl beside it, or the package says so), so that no
+# other program called smtpd is started.
+SD_LIST=$(existing_unique $(pick smtpd $SMTPD_PATHS) $(which_all smtpd))
+SD_RAN=
+for sd in $SD_LIST; do
+  sd_dir=${sd%/*}
+  sd_owner=$(owner_of "$(resolve "$sd")")
+  if [ -f "$sd_dir/smtpctl" ] || case "$sd_owner" in opensmtpd*) true ;; *) false ;; esac; then
+    probe mta.opensmtpd.version "path=$sd" "$sd -h" "$sd" -h
+  else
+    absent mta.opensmtpd.version "path=$sd note=not-opensmtpd" "$sd -h (not run: no smtpctl beside it, not packaged as opensmtpd)"
+  fi
+  SD_RAN=yes
+done
+[ -n "$SD_RAN" ] || absent mta.opensmtpd.version "" "smtpd -h"
+
+# --- Packages --------------------------------------------------------------------------
+if have dpkg-query; then
+  probe pkg.dpkg "" "dpkg-query -W -f='\${Package} \${Version} \${db:Status-Abbrev}\\n' (MTA packages)" run_dpkg
+else absent pkg.dpkg "" "dpkg-query -W"; fi
+
+if have rpm; then
+  probe pkg.rpm "" "rpm -qa --qf '%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE} %{ARCH}\\n' (MTA packages)" run_rpm
+else absent pkg.rpm "" "rpm -qa"; fi
+
+if [ "$OS" = SunOS ] && have pkg && [ -d /var/pkg ]; then
+  probe pkg.solaris "" "pkg list -H (MTA packages)" run_pkg_solaris11
+elif [ "$OS" = SunOS ] && have pkginfo; then
+  probe pkg.solaris "" "pkginfo -l SUNWsndm* (and other MTA packages)" run_pkginfo
+else absent pkg.solaris "" "pkg list -H"; fi
+
+if [ "$OS" = AIX ] && have lslpp; then probe pkg.aix "" "lslpp -Lc (MTA filesets)" run_lslpp
+else absent pkg.aix "" "lslpp -Lc"; fi
+
+if [ "$OS" = HP-UX ] && have swlist; then probe pkg.hpux "" "swlist -l product (MTA products)" run_swlist
+else absent pkg.hpux "" "swlist -l product"; fi
+
+SLOW=3
+if [ "$OS" = Linux ] && have apt-get && have dpkg-query; then
+  probe pkg.updates "path=apt" "apt-get -s -o Debug::NoLocking=1 upgrade (MTA packages)" run_apt_updates
+elif [ "$OS" = Linux ] && have dnf; then
+  probe pkg.updates "path=dnf" "dnf -q -C check-update (MTA packages)" run_dnf_updates
+elif [ "$OS" = Linux ] && have yum; then
+  probe pkg.updates "path=yum" "yum -q -C check-update (MTA packages)" run_yum_updates
+elif [ "$OS" = Linux ] && have zypper; then
+  probe pkg.updates "path=zypper" "zypper -q --no-refresh lu (MTA packages)" run_zypper_updates
+else absent pkg.updates "" "apt-get -s upgrade | yum -q -C check-update | zypper -q lu"; fi
+SLOW=1
+
+# How old the package metadata behind pkg.updates is. now= is this host's clock (UTC epoch).
+NOW=$(date -u +%s 2>/dev/null)
+case "$NOW" in ''|*[!0-9]*) NOW_ATTR="" ;; *) NOW_ATTR=" now=$NOW" ;; esac
+if ls -l --time-style=+%s / >/dev/null 2>&1; then LS_TIME="--time-style=+%s"; else LS_TIME=""; fi
+REPO_DIRS=
+for rd in /var/lib/apt/lists /var/cache/dnf /var/cache/yum /var/cache/zypp/raw; do
+  [ -d "$rd" ] && REPO_DIRS="$REPO_DIRS $rd"
+done
+if [ -n "$REPO_DIRS" ]; then
+  probe pkg.repo-age "${NOW_ATTR# }" "ls -l $LS_TIME$REPO_DIRS" run_ls_l $LS_TIME $REPO_DIRS
+else absent pkg.repo-age "${NOW_ATTR# }" "ls -l /var/lib/apt/lists"; fi
+
+# Changelogs: the CVE ids the vendor says it fixed (backports keep old version numbers).
+CL_DONE=
+if have dpkg-query; then
+  CL_SEEN=
+  for pk in $(dpkg-query -W -f='${Package} ${Status}\n' 2>/dev/null | awk '$NF == "installed" { n = tolower($1); if '"$IS_MTA_PKG"' print $1 }'); do
+    cl=/usr/share/doc/$pk/changelog.Debian.gz
+    [ -f "$cl" ] || continue
+    cl_r=$(resolve "$cl")
+    case " $CL_SEEN " in *" $cl_r "*) continue ;; esac
+    CL_SEEN="$CL_SEEN $cl_r"
+    if [ -r "$cl" ]; then
+      probe pkg.changelog "path=$cl package=$pk" "gzip -dc $cl | awk (CVE lines and their entry headers)" run_deb_changelog "$cl"
+    else
+      absent pkg.changelog "path=$cl package=$pk root=needed" "gzip -dc $cl (not readable)"
+    fi
+    CL_DONE=yes
+  done
+fi
+if have rpm; then
+  for pk in $(rpm -qa --qf '%{NAME}\n' 2>/dev/null | awk '{ n = tolower($1); if '"$IS_MTA_PKG"' print $1 }' | sort -u); do
+    probe pkg.changelog "package=$pk" "rpm -q --changelog $pk | awk (CVE lines and their entry headers)" run_rpm_changelog "$pk"
+    CL_DONE=yes
+  done
+fi
+[ -n "$CL_DONE" ] || absent pkg.changelog "" "changelog of the installed MTA packages"
+
+printf '%s\n' "--$B--"
