@@ -111,6 +111,11 @@ public static class U45Rule
             if (found.Select(x => x.v.Text).Distinct().Count() > 1)
                 why.Add(new($"several binaries report different versions ({string.Join(", ", found.Select(x => $"{x.r.Path}: {x.v}"))}); the lowest is judged",
                             $"여러 바이너리의 버전이 다름 ({string.Join(", ", found.Select(x => $"{x.r.Path}: {x.v}"))}); 가장 낮은 버전으로 판단"));
+            // OpenSMTPD prints "7.6.0-portable" where its package says 7.6.0p1: the package is more precise.
+            if (package is not null && PackageVersions.Upstream(package.Manager, package.Version) is { } pu
+                && UpstreamVersion.TryParse(pu, out var pv0) && pv0.Portable > 0 && lowest.v.Portable == 0
+                && pv0.Parts.SequenceEqual(lowest.v.Parts))
+                return (pv0, lowest.r.VersionText, lowest.r.Path, why);
             return (lowest.v, lowest.r.VersionText, lowest.r.Path, why);
         }
         foreach (var r in e.Versions)

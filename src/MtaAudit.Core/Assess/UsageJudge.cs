@@ -19,8 +19,12 @@ public static class UsageJudge
 
     public static bool? Enabled(MtaEvidence e)
     {
-        if (e.Services.Any(s => s.Enabled == true)) return true;
-        if (e.Services.Any(s => s.Enabled == false)) return false;
+        // Where systemd manages the unit, its word wins over rc?.d links, which it ignores for
+        // units that have a native unit file.
+        var records = e.Services.Where(s => s.Manager == "systemd" && s.Enabled is not null).ToList();
+        if (records.Count == 0) records = e.Services;
+        if (records.Any(s => s.Enabled == true)) return true;
+        if (records.Any(s => s.Enabled == false)) return false;
         return null;
     }
 }

@@ -396,8 +396,16 @@ run_swlist() { filtered '{ l = tolower($0); if (l ~ /sendmail|postfix|exim|inter
 
 # Pending updates, from the local package cache only (never the network, never a lock).
 run_apt_updates() {
-  filtered '$1 ~ /^(Inst|Conf|Remv)$/ { n = tolower($2); if '"$IS_MTA_PKG"' print; next } /^[0-9]+ upgraded/ { print }' \
-    apt-get -s -o Debug::NoLocking=1 upgrade
+  # apt-cache policy reads the cached metadata only (no network, no lock) and answers in
+  # milliseconds where "apt-get -s upgrade" resolves the whole system. Only the package,
+  # Installed and Candidate lines are kept: the version table names the mirrors.
+  au_pkgs=$(dpkg-query -W -f='${Package} ${Status}\n' 2>/dev/null | awk '$NF == "installed" { n = tolower($1); if '"$IS_MTA_PKG"' print $1 }')
+  if [ -z "$au_pkgs" ]; then
+    echo "no MTA package installed"
+    return 0
+  fi
+  # shellcheck disable=SC2086
+  filtered '/^[^ \t].*:$/ || /^  (Installed|Candidate):/ { print }' apt-cache policy $au_pkgs
 }
 run_dnf_updates() { filtered "$AWK_FIRST_FIELD" dnf -q -C check-update; }
 run_yum_updates() { filtered "$AWK_FIRST_FIELD" yum -q -C check-update; }
@@ -418,6 +426,12 @@ run_rpm_changelog() {
 }
 
 run_ls_l() { ls -l "$@"; }
+
+# ls -l of the package metadata, with apt's list names cut to their suite part
+# (host_path_dists_SUITE_... -> SUITE_...): the ages are the evidence, not the mirrors.
+run_repo_age() {
+  ls -l "$@" | awk '{ n = $NF; sub(/^.*_dists_/, "", n); $NF = n; print }'
+}
 
 # The package that owns a file, where that is cheap; empty when unknown.
 owner_of() {
@@ -641,7 +655,7 @@ else absent pkg.hpux "" "swlist -l product"; fi
 
 SLOW=3
 if [ "$OS" = Linux ] && have apt-get && have dpkg-query; then
-  probe pkg.updates "path=apt" "apt-get -s -o Debug::NoLocking=1 upgrade (MTA packages)" run_apt_updates
+  probe pkg.updates "path=apt" "apt-cache policy (installed MTA packages)" run_apt_updates
 elif [ "$OS" = Linux ] && have dnf; then
   probe pkg.updates "path=dnf" "dnf -q -C check-update (MTA packages)" run_dnf_updates
 elif [ "$OS" = Linux ] && have yum; then
@@ -660,7 +674,7 @@ for rd in /var/lib/apt/lists /var/cache/dnf /var/cache/yum /var/cache/zypp/raw; 
   [ -d "$rd" ] && REPO_DIRS="$REPO_DIRS $rd"
 done
 if [ -n "$REPO_DIRS" ]; then
-  probe pkg.repo-age "${NOW_ATTR# }" "ls -l $LS_TIME$REPO_DIRS" run_ls_l $LS_TIME $REPO_DIRS
+  probe pkg.repo-age "${NOW_ATTR# }" "ls -l $LS_TIME$REPO_DIRS" run_repo_age $LS_TIME $REPO_DIRS
 else absent pkg.repo-age "${NOW_ATTR# }" "ls -l /var/lib/apt/lists"; fi
 
 # Changelogs: the CVE ids the vendor says it fixed (backports keep old version numbers).

@@ -31,9 +31,10 @@ public static class SystemdStates
     /// Enabled from a unit-file state (list-unit-files STATE, is-enabled, the "Loaded:" line of status).
     /// <list type="bullet">
     /// <item>enabled, enabled-runtime, linked, linked-runtime: install links exist (runtime ones until the next boot) → true.</item>
-    /// <item>indirect: the unit has no links of its own but is started through others: a template whose
-    /// instance is enabled (Debian's postfix@.service via postfix@-.service), or a unit listed in another's
-    /// Also=, such as a socket that starts it on demand → true.</item>
+    /// <item>indirect: the unit has no links of its own but may be started through others (a template and
+    /// its instances, a unit named in another's Also=) → null. Debian's postfix@.service stays "indirect"
+    /// when postfix.service is disabled (seen on the deb11-postfix test host), so only the unit that
+    /// pulls it in can tell.</item>
     /// <item>disabled, masked, masked-runtime → false (masked cannot be started at all).</item>
     /// <item>static (no [Install] section: starts only when another unit pulls it), generated (made at boot
     /// from an init script: the rc?.d links decide, read by svc.sysv), transient (made at run time by a
@@ -42,7 +43,7 @@ public static class SystemdStates
     /// </summary>
     public static bool? Enabled(string unitFileState) => unitFileState switch
     {
-        "enabled" or "enabled-runtime" or "linked" or "linked-runtime" or "indirect" => true,
+        "enabled" or "enabled-runtime" or "linked" or "linked-runtime" => true,
         "disabled" or "masked" or "masked-runtime" => false,
         _ => null,
     };

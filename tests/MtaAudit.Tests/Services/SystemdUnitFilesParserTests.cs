@@ -20,7 +20,7 @@ public class SystemdUnitFilesParserTests
         Assert.Equal("enabled", main.State);
         var template = records.Single(r => r.Name == "postfix@.service");
         Assert.Equal("indirect", template.State);
-        Assert.True(template.Enabled); // its instance postfix@-.service is enabled
+        Assert.Null(template.Enabled); // only postfix.service, which pulls its instance in, tells
         var masked = records.Single(r => r.Name == "postfix-resolvconf.service");
         Assert.False(masked.Enabled);
     }
@@ -78,7 +78,8 @@ public class SystemdUnitFilesParserTests
         Assert.Empty(SystemdUnitFilesParser.Parse(text)); // no unit named anywhere: nothing to record
         var r = Assert.Single(SystemdUnitFilesParser.Parse(text, "systemctl is-enabled postfix@.service"));
         Assert.Equal("postfix@.service", r.Name);
-        Assert.True(r.Enabled);
+        Assert.Equal("indirect", r.State);
+        Assert.Null(r.Enabled);
 
         var fromShortName = Assert.Single(SystemdUnitFilesParser.Parse(
             Fixture.Between(PostfixPackage, "$ systemctl is-enabled postfix-resolvconf.service", "$"), "systemctl is-enabled postfix-resolvconf"));
@@ -107,7 +108,7 @@ public class SystemdUnitFilesParserTests
     [InlineData("enabled", true)]
     [InlineData("enabled-runtime", true)]
     [InlineData("linked", true)]
-    [InlineData("indirect", true)]
+    [InlineData("indirect", null)]
     [InlineData("disabled", false)]
     [InlineData("masked", false)]
     [InlineData("masked-runtime", false)]
