@@ -14,6 +14,7 @@
 #   MTA_AUDIT_EXTRA_PATHS     colon-separated directories searched first for MTA programs
 #   MTA_AUDIT_EXTRA_PACKAGES  package names also treated as MTA packages, separated by spaces
 #   MTA_AUDIT_SKIP            probe ids not to run, separated by spaces (no section is written)
+#   MTA_AUDIT_TIMINGS         1: add ms=N, each probe's wall time, to its section (benchmarks)
 #
 # Beyond the spec's attributes (probe, path, rc, cmd) a section may carry, all optional:
 #   root=needed     run as a normal user; root would have seen more (ss -p, unreadable files)
@@ -25,6 +26,7 @@
 #                   not-opensmtpd)
 #   package=NAME    pkg.changelog: the package the changelog belongs to
 #   now=EPOCH       pkg.repo-age: this host's clock, UTC seconds, to age the file times
+#   ms=N            with MTA_AUDIT_TIMINGS=1: the probe's wall time in milliseconds
 # and the header a line "user: root" or "user: nonroot".
 #
 # Strictly POSIX sh: it must run under dash, bash, ksh, mksh, posh, yash, busybox
@@ -68,6 +70,12 @@ esac
 [ "$CAPK" -gt 0 ] || CAPK=4096
 CAP=$((CAPK * 1024))
 SKIP=" ${MTA_AUDIT_SKIP:-} "
+# MTA_AUDIT_TIMINGS=1 adds ms=N (each probe's wall time) to its section, where date prints
+# nanoseconds (GNU, busybox); for benchmarks, not needed for judging.
+TIMING=
+if [ "${MTA_AUDIT_TIMINGS:-}" = 1 ]; then
+  case $(date +%N 2>/dev/null) in ''|*[!0-9]*) ;; *) TIMING=1 ;; esac
+fi
 
 OS=$(uname -s 2>/dev/null)
 # A predictable PATH: the system directories first (sbin too, for non-root users),
@@ -217,6 +225,7 @@ probe() {
   case "$SKIP" in *" $p_id "*) return 0 ;; esac
   N=$((N + 1))
   p_out=$W/out.$N
+  [ -n "$TIMING" ] && p_t0=$(date +%s%N)
   ( "$@" ) < /dev/null > "$p_out" 2>&1 &
   p_pid=$!
   watchdog "$p_pid" "$N" < /dev/null > /dev/null 2>&1 &
@@ -226,6 +235,7 @@ probe() {
   : > "$W/done.$N"
   [ -f "$W/timeout.$N" ] && p_rc=timeout
   [ -f "$W/overflow.$N" ] && p_attr="$p_attr overflow=killed"
+  [ -n "$TIMING" ] && p_attr="$p_attr ms=$((($(date +%s%N) - p_t0) / 1000000))"
   emit_section "$p_id" "$p_attr" "$p_rc" "$p_cmd" "$p_out"
   # done.N stays until the end: the watchdog may not have looked yet, and must see it.
   rm -f "$p_out" "$W/timeout.$N" "$W/overflow.$N" "$W/cut"
