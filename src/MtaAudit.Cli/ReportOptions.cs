@@ -10,7 +10,7 @@ public sealed class ReportOptions
 {
     public Option<string> Format { get; } = new("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
     public Option<string?> Lang { get; } = new("--lang") { Description = "ko or en (default: ko when the locale is Korean, else en)" };
-    public Option<string> Policy { get; } = new("--policy") { Description = "what 'latest' means: upstream-branch or upstream-latest", DefaultValueFactory = _ => "upstream-branch" };
+    public Option<string> Policy { get; } = new("--policy") { Description = "what 'latest' means: vendor (default: the vendor's fixed package), upstream-branch (newest patch of a supported upstream series) or upstream-latest (newest upstream release)", DefaultValueFactory = _ => "vendor" };
     public Option<bool> NoMtaIsNa { get; } = new("--no-mta-na") { Description = "report a host without any MTA as NA (해당 없음) instead of GOOD" };
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "write the report to this file instead of standard output" };
 
@@ -18,7 +18,7 @@ public sealed class ReportOptions
     {
         Format.AcceptOnlyFromAmong("text", "json");
         Lang.AcceptOnlyFromAmong("ko", "en");
-        Policy.AcceptOnlyFromAmong("upstream-branch", "upstream-latest");
+        Policy.AcceptOnlyFromAmong("vendor", "upstream-branch", "upstream-latest");
     }
 
     public void AddTo(Command c)
@@ -32,7 +32,7 @@ public sealed class ReportOptions
 
     public AnalysisOptions Analysis(ParseResult r, KnowledgeBase kb)
     {
-        PolicyNames.TryParse(r.GetValue(Policy) ?? "upstream-branch", out var p);
+        PolicyNames.TryParse(r.GetValue(Policy) ?? "vendor", out var p);
         return new AnalysisOptions(kb, p, r.GetValue(NoMtaIsNa));
     }
 

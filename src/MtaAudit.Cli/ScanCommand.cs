@@ -1,14 +1,63 @@
 using System.CommandLine;
+using System.Globalization;
+using MtaAudit.Assess;
+using MtaAudit.Collect;
+using MtaAudit.Evidence;
+using MtaAudit.Knowledge;
 
 namespace MtaAudit.Cli;
 
-/// <summary><c>mta-audit scan</c>: collect on this machine and judge. (Wired to the collector when it lands.)</summary>
+/// <summary>
+/// <c>mta-audit scan</c>: runs the embedded collector on this machine, judges the bundle it
+/// printed, and reports. The same collector and the same judgement serve SSH and offline use.
+/// </summary>
 public static class ScanCommand
 {
     public static Command Build()
     {
-        var cmd = new Command("scan", "Collect evidence on this machine and judge it");
-        cmd.SetAction(_ => ExitCodes.Internal);
+        var save = new Option<string?>("--save-evidence") { Description = "also keep the evidence bundle in this file (for 'mta-audit analyze' later)" };
+        var probeTimeout = new Option<int>("--probe-timeout") { Description = "seconds a single probe may run before it is cut (rc=timeout)", DefaultValueFactory = _ => 10 };
+        var totalTimeout = new Option<int>("--timeout") { Description = "seconds the whole collection may take", DefaultValueFactory = _ => 300 };
+        var report = new ReportOptions();
+        var cmd = new Command("scan", "Collect evidence on this machine and judge it (run as root for complete evidence)");
+        cmd.Options.Add(save);
+        cmd.Options.Add(probeTimeout);
+        cmd.Options.Add(totalTimeout);
+        report.AddTo(cmd);
+        cmd.SetAction(r =>
+        {
+            var env = new Dictionary<string, string>
+            {
+                ["MTA_AUDIT_PROBE_TIMEOUT"] = Math.Max(1, r.GetValue(probeTimeout)).ToString(CultureInfo.InvariantCulture),
+            };
+            var run = LocalCollector.Run(TimeSpan.FromSeconds(Math.Max(5, r.GetValue(totalTimeout))), env: env);
+            var errors = new List<string>();
+            if (r.GetValue(save) is { } path)
+            {
+                try { File.WriteAllBytes(path, run.Output); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    errors.Add($"{path}: cannot save the evidence: {e.Message}");
+                }
+            }
+            if (run.TimedOut) errors.Add($"the collector passed its time limit of {r.GetValue(totalTimeout)} s and was stopped; the evidence is partial");
+            if (run.OutputCut) errors.Add("the collector's output passed its size cap and was cut; the evidence is partial");
+            if (run.ExitCode is { } rc && rc != 0) errors.Add($"the collector exited with status {rc}: {TerminalText.Clean(run.Stderr.Trim())}");
+
+            var kb = KnowledgeBaseLoader.LoadEmbedded();
+            var options = report.Analysis(r, kb);
+            var hosts = new List<HostReport>();
+            using var ms = new MemoryStream(run.Output);
+            foreach (var item in BundleReader.Read(ms, "scan"))
+            {
+                if (item.Error is not null) errors.Add(item.Error.ToString());
+                else hosts.Add(Analyzer.Analyze(item.Bundle!, options));
+            }
+            // Collection problems are reported, but a partial bundle is still judged (as MANUAL where it must be).
+            int code = report.Emit(r, hosts, options, hosts.Count == 0 ? errors : []);
+            foreach (var e in hosts.Count == 0 ? [] : errors) Console.Error.WriteLine("mta-audit: " + e);
+            return hosts.Count == 0 ? ExitCodes.Usage : code;
+        });
         return cmd;
     }
 }

@@ -33,4 +33,4 @@ public static class PolicyNames
     }
 }
 
-public sealed record AnalysisOptions(KnowledgeBase Knowledge, Policy Policy = Policy.UpstreamBranch, bool NoMtaIsNotApplicable = false);
+public sealed record AnalysisOptions(KnowledgeBase Knowledge, Policy Policy = Policy.Vendor, bool NoMtaIsNotApplicable = false);

@@ -2,8 +2,12 @@ using MtaAudit.Facts;
 
 namespace MtaAudit.Assess;
 
-/// <summary>A CVE behind a verdict, and the upstream version that fixes it for this host's branch.</summary>
-public sealed record CveRef(string Id, string? FixedIn, string? Severity, double? Cvss, bool Kev, string? Summary);
+/// <summary>
+/// A CVE behind a verdict, and the upstream version that fixes it for this host's branch.
+/// <see cref="Vendor"/> says what the vendor's data says of it for the installed package, under the vendor policy
+/// ("fixed in 4.96-15+deb12u2 (changelog)", "not known to be fixed").
+/// </summary>
+public sealed record CveRef(string Id, string? FixedIn, string? Severity, double? Cvss, bool Kev, string? Summary, string? Vendor = null);
 
 /// <summary>The package an MTA came from, when it came from one.</summary>
 public sealed record PackageRef(string Manager, string Name, string Version);

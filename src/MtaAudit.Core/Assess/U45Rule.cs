@@ -66,6 +66,13 @@ public static class U45Rule
             reasons.Insert(0, new("installed but not running and not enabled at boot: the mail service is not in use",
                                   "설치되어 있으나 실행 중이 아니며 부팅 시 시작되지 않음: 메일 서비스를 사용하지 않음"));
         }
+        else if (options.Policy == Policy.Vendor && VendorJudge.Applies(package))
+        {
+            var j = VendorJudge.Judge(facts, e, package!, version, options.Knowledge);
+            (verdict, cves, target) = (j.Verdict, j.Cves, j.Target);
+            reasons.InsertRange(0, j.Reasons);
+            if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
+        }
         else if (version is null)
         {
             verdict = Verdict.Manual;
@@ -73,18 +80,17 @@ public static class U45Rule
         }
         else
         {
-            var policy = options.Policy == Policy.Vendor ? Policy.UpstreamBranch : options.Policy;
-            var j = VersionJudge.Judge(e.Id, version, options.Knowledge, policy);
-            verdict = j.Verdict;
-            cves = j.Cves;
-            target = j.Target;
-            reasons.InsertRange(0, j.Reasons);
-            if (verdict == Verdict.Vulnerable && inUse is null)
+            var policy = options.Policy;
+            if (policy == Policy.Vendor)
             {
-                verdict = Verdict.Manual;
-                reasons.Add(new("whether it runs or starts at boot could not be determined from the evidence",
-                                "실행 여부와 부팅 시 시작 여부를 수집 정보로 확인할 수 없음"));
+                policy = Policy.UpstreamBranch;
+                reasons.Add(new("not installed from a dpkg or rpm package, so judged against upstream's supported series",
+                                "dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판단"));
             }
+            var j = VersionJudge.Judge(e.Id, version, options.Knowledge, policy);
+            (verdict, cves, target) = (j.Verdict, j.Cves, j.Target);
+            reasons.InsertRange(0, j.Reasons);
+            if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
         }
         if (verdict == Verdict.Good && !facts.Complete)
         {
@@ -92,6 +98,8 @@ public static class U45Rule
             reasons.Add(Incomplete(facts));
         }
         reasons.Add(UsageReason(running, enabled));
+        reasons.Add(new($"judged by policy {options.Policy.Json()} with knowledge base {options.Knowledge.Version} ({options.Knowledge.Date})",
+                        $"판단 기준: 정책 {options.Policy.Json()}, 지식 베이스 {options.Knowledge.Version} ({options.Knowledge.Date})"));
 
         bool needsPatch = verdict == Verdict.Vulnerable || (verdict == Verdict.Manual && target is not null);
         var remediation = RemediationCatalog.For(facts, e, package, needsPatch, inUse != false, target);
@@ -133,6 +141,14 @@ public static class U45Rule
             return (pv, package.Version, null, why);
         }
         return (null, null, null, why);
+    }
+
+    /// <summary>A version that is not the latest on a host where use is unknown: the auditor must look.</summary>
+    private static Verdict Unsure(List<Localized> reasons)
+    {
+        reasons.Add(new("whether it runs or starts at boot could not be determined from the evidence",
+                        "실행 여부와 부팅 시 시작 여부를 수집 정보로 확인할 수 없음"));
+        return Verdict.Manual;
     }
 
     private static Localized UsageReason(bool? running, bool? enabled)

@@ -47,7 +47,7 @@ public static class JsonReport
             Verdict = m.Verdict.Json(),
             Confidence = m.Confidence,
             Reasons = m.Reasons.Select(r => r.Get(lang)).ToList(),
-            Cves = m.Cves.Select(c => new CveDoc { Id = c.Id, FixedIn = c.FixedIn, Severity = c.Severity, Cvss = c.Cvss, Kev = c.Kev }).ToList(),
+            Cves = m.Cves.Select(c => new CveDoc { Id = c.Id, FixedIn = c.FixedIn, Severity = c.Severity, Cvss = c.Cvss, Kev = c.Kev, Vendor = c.Vendor }).ToList(),
             Remediation = m.Remediation.Select(r => r.Get(lang)).ToList(),
             Evidence = m.Evidence.ToList(),
             EvidenceLines = m.EvidenceLines.ToList(),
@@ -135,6 +135,7 @@ public static class JsonReport
         public string? Severity { get; set; }
         public double? Cvss { get; set; }
         public bool Kev { get; set; }
+        public string? Vendor { get; set; }
     }
 }
 

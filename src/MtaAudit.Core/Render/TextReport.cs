@@ -73,6 +73,7 @@ public static class TextReport
                 if (c.Severity is not null) sb.Append(' ').Append(c.Severity);
                 if (c.Kev) sb.Append(" [KEV]");
                 if (c.FixedIn is not null) sb.Append(' ').Append(t.FixedIn(c.FixedIn));
+                if (c.Vendor is not null) sb.Append(" - ").Append(t.Vendor(c.Vendor));
                 sb.Append('\n');
             }
             if (m.Cves.Count > MaxCvesShown) sb.Append("      - ").Append(t.More(m.Cves.Count - MaxCvesShown)).Append('\n');
@@ -107,6 +108,9 @@ public static class TextReport
         public string Unknown => Ko ? "버전 확인 불가" : "version unknown";
         public string InputErrors => Ko ? "읽지 못한 입력:" : "Unreadable input:";
         public string More(int n) => Ko ? $"외 {n}건 (--format json 에 전체 목록)" : $"and {n} more (all in --format json)";
+        public string Vendor(string status) => !Ko ? "vendor: " + status
+            : status == Assess.VendorJudge.NotKnownFixed ? "벤더: 수정 여부 확인 안 됨"
+            : "벤더: " + status.Replace("fixed in ", "", StringComparison.Ordinal) + " 에서 수정";
         public string FixedIn(string v) => Ko ? $"({v}에서 수정)" : $"(fixed in {v})";
         public string Verdict(Verdict v) => Ko ? v.Korean() : v.English();
         public string Usage(bool? running, bool? enabled)

@@ -37,11 +37,14 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
         var bundle = read.Bundle!;
         Assert.False(bundle.Truncated, $"{name}: bundle truncated");
 
-        var report = Analyzer.Analyze(bundle, new AnalysisOptions(KnowledgeBaseLoader.LoadEmbedded()));
+        var kb = KnowledgeBaseLoader.LoadEmbedded();
+        var report = Analyzer.Analyze(bundle, new AnalysisOptions(kb));
+        Assert.True(report.Complete, $"{name}: evidence incomplete: {string.Join("; ", report.Errors)}");
 
         if (!spec.HasMta)
         {
             Assert.Empty(report.Mtas);
+            Assert.Equal(Verdict.Good, report.Verdict);
             return;
         }
         // One finding only: on Postfix, Exim and OpenSMTPD hosts /usr/sbin/sendmail is a wrapper, not Sendmail.
@@ -50,6 +53,25 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
         Assert.Equal(UpstreamPart(PackageVersion(name, spec.MainPackage!)), finding.Version);
         Assert.Equal(spec.Running, finding.Running);
         Assert.Equal(spec.Running, finding.Enabled);
+
+        // The upstream-branch verdict, derived here from hosts.tsv, dpkg and the knowledge base alone.
+        var upstream = Assert.Single(Analyzer.Analyze(bundle, new AnalysisOptions(kb, Policy.UpstreamBranch)).Mtas);
+        Assert.Equal(ExpectedUpstreamBranchVerdict(spec, finding.Version!, kb), upstream.Verdict);
+    }
+
+    /// <summary>
+    /// Stopped and disabled: not in use, GOOD. Running: GOOD only at the newest patch of a supported
+    /// series with no known CVE; newer than the knowledge base: MANUAL; else VULNERABLE.
+    /// </summary>
+    private static Verdict ExpectedUpstreamBranchVerdict(HostSpec spec, string version, KnowledgeBase kb)
+    {
+        if (!spec.Running) return Verdict.Good;
+        var v = MtaAudit.Versions.UpstreamVersion.Parse(version);
+        var k = kb.For(spec.Mta)!;
+        if (v > MtaAudit.Versions.UpstreamVersion.Parse(k.NewestRelease)) return Verdict.Manual;
+        var branch = k.Branches.FirstOrDefault(b => b.Branch == $"{v.Major}.{v.Minor}");
+        bool newestOfSupported = branch is { Supported: true } && v >= MtaAudit.Versions.UpstreamVersion.Parse(branch.LatestPatch);
+        return newestOfSupported && kb.Affecting(spec.Mta, v).Count == 0 ? Verdict.Good : Verdict.Vulnerable;
     }
 
     /// <summary>The installed package's Debian version, as dpkg inside the host reports it.</summary>

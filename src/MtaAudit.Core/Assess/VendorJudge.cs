@@ -1,0 +1,123 @@
+using System.Globalization;
+using MtaAudit.Facts;
+using MtaAudit.Knowledge;
+using MtaAudit.Versions;
+
+namespace MtaAudit.Assess;
+
+/// <summary>
+/// The vendor policy: a packaged MTA is as current as its vendor makes it. Vendors backport fixes
+/// without changing the upstream number (Debian 12's exim4 4.96-15+deb12u10 carries fixes of 4.99.x),
+/// so upstream ranges alone would flag every patched server. Decided, in order, from:
+/// a pending update for the package (VULNERABLE); a newer vendor package in the knowledge base
+/// (VULNERABLE); each upstream CVE of the version being fixed per the package changelog or vendor
+/// data (else MANUAL, naming the CVEs); fresh package metadata showing nothing pending (else MANUAL).
+/// </summary>
+public static class VendorJudge
+{
+    /// <summary>Package metadata older than this cannot prove that no update is pending.</summary>
+    public const double MaxRepoAgeDays = 30;
+
+    public static bool Applies(PackageRef? package) => package is { Manager: "dpkg" or "rpm" };
+
+    public static VersionJudgement Judge(HostFacts facts, MtaEvidence e, PackageRef package, UpstreamVersion? upstream, KnowledgeBase kb)
+    {
+        var names = e.Packages.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+        // 1. The vendor already has something newer for this host.
+        var pending = facts.Updates.Where(u => names.Contains(u.Package)).ToList();
+        var cves = VendorCves(facts, e, package, upstream, kb);
+        if (pending.Count > 0)
+        {
+            var u = pending[0];
+            var list = string.Join(", ", pending.Select(p => $"{p.Package} {p.FromVersion ?? "?"} → {p.ToVersion}"));
+            return new(Verdict.Vulnerable, [new(
+                $"a vendor update is pending: {list}",
+                $"벤더 업데이트 대기 중: {list}")], cves, u.ToVersion);
+        }
+
+        // 2. The knowledge base knows a newer vendor package for this release.
+        var current = CurrentVendorPackage(facts.Os, e.Id, package, kb);
+        if (current is not null && PackageVersionOrder.Compare(package.Manager, package.Version, current.Version) < 0)
+            return new(Verdict.Vulnerable, [new(
+                $"the vendor's current package for {facts.Os.Name ?? facts.Os.Distro} is {current.Version} (knowledge base {kb.Date}); installed {package.Version}",
+                $"{facts.Os.Name ?? facts.Os.Distro}의 벤더 최신 패키지는 {current.Version} (지식 베이스 {kb.Date}); 설치된 버전 {package.Version}")], cves, current.Version);
+
+        var reasons = new List<Localized>();
+        var unknown = cves.Where(c => c.Vendor == NotKnownFixed).ToList();
+        var fixedCount = cves.Count - unknown.Count;
+        if (cves.Count > 0 && fixedCount > 0)
+            reasons.Add(new(
+                $"{fixedCount} of the {cves.Count} known vulnerabilities of upstream {upstream} are fixed in this package (changelog or vendor data)",
+                $"업스트림 {upstream}의 알려진 취약점 {cves.Count}건 중 {fixedCount}건은 이 패키지에서 수정됨 (changelog 또는 벤더 정보)"));
+
+        // 3. What the evidence cannot tell.
+        bool updatesChecked = facts.Has("pkg.updates") && !facts.TimedOut.Any(t => t.StartsWith("pkg.updates", StringComparison.Ordinal));
+        var age = facts.RepoAgeDays;
+        if (unknown.Count > 0)
+        {
+            var ids = string.Join(", ", unknown.Take(8).Select(c => c.Id)) + (unknown.Count > 8 ? ", …" : "");
+            reasons.Insert(0, new(
+                $"the vendor's status of {unknown.Count} known vulnerabilities of upstream {upstream} is unknown (not in the package changelog or vendor data): {ids}; check the vendor's security tracker",
+                $"업스트림 {upstream}의 알려진 취약점 {unknown.Count}건의 벤더 조치 여부를 알 수 없음 (패키지 changelog·벤더 정보에 없음): {ids}; 벤더 보안 공지 확인 필요"));
+            return new(Verdict.Manual, reasons, cves, null);
+        }
+        if (!updatesChecked)
+        {
+            reasons.Insert(0, new("whether a vendor update is pending is unknown: the pending-update evidence (pkg.updates) was not collected",
+                                  "벤더 업데이트 대기 여부를 알 수 없음: 업데이트 정보(pkg.updates)가 수집되지 않음"));
+            return new(Verdict.Manual, reasons, cves, null);
+        }
+        if (age is null || age > MaxRepoAgeDays)
+        {
+            var ageText = age is null ? "of unknown age" : string.Create(CultureInfo.InvariantCulture, $"{age:0} days old");
+            var ageKo = age is null ? "갱신 시점을 알 수 없음" : string.Create(CultureInfo.InvariantCulture, $"{age:0}일 전 정보");
+            reasons.Insert(0, new(
+                $"no update is pending, but the package metadata is {ageText} (more than {MaxRepoAgeDays} days cannot prove it): refresh it (apt-get update / yum makecache) and check again",
+                $"대기 중인 업데이트는 없으나 패키지 메타데이터가 {ageKo} ({MaxRepoAgeDays}일 초과는 근거가 되지 않음): apt-get update / yum makecache 후 재점검"));
+            return new(Verdict.Manual, reasons, cves, null);
+        }
+        reasons.Insert(0, new(
+            string.Create(CultureInfo.InvariantCulture, $"no vendor update is pending for {package.Name} {package.Version} (package metadata {age:0.#} days old)"),
+            string.Create(CultureInfo.InvariantCulture, $"{package.Name} {package.Version}에 대기 중인 벤더 업데이트 없음 (패키지 메타데이터 {age:0.#}일 전)")));
+        return new(Verdict.Good, reasons, cves, null);
+    }
+
+    public const string NotKnownFixed = "not known to be fixed";
+
+    /// <summary>The upstream CVEs of the version, each with what the vendor's evidence says of it.</summary>
+    private static List<CveRef> VendorCves(HostFacts facts, MtaEvidence e, PackageRef package, UpstreamVersion? upstream, KnowledgeBase kb)
+    {
+        if (upstream is null) return [];
+        var names = e.Packages.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var changelog = facts.ChangelogFixes.Where(f => names.Contains(f.Package)).ToList();
+        var vendor = VendorRecords(facts.Os, e.Id, kb)
+            .Where(v => v.Version.Length > 0 && PackageVersionOrder.Compare(package.Manager, v.Version, package.Version) <= 0)
+            .ToList();
+        return kb.Affecting(e.Id, upstream)
+            .Select(c =>
+            {
+                var byLog = changelog.FirstOrDefault(f => f.CveId == c.Id);
+                var byKb = vendor.FirstOrDefault(v => v.FixedCves.Contains(c.Id));
+                var status = byLog is not null ? $"fixed in {byLog.FixedInVersion ?? "this package"} (changelog)"
+                    : byKb is not null ? $"fixed in {byKb.Version} (vendor data)"
+                    : NotKnownFixed;
+                return new CveRef(c.Id, KnowledgeBase.FixedFor(c, upstream), c.Severity, c.Cvss, c.Kev, c.Summary, status);
+            })
+            .OrderBy(c => c.Vendor == NotKnownFixed ? 0 : 1).ThenByDescending(c => c.Kev).ThenByDescending(c => c.Cvss ?? 0)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static IEnumerable<VendorPackage> VendorRecords(OsInfo os, string mta, KnowledgeBase kb) =>
+        os.Distro is { } d && os.Version is { } v
+            ? kb.VendorPackagesFor(d, v, mta).Concat(v.Contains('.') ? kb.VendorPackagesFor(d, v.Split('.')[0], mta) : [])
+            : [];
+
+    /// <summary>The newest verified vendor package of this MTA for the host's release, where the knowledge base has one.</summary>
+    private static VendorPackage? CurrentVendorPackage(OsInfo os, string mta, PackageRef package, KnowledgeBase kb) =>
+        VendorRecords(os, mta, kb)
+            .Where(v => v.Verified && v.Version.Length > 0 && PackageVersionOrder.Compare(package.Manager, v.Version, v.Version) is not null)
+            .OrderByDescending(v => v.Version, Comparer<string>.Create((a, b) => PackageVersionOrder.Compare(package.Manager, a, b) ?? 0))
+            .FirstOrDefault();
+}
