@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using MtaAudit.Assess;
 using MtaAudit.Evidence;
-using MtaAudit.Facts;
 using MtaAudit.Knowledge;
 using MtaAudit.Parse;
 
@@ -21,8 +19,11 @@ public sealed class PendingUpdateTests(TestHostsFixture hosts)
     private const string Host = "deb12-postfix-update";
     private static readonly TimeSpan CollectTimeout = TimeSpan.FromMinutes(2);
 
-    // How a reason says an update is waiting (the vendor policy's wording is the lead's; this is lenient).
-    private static readonly Regex PendingWords = new("pending|update available|candidate", RegexOptions.IgnoreCase);
+    // The vendor policy's reason for a pending update lists "package from → to" (VendorJudge); its GOOD
+    // reason says "no vendor update is pending", so the arrow to the new version is what tells them apart.
+    private static bool NamesPendingUpdate(Localized reason, string toVersion) =>
+        reason.En.Contains("pending", StringComparison.OrdinalIgnoreCase) &&
+        reason.En.Contains("→ " + toVersion, StringComparison.Ordinal);
 
     [Fact]
     public void Local_repository_update_is_pending_then_installed()
@@ -45,7 +46,7 @@ public sealed class PendingUpdateTests(TestHostsFixture hosts)
 
         var finding = PostfixFinding(before);
         Assert.Equal(Verdict.Vulnerable, finding.Verdict);
-        Assert.Contains(finding.Reasons, r => PendingWords.IsMatch(r.En) || r.En.Contains(newer, StringComparison.Ordinal));
+        Assert.Contains(finding.Reasons, r => NamesPendingUpdate(r, newer));
 
         // Install it from the local repository: the only source that has it.
         (rc, _, stderr) = hosts.Exec(Host, "DEBIAN_FRONTEND=noninteractive apt-get install -y postfix", TimeSpan.FromMinutes(3));
@@ -58,7 +59,8 @@ public sealed class PendingUpdateTests(TestHostsFixture hosts)
         Assert.Contains(PendingUpdatesParserProbe, facts.Collected);
         Assert.Empty(facts.Updates);
         finding = PostfixFinding(after);
-        Assert.DoesNotContain(finding.Reasons, r => PendingWords.IsMatch(r.En));
+        Assert.DoesNotContain(finding.Reasons, r => NamesPendingUpdate(r, newer));
+        Assert.NotEqual(Verdict.Vulnerable, finding.Verdict);
     }
 
     private const string PendingUpdatesParserProbe = MtaAudit.Parse.Vendor.PendingUpdatesParser.Probe;
