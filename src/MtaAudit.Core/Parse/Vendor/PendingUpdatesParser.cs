@@ -29,8 +29,7 @@ public sealed partial class PendingUpdatesParser : IProbeParser
         bool rpmCheck = section.Path is "dnf" or "yum";
         // dnf/yum check-update: 100 = updates listed, 0 = none; anything else is a failed check.
         if (rpmCheck && section.ExitCode == 0) return;
-        bool failed = section.Ran && section.ExitCode is not null &&
-                      (rpmCheck ? section.ExitCode is not 100 : section.ExitCode != 0);
+        bool failed = section.Ran && section.ExitCode is { } rc && !ExitCodeAnswered(section.Path, rc);
         if (failed)
         {
             // WHY: an empty list after a failed check must not read as "none pending".
@@ -44,6 +43,16 @@ public sealed partial class PendingUpdatesParser : IProbeParser
             facts.Updates.Add(u with { FromVersion = known });
         }
     }
+
+    private static bool ExitCodeAnswered(string? path, int rc) => path switch
+    {
+        "apt" => rc == 0,
+        "dnf" or "yum" => rc is 0 or 100,
+        // zypper's 100-103 are information (updates, security updates, reboot or restart needed);
+        // 106 means some repositories were skipped, so their updates are missing.
+        "zypper" => rc is 0 or (>= 100 and <= 103),
+        _ => rc is 0 or 100,
+    };
 
     [GeneratedRegex(@"^Inst (\S+) \[([^\]\s]+)\] \((\S+)(?: ([^\[\)]*?))?(?: \[[^\]]*\])?\)")]
     private static partial Regex AptGetInst();

@@ -55,6 +55,8 @@ public sealed class RepoAgeParser : IProbeParser
             var w = Words.Of(line);
             if (w.Length < 7 || !LooksLikeMode(w[0])) continue;
             if (!TryMtime(w, now, out long mtime, out string name)) continue;
+            int arrow = name.IndexOf(" -> ", StringComparison.Ordinal); // a symlink: its own name counts
+            if (arrow > 0) name = name[..arrow];
             bool isRelease = name is "Release" or "InRelease" ||
                              name.EndsWith("_Release", StringComparison.Ordinal) || name.EndsWith("_InRelease", StringComparison.Ordinal);
             if (dir.Contains("/apt/", StringComparison.Ordinal))
