@@ -24,5 +24,8 @@ public static class ProbeParsers
         new Packages.AixLslppParser(),
         new Packages.HpuxSwlistParser(),
         new Binaries.LsBinariesParser(),
+        new Vendor.PendingUpdatesParser(),
+        new Vendor.RepoAgeParser(),
+        new Vendor.ChangelogParser(),
     ];
 }

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using MtaAudit.Evidence;
+using MtaAudit.Facts;
+using MtaAudit.Parse.Packages;
+using MtaAudit.Versions;
+
+namespace MtaAudit.Parse.Vendor;
+
+/// <summary>
+/// <c>pkg.changelog</c>: the CVE ids a vendor changelog says were fixed, each with the version of the
+/// entry that names it. The collector prints each entry header that has CVE lines, then those lines:
+/// Debian "exim4 (4.96-15+deb12u8) bookworm; urgency=medium", RPM "* Tue Jan 01 2024 Name &lt;mail&gt; - 2:3.5.8-8".
+/// Backports keep the old upstream version, so this, not the version number, says what is fixed.
+/// A CVE named by several entries counts from the OLDEST of them (when the fix came in; later
+/// entries only mention it again). The package is the section's <c>package=</c> attribute, else the
+/// Debian header's source name.
+/// </summary>
+public sealed partial class ChangelogParser : IProbeParser
+{
+    public const string Probe = "pkg.changelog";
+    public IReadOnlyList<string> Probes { get; } = [Probe];
+
+    public void Apply(EvidenceSection section, HostFacts facts)
+    {
+        section.Attributes.TryGetValue("package", out var package);
+        foreach (var fix in Parse(section.Text, package))
+        {
+            if (!facts.ChangelogFixes.Any(f => f.Package == fix.Package && f.CveId == fix.CveId))
+                facts.ChangelogFixes.Add(fix);
+        }
+    }
+
+    [GeneratedRegex(@"^([a-z0-9][a-z0-9+.-]*) \(([^()\s]+)\)[^;]*;.*urgency=", RegexOptions.IgnoreCase)]
+    private static partial Regex DebianHeader();
+
+    // "* Tue Jan 01 2024 Name <mail> - 2:3.5.8-8": the date, then whoever, then the version last.
+    [GeneratedRegex(@"^\* ?[A-Z][a-z]{2} +[A-Z][a-z]{2} +\d{1,2} +\d{4}\b(.*)$")]
+    private static partial Regex RpmHeader();
+
+    [GeneratedRegex(@"^(\d+:)?\d[0-9A-Za-z._+~^:-]*$")]
+    private static partial Regex VersionShape();
+
+    [GeneratedRegex(@"CVE-(\d{4})-(\d{4,7})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex CveId();
+
+    private enum Kind { Unknown, Debian, Rpm }
+
+    public static List<ChangelogFix> Parse(string text, string? package = null)
+    {
+        // (package, CVE) -> the fix kept so far, with its line order (later in the file = older entry).
+        var kept = new Dictionary<(string, string), (ChangelogFix Fix, int Order, Kind Kind)>();
+        var order = new List<(string, string)>();
+        string? entryPackage = package, entryVersion = null;
+        var kind = Kind.Unknown;
+        int n = 0;
+        foreach (var line in TextLines.Split(text ?? ""))
+        {
+            if (++n > Words.MaxLines) break;
+            if (line.Length > 4000) continue;
+            var deb = DebianHeader().Match(line);
+            if (deb.Success)
+            {
+                kind = Kind.Debian;
+                entryPackage = package ?? deb.Groups[1].Value;
+                entryVersion = deb.Groups[2].Value;
+                continue;
+            }
+            var rpm = RpmHeader().Match(line);
+            if (rpm.Success)
+            {
+                kind = Kind.Rpm;
+                entryVersion = RpmHeaderVersion(rpm.Groups[1].Value);
+                continue;
+            }
+            if (entryPackage is null) continue;
+            foreach (Match m in CveId().Matches(line))
+            {
+                var id = $"CVE-{m.Groups[1].Value}-{m.Groups[2].Value}";
+                var key = (entryPackage, id);
+                var fix = new ChangelogFix(entryPackage, id, entryVersion, Words.Evidence(Probe, line));
+                if (kept.TryGetValue(key, out var old))
+                {
+                    if (IsOlder(fix.FixedInVersion, n, kind, old.Fix.FixedInVersion, old.Order, old.Kind))
+                        kept[key] = (fix, n, kind);
+                }
+                else
+                {
+                    kept[key] = (fix, n, kind);
+                    order.Add(key);
+                }
+            }
+        }
+        return order.Select(k => kept[k].Fix).ToList();
+    }
+
+    /// <summary>The version at the end of an RPM header's tail: "Name &lt;mail&gt; - 2:3.5.8-8" -> "2:3.5.8-8".</summary>
+    private static string? RpmHeaderVersion(string tail)
+    {
+        int gt = tail.LastIndexOf('>');
+        var rest = (gt >= 0 ? tail[(gt + 1)..] : tail).Trim();
+        if (rest.StartsWith('-')) rest = rest[1..].Trim();
+        var w = Words.Of(rest);
+        if (w.Length == 0) return null;
+        var v = w[^1].TrimEnd(':', ',');
+        if (v.StartsWith('[')) v = v.Trim('[', ']');
+        return VersionShape().IsMatch(v) && (v.Contains('.') || v.Contains('-')) ? v : null;
+    }
+
+    // By version when both read as versions of the same kind; else by position (changelogs list newest first).
+    private static bool IsOlder(string? v, int order, Kind kind, string? oldV, int oldOrder, Kind oldKind)
+    {
+        if (v is not null && oldV is not null && kind == oldKind)
+        {
+            if (kind == Kind.Debian && DebianVersion.TryParse(v, out var a) && DebianVersion.TryParse(oldV, out var b))
+            {
+                int c = DebianVersion.Compare(a, b);
+                if (c != 0) return c < 0;
+            }
+            if (kind == Kind.Rpm && RpmVersion.TryParse(v, out var ra) && RpmVersion.TryParse(oldV, out var rb))
+            {
+                int c = RpmVersion.Compare(ra, rb);
+                if (c != 0) return c < 0;
+            }
+        }
+        if (v is null && oldV is not null) return false;
+        if (v is not null && oldV is null) return true;
+        return order > oldOrder;
+    }
+}

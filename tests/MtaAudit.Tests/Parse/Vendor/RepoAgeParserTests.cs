@@ -1,0 +1,58 @@
+using MtaAudit.Parse.Vendor;
+using MtaAudit.Tests.Support;
+
+namespace MtaAudit.Tests.Parse.Vendor;
+
+public class RepoAgeParserTests
+{
+    [Fact]
+    public void Testhost_deb12_age_from_newest_inrelease_and_now()
+    {
+        // now=1795843786; bookworm-security_InRelease and bookworm-updates_InRelease at 1795841940.
+        // The Packages files (1795841942) and partial/ (1795841946) are newer but are not Release files.
+        var facts = TestHostBundles.Facts("deb12-exim");
+        Assert.NotNull(facts.RepoAgeDays);
+        Assert.Equal((1795843786 - 1795841940) / 86400.0, facts.RepoAgeDays!.Value, 9);
+    }
+
+    [Fact]
+    public void Testhost_deb11_age()
+    {
+        var s = TestHostBundles.Section("deb11-postfix", RepoAgeParser.Probe);
+        Assert.Equal("1795843800", s.Attributes["now"]);
+        Assert.Equal(1795841915, RepoAgeParser.NewestMtime(s.Text, 1795843800, s.Command));
+        Assert.Equal((1795843800 - 1795841915) / 86400.0, RepoAgeParser.Parse(s.Text, 1795843800, s.Command)!.Value, 9);
+    }
+
+    [Fact]
+    public void Plain_ls_dates_read_when_now_is_known()
+    {
+        // Newest InRelease "Nov 28 04:30" = 2026-11-28T04:30Z = 1795840200 (the header gives 1795840238 to the second).
+        var text = Fixture.Output("linux/ls-l-apt-lists-plain-dates-debian12-captured.txt");
+        Assert.Equal(1795840200, RepoAgeParser.NewestMtime(text, 1795844278, "ls -l /var/lib/apt/lists"));
+        Assert.Equal((1795844278 - 1795840200) / 86400.0, RepoAgeParser.Parse(text, 1795844278, "ls -l /var/lib/apt/lists")!.Value, 9);
+        // A January "now": "Nov 28 04:30" is last year's November.
+        long jan2027 = 1800000000; // 2027-01-15
+        Assert.Equal(1795840200, RepoAgeParser.NewestMtime(text, jan2027, "ls -l /var/lib/apt/lists"));
+    }
+
+    [Fact]
+    public void No_clock_no_age_and_never_negative()
+    {
+        var s = TestHostBundles.Section("deb12-exim", RepoAgeParser.Probe);
+        Assert.Null(RepoAgeParser.Parse(s.Text, null, s.Command));
+        Assert.Equal(0, RepoAgeParser.Parse(s.Text, 1700000000, s.Command)); // host clock behind the files
+        Assert.Null(RepoAgeParser.Parse("total 0\n", 1795843786, s.Command));
+    }
+
+    [Fact]
+    public void Garbage_does_not_throw()
+    {
+        foreach (var text in GarbageText.All())
+        {
+            var age = RepoAgeParser.Parse(text, 1795843786, null);
+            Assert.True(age is null or >= 0);
+        }
+        Assert.Null(RepoAgeParser.Parse("-rw-r--r-- 1 root root 1 Feb 31 12:00 x_InRelease\n-rw-r--r-- 1 a b 1 99999999999999999999 y_Release", 1795843786));
+    }
+}
