@@ -13,14 +13,16 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mapfile -t sources < <(find "$here/tests/MtaAudit.Tests/Fixtures" -name '*.evidence' | sort)
 [ ${#sources[@]} -gt 0 ] || { echo "no *.evidence fixtures found" >&2; exit 1; }
 all="$work/all.evidence"
-i=0
-while [ $i -lt "$count" ]; do
-  for s in "${sources[@]}"; do
-    [ $i -ge "$count" ] && break
-    sed "s/^host: .*/host: bench-$i/" "$s" >>"$all"
-    i=$((i + 1))
-  done
-done
+# One awk pass: the sources are read once and written out round-robin until COUNT bundles.
+awk -v count="$count" '
+  FNR == 1 { n++ } { text[n] = text[n] $0 "\n" }
+  END {
+    for (i = 0; i < count; i++) {
+      b = text[(i % n) + 1]
+      sub(/\nhost: [^\n]*/, "\nhost: bench-" i, b)
+      printf "%s", b
+    }
+  }' "${sources[@]}" > "$all"
 bytes=$(stat -c %s "$all")
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -29,7 +31,7 @@ time_runs() { # label, command...
   local t=() rss=()
   for _ in $(seq "$runs"); do
     /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
-    read -r secs kb <"$work/t"; t+=("$secs"); rss+=("$kb")
+    read -r secs kb < <(tail -n 1 "$work/t"); t+=("$secs"); rss+=("$kb")
   done
   local ms; ms=$(printf '%s\n' "${t[@]}" | median)
   local mem; mem=$(printf '%s\n' "${rss[@]}" | median)

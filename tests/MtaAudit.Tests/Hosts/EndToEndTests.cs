@@ -57,6 +57,34 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
         // The upstream-branch verdict, derived here from hosts.tsv, dpkg and the knowledge base alone.
         var upstream = Assert.Single(Analyzer.Analyze(bundle, new AnalysisOptions(kb, Policy.UpstreamBranch)).Mtas);
         Assert.Equal(ExpectedUpstreamBranchVerdict(spec, finding.Version!, kb), upstream.Verdict);
+
+        // upstream-latest, the guide's literal reading: every MTA in use below the newest release is VULNERABLE.
+        var latest = Assert.Single(Analyzer.Analyze(bundle, new AnalysisOptions(kb, Policy.UpstreamLatest)).Mtas);
+        var older = MtaAudit.Versions.UpstreamVersion.Parse(finding.Version!) < MtaAudit.Versions.UpstreamVersion.Parse(kb.For(spec.Mta)!.NewestRelease);
+        Assert.Equal(!spec.Running ? Verdict.Good : older ? Verdict.Vulnerable : Verdict.Good, latest.Verdict);
+
+        // vendor (the default): what the package's own changelog, read here inside the host, and the
+        // knowledge base support. The test hosts' packages are their release's current ones and
+        // nothing is pending, so an MTA in use is GOOD exactly when every upstream CVE of its version
+        // is named in its changelog or the knowledge base's vendor fixes, else MANUAL.
+        if (name != "deb12-postfix-update") // that host gets a pending update in PendingUpdateTests
+            Assert.Equal(ExpectedVendorVerdict(name, spec, finding, report.Os, kb), finding.Verdict);
+    }
+
+    private Verdict ExpectedVendorVerdict(string host, HostSpec spec, MtaFinding finding, MtaAudit.Facts.OsInfo os, KnowledgeBase kb)
+    {
+        if (!spec.Running) return Verdict.Good;
+        var (rc, log, err) = hosts.Exec(host,
+            $"gzip -dc /usr/share/doc/{spec.MainPackage}/changelog.Debian.gz | grep -o 'CVE-[0-9]*-[0-9]*' | sort -u", TimeSpan.FromSeconds(30));
+        Assert.True(rc == 0, $"{host}: reading the changelog: {err}");
+        var named = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var installed = finding.Package!.Version;
+        var vendorFixed = kb.VendorPackagesFor("debian", os.Version!, spec.Mta)
+            .Where(p => p.Version.Length > 0 && MtaAudit.Versions.DebianVersion.TryParse(p.Version, out var pv)
+                        && MtaAudit.Versions.DebianVersion.Compare(pv, MtaAudit.Versions.DebianVersion.Parse(installed)) <= 0)
+            .SelectMany(p => p.FixedCves).ToHashSet(StringComparer.Ordinal);
+        var cves = kb.Affecting(spec.Mta, MtaAudit.Versions.UpstreamVersion.Parse(finding.Version!));
+        return cves.All(c => named.Contains(c.Id) || vendorFixed.Contains(c.Id)) ? Verdict.Good : Verdict.Manual;
     }
 
     /// <summary>
