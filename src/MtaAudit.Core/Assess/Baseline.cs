@@ -60,6 +60,10 @@ public sealed class Baseline
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
             throw new BaselineException(sourceName, e.Path ?? "$", "not a valid baseline file" + where + ": " + e.Message.Split('\n', 2)[0].Trim(), e);
         }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.DecoderFallbackException)
+        {
+            throw new BaselineException(sourceName, "$", "not a valid baseline file: not UTF-8 text", e);
+        }
         if (doc is null) throw new BaselineException(sourceName, "$", "document is null");
         return Validate(sourceName, doc);
     }

@@ -67,6 +67,10 @@ public static class KnowledgeStore
         {
             throw new KnowledgeBaseException(path, "$", "cannot read: " + e.Message, e);
         }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.DecoderFallbackException)
+        {
+            throw new KnowledgeBaseException(path, "$", "not a valid local overlay: not UTF-8 text", e);
+        }
         if (f is null) throw new KnowledgeBaseException(path, "$", "document is null");
         Validate(path, f);
         return f;

@@ -160,4 +160,13 @@ public class BaselineTests
         var e = Assert.Throws<BaselineException>(() => Baseline.Load("/nonexistent/baseline.json"));
         Assert.Equal(("/nonexistent/baseline.json", "$"), (e.File, e.JsonPath));
     }
+
+    [Fact]
+    public void Invalid_utf8_is_a_named_error()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"schema":"mta-audit/baseline/1","name":"AC\u0000ME","minimums":[{"mta":"exim","version":"4.98"}]}""");
+        bytes[Array.IndexOf(bytes, (byte)'C')] = 0xC3; // a lead byte followed by ASCII
+        var e = Assert.Throws<BaselineException>(() => Baseline.Load(new MemoryStream(bytes), "acme.json"));
+        Assert.Equal(("acme.json", true), (e.File, e.Problem.StartsWith("not a valid baseline file", StringComparison.Ordinal)));
+    }
 }

@@ -57,13 +57,32 @@ public static class KnowledgeImporter
         return into;
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static void ParseDocument(string file, ReadOnlySpan<byte> json, ImportedFile into)
     {
         JsonDocument doc;
+        if (json.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..]; // editors on Windows add one
+        try
+        {
+            StrictUtf8.GetCharCount(json); // System.Text.Json would throw on reading such a string, far from here
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new RecordFault("$", $"not UTF-8 text (invalid byte at offset {e.Index})");
+        }
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
             doc = JsonDocument.ParseValue(ref reader);
+            // Anything after the value but whitespace: Read() throws (caught below) or finds a second value.
+            if (reader.Read())
+            {
+                doc.Dispose();
+                throw new RecordFault("$", "more than one JSON value in the file");
+            }
         }
         catch (JsonException e)
         {
