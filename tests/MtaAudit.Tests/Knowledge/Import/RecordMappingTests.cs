@@ -130,4 +130,27 @@ public class RecordMappingTests
     [InlineData("postfixadmin2", null)]
     [InlineData("libmilter1.0.1", null)]
     public void Package_names_map_to_mtas(string name, string? mta) => Assert.Equal(mta, MtaNames.OfPackage(name));
+
+    [Fact]
+    public void Osv_upstream_entry_becomes_cve_ranges_where_events_are_versions()
+    {
+        // Constructed to exercise the mapping (no real upstream-ecosystem OSV record of an MTA was found):
+        // a SEMVER range with two intervals, a GIT range of commits (left out), and the real USN's CVE id.
+        const string json = """
+            {"schema_version":"1.7.0","id":"EXAMPLE-2023-0001","aliases":["CVE-2023-51764"],"summary":"smuggling",
+             "affected":[
+               {"package":{"ecosystem":"GIT","name":"postfix"},
+                "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"3.5.23"},{"introduced":"3.6.0"},{"last_affected":"3.6.12"}]},
+                          {"type":"GIT","repo":"https://github.com/vdukhovni/postfix","events":[{"introduced":"0"},{"fixed":"7f1e1b9a0c"}]}]},
+               {"package":{"ecosystem":"Debian:12","name":"libmilter1.0.1"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"8.17.1.9-2+deb12u1"}]}]}
+             ]}
+            """;
+        var f = Parse("example.json", json);
+        var c = Assert.Single(f.Cves);
+        Assert.Equal(("postfix", "CVE-2023-51764"), (c.Mta, c.Id));
+        Assert.Equal(["0..3.5.23..", "3.6.0....3.6.12"], c.Affected!.Select(r => $"{r.Introduced}..{r.Fixed}..{r.LastAffected}"));
+        Assert.Null(c.Cvss);
+        Assert.Contains(f.Notes, n => n.Contains("GIT range events are not upstream versions", StringComparison.Ordinal));
+        Assert.Empty(f.VendorPackages); // libmilter is not an MTA package
+    }
 }
