@@ -13,6 +13,7 @@ public sealed class ReportOptions
     public Option<string> Policy { get; } = new("--policy") { Description = "what 'latest' means: vendor (default: the vendor's fixed package), upstream-branch (newest patch of a supported upstream series) or upstream-latest (newest upstream release)", DefaultValueFactory = _ => "vendor" };
     public Option<bool> NoMtaIsNa { get; } = new("--no-mta-na") { Description = "report a host without any MTA as NA (해당 없음) instead of GOOD" };
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "write the report to this file instead of standard output" };
+    public Option<string?> BaselinePath { get; } = new("--baseline") { Description = "judge versions against your organisation's minimums (JSON, see docs/baseline.md); sets the policy to 'baseline'" };
 
     public ReportOptions()
     {
@@ -28,7 +29,15 @@ public sealed class ReportOptions
         c.Options.Add(Policy);
         c.Options.Add(NoMtaIsNa);
         c.Options.Add(Output);
+        c.Options.Add(BaselinePath);
     }
+
+    /// <summary>
+    /// The --baseline file, loaded and validated; null without the option. Throws <see cref="BaselineException"/>
+    /// (its message names the file and JSON path): report it and exit with <see cref="ExitCodes.Usage"/>.
+    /// </summary>
+    public Baseline? LoadBaseline(ParseResult r) =>
+        r.GetValue(BaselinePath) is { } path ? Baseline.Load(path) : null;
 
     public AnalysisOptions Analysis(ParseResult r, KnowledgeBase kb)
     {

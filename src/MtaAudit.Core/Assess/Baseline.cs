@@ -1,0 +1,221 @@
+using System.Text.Json;
+using MtaAudit.Facts;
+using MtaAudit.Versions;
+
+namespace MtaAudit.Assess;
+
+/// <summary>
+/// An organisation's minimum versions per MTA and OS (<c>--baseline FILE</c>, docs/baseline.md).
+/// For a host, the most specific matching minimum wins: os + release, then os by distro id, then os by family,
+/// then the MTA alone. A package minimum is compared with the host's package manager rules (dpkg or rpm) and
+/// is preferred over an upstream minimum because vendors backport fixes without changing the upstream version.
+/// </summary>
+public sealed class Baseline
+{
+    public const string Schema = "mta-audit/baseline/1";
+
+    /// <summary>The MTAs a minimum may name (MtaCatalog ids).</summary>
+    public static readonly IReadOnlyList<string> Mtas = ["postfix", "exim", "sendmail", "opensmtpd"];
+
+    private static readonly HashSet<string> Families = ["linux", "solaris", "aix", "hpux", "freebsd", "openbsd", "netbsd", "macos"];
+    private static readonly HashSet<string> DpkgDistros = ["debian", "ubuntu"];
+    private static readonly HashSet<string> RpmDistros = ["rhel", "centos", "rocky", "almalinux", "alma", "ol", "oracle", "fedora", "sles", "opensuse", "amzn"];
+
+    private Baseline(string name, string source, IReadOnlyList<BaselineMinimum> minimums)
+    {
+        Name = name;
+        Source = source;
+        Minimums = minimums;
+    }
+
+    /// <summary>The baseline's name, e.g. "ACME 2026-H2" (shown in reasons).</summary>
+    public string Name { get; }
+    /// <summary>The file it was read from.</summary>
+    public string Source { get; }
+    public IReadOnlyList<BaselineMinimum> Minimums { get; }
+
+    /// <summary>Reads and validates a baseline file; throws <see cref="BaselineException"/> naming the file and JSON path.</summary>
+    public static Baseline Load(string path)
+    {
+        try
+        {
+            using var s = File.OpenRead(path);
+            return Load(s, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new BaselineException(path, "$", "cannot read: " + e.Message, e);
+        }
+    }
+
+    public static Baseline Load(Stream stream, string sourceName)
+    {
+        BaselineDocument? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize(stream, BaselineJsonContext.Default.BaselineDocument);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            throw new BaselineException(sourceName, e.Path ?? "$", "not a valid baseline file" + where + ": " + e.Message.Split('\n', 2)[0].Trim(), e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.DecoderFallbackException)
+        {
+            throw new BaselineException(sourceName, "$", "not a valid baseline file: not UTF-8 text", e);
+        }
+        if (doc is null) throw new BaselineException(sourceName, "$", "document is null");
+        return Validate(sourceName, doc);
+    }
+
+    private static Baseline Validate(string file, BaselineDocument doc)
+    {
+        BaselineException Fail(string at, string problem) => new(file, at, problem);
+        if (doc.Schema != Schema)
+            throw Fail("$.schema", (doc.Schema is null ? "missing" : $"\"{doc.Schema}\" is not supported") + $"; expected \"{Schema}\"");
+        if (string.IsNullOrWhiteSpace(doc.Name)) throw Fail("$.name", "missing");
+        if (doc.Minimums is null || doc.Minimums.Count == 0) throw Fail("$.minimums", "missing or empty");
+
+        var list = new List<BaselineMinimum>();
+        var seen = new Dictionary<(string, string?, string?), int>();
+        for (int i = 0; i < doc.Minimums.Count; i++)
+        {
+            var at = $"$.minimums[{i}]";
+            var m = doc.Minimums[i] ?? throw Fail(at, "null item");
+            var mta = m.Mta?.Trim().ToLowerInvariant();
+            if (string.IsNullOrEmpty(mta)) throw Fail(at + ".mta", "missing");
+            if (!Mtas.Contains(mta)) throw Fail(at + ".mta", $"'{m.Mta}' is not one of {string.Join(", ", Mtas)}");
+            var os = Blank(m.Os)?.ToLowerInvariant();
+            if (os == "hp-ux") os = "hpux";
+            var release = Blank(m.Release);
+            if (release is not null && os is null) throw Fail(at + ".release", "needs an os: a release number means nothing without it");
+            var package = Blank(m.Package);
+            var version = Blank(m.Version);
+            if (package is null && version is null) throw Fail(at, "needs a minimum: 'package' (vendor package version) or 'version' (upstream version)");
+            if (version is not null)
+            {
+                if (!UpstreamVersion.TryParse(version, out var v)) throw Fail(at + ".version", $"'{version}' is not an upstream version (digits and dots, e.g. 3.8.6 or 7.8.0p1)");
+                version = v.Text;
+            }
+            if (package is not null)
+            {
+                bool dpkg = DebianVersion.TryParse(package, out _), rpm = RpmVersion.TryParse(package, out _);
+                if (os is not null && DpkgDistros.Contains(os) && !dpkg) throw Fail(at + ".package", $"'{package}' is not a dpkg version");
+                if (os is not null && RpmDistros.Contains(os) && !rpm) throw Fail(at + ".package", $"'{package}' is not an rpm version");
+                if (!dpkg && !rpm) throw Fail(at + ".package", $"'{package}' is neither a dpkg nor an rpm version");
+            }
+            if (seen.TryGetValue((mta, os, release), out var first))
+                throw Fail(at, $"same mta/os/release as $.minimums[{first}]: which one applies would be ambiguous");
+            seen[(mta, os, release)] = i;
+            list.Add(new BaselineMinimum(mta, os, release, package, version, Blank(m.Note)));
+        }
+        return new Baseline(doc.Name.Trim(), file, list);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The most specific minimum for <paramref name="mta"/> on <paramref name="os"/>, or null.</summary>
+    public BaselineMinimum? RuleFor(string mta, OsInfo os)
+    {
+        BaselineMinimum? best = null;
+        int bestScore = -1;
+        foreach (var m in Minimums)
+        {
+            if (m.Mta != mta) continue;
+            int score = Specificity(m, os);
+            if (score > bestScore) (best, bestScore) = (m, score);
+        }
+        return best;
+    }
+
+    /// <summary>-1 when the minimum does not apply; higher is more specific.</summary>
+    private static int Specificity(BaselineMinimum m, OsInfo os)
+    {
+        if (m.Os is null) return 0;
+        int score;
+        if (os.Distro is not null && string.Equals(m.Os, os.Distro, StringComparison.OrdinalIgnoreCase)) score = 2;
+        else if (Families.Contains(m.Os) && m.Os == os.Family.ToString().ToLowerInvariant()) score = 1;
+        else return -1;
+        if (m.Release is null) return score;
+        var v = os.Version;
+        if (v is null) return -1;
+        bool same = v == m.Release || v.StartsWith(m.Release + ".", StringComparison.Ordinal);
+        return same ? score + 2 : -1;
+    }
+
+    /// <summary>
+    /// Judges one MTA against the baseline. <paramref name="package"/> is the package the MTA came from (its
+    /// Manager "dpkg" or "rpm" selects the comparison rules); <paramref name="version"/> its upstream version.
+    /// </summary>
+    public BaselineJudgement Judge(string mta, OsInfo os, PackageRef? package, UpstreamVersion? version)
+    {
+        var rule = RuleFor(mta, os);
+        if (rule is null)
+            return new(Verdict.Manual, new Localized(
+                $"The baseline '{Name}' sets no minimum for {mta} on this system ({Describe(os)}); judge it by hand or add a minimum.",
+                $"기준선 '{Name}'에 이 시스템({Describe(os)})의 {mta} 최소 버전이 없습니다. 직접 판단하거나 최소 버전을 추가하십시오."), null);
+
+        var scope = Scope(rule);
+        if (rule.Package is not null && package is not null && Compare(package, rule.Package) is { } cmp)
+        {
+            return cmp >= 0
+                ? new(Verdict.Good, new Localized(
+                    $"Package {package.Name} {package.Version} is at or above the baseline '{Name}' minimum {rule.Package} for {scope.En}.",
+                    $"패키지 {package.Name} {package.Version}은(는) 기준선 '{Name}'의 {scope.Ko} 최소 버전 {rule.Package} 이상입니다."), rule.Package)
+                : new(Verdict.Vulnerable, new Localized(
+                    $"Package {package.Name} {package.Version} is below the baseline '{Name}' minimum {rule.Package} for {scope.En}.",
+                    $"패키지 {package.Name} {package.Version}은(는) 기준선 '{Name}'의 {scope.Ko} 최소 버전 {rule.Package}보다 낮습니다."), rule.Package);
+        }
+        if (rule.Version is not null && version is not null)
+        {
+            var min = UpstreamVersion.Parse(rule.Version);
+            return version >= min
+                ? new(Verdict.Good, new Localized(
+                    $"{mta} {version} is at or above the baseline '{Name}' minimum {rule.Version} for {scope.En}.",
+                    $"{mta} {version}은(는) 기준선 '{Name}'의 {scope.Ko} 최소 버전 {rule.Version} 이상입니다."), rule.Version)
+                : new(Verdict.Vulnerable, new Localized(
+                    $"{mta} {version} is below the baseline '{Name}' minimum {rule.Version} for {scope.En}.",
+                    $"{mta} {version}은(는) 기준선 '{Name}'의 {scope.Ko} 최소 버전 {rule.Version}보다 낮습니다."), rule.Version);
+        }
+
+        // The rule applies but the value it needs is missing (or in another package format).
+        var needed = rule.Package is not null && rule.Version is not null
+            ? new Localized($"package {rule.Package} or version {rule.Version}", $"패키지 {rule.Package} 또는 버전 {rule.Version}")
+            : rule.Package is not null
+                ? new Localized($"package {rule.Package}", $"패키지 {rule.Package}")
+                : new Localized($"version {rule.Version}", $"버전 {rule.Version}");
+        var why = rule.Package is not null && package is not null && Compare(package, rule.Package) is null
+            ? new Localized(
+                $"its package version {package.Version} ({package.Manager}) cannot be compared with a dpkg/rpm minimum",
+                $"패키지 버전 {package.Version}({package.Manager})을(를) dpkg/rpm 최소 버전과 비교할 수 없습니다")
+            : new Localized("the installed version is unknown", "설치된 버전을 알 수 없습니다");
+        return new(Verdict.Manual, new Localized(
+            $"The baseline '{Name}' requires {needed.En} for {scope.En}, but {why.En}.",
+            $"기준선 '{Name}'은(는) {scope.Ko}에 {needed.Ko} 이상을 요구하지만 {why.Ko}."), rule.Package ?? rule.Version);
+    }
+
+    /// <summary>dpkg or rpm comparison by the host's package manager; null when it is neither or a version does not parse.</summary>
+    private static int? Compare(PackageRef package, string minimum)
+    {
+        switch (package.Manager)
+        {
+            case "dpkg":
+                return DebianVersion.TryParse(package.Version, out var a) && DebianVersion.TryParse(minimum, out var b)
+                    ? DebianVersion.Compare(a, b) : null;
+            case "rpm":
+                return RpmVersion.TryParse(package.Version, out var c) && RpmVersion.TryParse(minimum, out var d)
+                    ? RpmVersion.Compare(c, d) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static Localized Scope(BaselineMinimum m)
+    {
+        var where = m.Os is null ? null : m.Os + (m.Release is null ? "" : " " + m.Release);
+        return where is null ? new(m.Mta, m.Mta) : new($"{m.Mta} on {where}", $"{where}의 {m.Mta}");
+    }
+
+    private static string Describe(OsInfo os) =>
+        (os.Distro ?? os.Family.ToString().ToLowerInvariant()) + (os.Version is null ? "" : " " + os.Version);
+}

@@ -1,0 +1,192 @@
+using System.Text.Json;
+using MtaAudit.Knowledge.Import;
+using MtaAudit.Versions;
+
+namespace MtaAudit.Knowledge;
+
+/// <summary>What the local overlay holds, for <c>db status</c>.</summary>
+public sealed record OverlayStatus(
+    string Path,
+    bool Exists,
+    string? Updated,
+    int Cves,
+    int VendorPackages,
+    int CvesReplacingEmbedded,
+    int VendorPackagesReplacingEmbedded,
+    IReadOnlyList<string> Imported);
+
+/// <summary>
+/// The knowledge base the tool judges with: the embedded kb.json merged with the local overlay that
+/// <c>db import</c> writes (default /var/lib/mta-audit/kb-local.json; the directory comes from --data-dir,
+/// else $MTA_AUDIT_DATA_DIR). Overlay records win: a CVE with the same MTA and id, a vendor package with the
+/// same distro, release, MTA, package and version replaces the embedded one.
+/// </summary>
+public static class KnowledgeStore
+{
+    public const string DefaultDataDir = "/var/lib/mta-audit";
+    public const string DataDirVariable = "MTA_AUDIT_DATA_DIR";
+    public const string OverlayFileName = "kb-local.json";
+
+    /// <summary>The data directory: <paramref name="dataDir"/>, else $MTA_AUDIT_DATA_DIR, else /var/lib/mta-audit.</summary>
+    public static string DataDir(string? dataDir = null)
+    {
+        if (!string.IsNullOrEmpty(dataDir)) return dataDir;
+        var env = Environment.GetEnvironmentVariable(DataDirVariable);
+        return string.IsNullOrEmpty(env) ? DefaultDataDir : env;
+    }
+
+    public static string OverlayPath(string? dataDir = null) => Path.Combine(DataDir(dataDir), OverlayFileName);
+
+    /// <summary>
+    /// The embedded knowledge base merged with the overlay of <paramref name="dataDir"/> (the embedded one as is
+    /// when there is no overlay). Throws <see cref="KnowledgeBaseException"/> naming the overlay file and JSON path
+    /// when the overlay exists but cannot be trusted.
+    /// </summary>
+    public static KnowledgeBase Load(string? dataDir = null)
+    {
+        var embedded = KnowledgeBaseLoader.LoadEmbedded();
+        var path = OverlayPath(dataDir);
+        return File.Exists(path) ? Merge(embedded, ReadOverlay(path)) : embedded;
+    }
+
+    /// <summary>Reads and validates an overlay file.</summary>
+    public static LocalOverlayFile ReadOverlay(string path)
+    {
+        LocalOverlayFile? f;
+        try
+        {
+            using var s = File.OpenRead(path);
+            f = JsonSerializer.Deserialize(s, LocalOverlayJsonContext.Default.LocalOverlayFile);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            throw new KnowledgeBaseException(path, e.Path ?? "$", "not a valid local overlay" + where, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KnowledgeBaseException(path, "$", "cannot read: " + e.Message, e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.DecoderFallbackException)
+        {
+            throw new KnowledgeBaseException(path, "$", "not a valid local overlay: not UTF-8 text", e);
+        }
+        if (f is null) throw new KnowledgeBaseException(path, "$", "document is null");
+        Validate(path, f);
+        return f;
+    }
+
+    private static void Validate(string path, LocalOverlayFile f)
+    {
+        KnowledgeBaseException Fail(string at, string problem) => new(path, at, problem);
+        void Version(string at, string? v, bool required)
+        {
+            if (v is null) { if (required) throw Fail(at, "missing"); return; }
+            if (!UpstreamVersion.TryParse(v, out _)) throw Fail(at, $"'{v}' is not an upstream version");
+        }
+        if (f.Schema != LocalOverlayFile.SchemaName)
+            throw Fail("$.schema", $"{(f.Schema is null ? "missing" : "\"" + f.Schema + "\" is not supported")}; expected \"{LocalOverlayFile.SchemaName}\"");
+        var cves = f.Cves ?? [];
+        for (int i = 0; i < cves.Count; i++)
+        {
+            var c = cves[i];
+            var at = $"$.cves[{i}]";
+            if (c is null) throw Fail(at, "null item");
+            if (string.IsNullOrWhiteSpace(c.Mta)) throw Fail(at + ".mta", "missing");
+            if (string.IsNullOrWhiteSpace(c.Id)) throw Fail(at + ".id", "missing");
+            if (c.Cvss is { } s && (double.IsNaN(s) || s < 0 || s > 10)) throw Fail(at + ".cvss", "not a CVSS score");
+            if (c.Affected is null || c.Affected.Count == 0) throw Fail(at + ".affected", "missing or empty");
+            for (int j = 0; j < c.Affected.Count; j++)
+            {
+                var r = c.Affected[j];
+                var rat = $"{at}.affected[{j}]";
+                if (r is null) throw Fail(rat, "null item");
+                if (r.Introduced != "0") Version(rat + ".introduced", r.Introduced, required: true);
+                Version(rat + ".fixed", r.Fixed, required: false);
+                Version(rat + ".lastAffected", r.LastAffected, required: false);
+            }
+        }
+        var packages = f.VendorPackages ?? [];
+        for (int i = 0; i < packages.Count; i++)
+        {
+            var p = packages[i];
+            var at = $"$.vendorPackages[{i}]";
+            if (p is null) throw Fail(at, "null item");
+            if (string.IsNullOrWhiteSpace(p.Distro)) throw Fail(at + ".distro", "missing");
+            if (string.IsNullOrWhiteSpace(p.Release)) throw Fail(at + ".release", "missing");
+            if (string.IsNullOrWhiteSpace(p.Mta)) throw Fail(at + ".mta", "missing");
+            if (string.IsNullOrWhiteSpace(p.Version)) throw Fail(at + ".version", "missing");
+        }
+    }
+
+    /// <summary>The key under which an overlay vendor package replaces an embedded one.</summary>
+    public static string PackageKey(string distro, string release, string mta, string package, string version) =>
+        string.Join('\u001f', distro.ToLowerInvariant(), release, mta, package, version);
+
+    private static string PackageKey(VendorPackage p) => PackageKey(p.Distro, p.Release, p.Mta, p.Package, p.Version);
+
+    /// <summary>The embedded knowledge base with the overlay's records in place of the embedded ones they match.</summary>
+    public static KnowledgeBase Merge(KnowledgeBase embedded, LocalOverlayFile overlay)
+    {
+        var cves = (overlay.Cves ?? []).Select(ToRecord).ToList();
+        var mtas = embedded.Mtas.Values.Select(m =>
+        {
+            var mine = cves.Where(c => c.Mta == m.Mta).ToList();
+            if (mine.Count == 0) return m;
+            var ids = mine.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            return m with { Cves = [.. m.Cves.Where(c => !ids.Contains(c.Id)), .. mine] };
+        }).ToList();
+
+        var packages = (overlay.VendorPackages ?? []).Select(ToRecord).ToList();
+        var keys = packages.Select(PackageKey).ToHashSet(StringComparer.Ordinal);
+        var allPackages = embedded.VendorPackages.Where(p => !keys.Contains(PackageKey(p))).Concat(packages).ToList();
+
+        // Imported data is as fresh as its import: the age check of db status counts from the later date.
+        var date = embedded.Date;
+        if (overlay.Updated is { Length: >= 10 } u && string.CompareOrdinal(u[..10], date) > 0) date = u[..10];
+        return new KnowledgeBase(embedded.Version + "+local", date, mtas, allPackages);
+    }
+
+    /// <summary>What the overlay of <paramref name="dataDir"/> holds and how much of the embedded data it replaces.</summary>
+    public static OverlayStatus Status(string? dataDir = null)
+    {
+        var path = OverlayPath(dataDir);
+        if (!File.Exists(path)) return new OverlayStatus(path, false, null, 0, 0, 0, 0, []);
+        var f = ReadOverlay(path);
+        var embedded = KnowledgeBaseLoader.LoadEmbedded();
+        var cves = f.Cves ?? [];
+        int replacedCves = cves.Count(c => embedded.For(c.Mta!)?.Cves.Any(e => e.Id == c.Id) == true);
+        var embeddedKeys = embedded.VendorPackages.Select(PackageKey).ToHashSet(StringComparer.Ordinal);
+        var packages = (f.VendorPackages ?? []).Select(ToRecord).ToList();
+        int replacedPackages = packages.Count(p => embeddedKeys.Contains(PackageKey(p)));
+        return new OverlayStatus(path, true, f.Updated, cves.Count, packages.Count, replacedCves, replacedPackages, f.Imported ?? []);
+    }
+
+    private static CveRecord ToRecord(LocalCve c) => new(
+        c.Id!,
+        c.Mta!,
+        c.Summary ?? "",
+        c.Severity,
+        c.Cvss,
+        c.Kev,
+        c.AttackVector,
+        c.Affected!.Select(r => new AffectedRange(r.Introduced!, r.Fixed, r.LastAffected, r.Note)).ToList(),
+        Confidence: null,
+        Sources: c.Sources ?? [],
+        Verified: true,
+        CvssVersion: c.CvssVersion,
+        Note: c.Note);
+
+    private static VendorPackage ToRecord(KbVendorPackage p) => new(
+        p.Distro!,
+        p.Release!,
+        p.Mta!,
+        p.Package ?? "",
+        p.Version!,
+        p.Upstream,
+        p.FixedCves ?? [],
+        p.Verified,
+        p.Source,
+        p.Note);
+
+}
