@@ -17,8 +17,12 @@ public static class AnalyzeCommand
         report.AddTo(cmd);
         cmd.SetAction(r =>
         {
-            var kb = KnowledgeBaseLoader.LoadEmbedded();
-            var options = report.Analysis(r, kb);
+            var (options, problem) = report.Prepare(r);
+            if (options is null)
+            {
+                Console.Error.WriteLine("mta-audit: " + problem);
+                return ExitCodes.Usage;
+            }
             var (hosts, errors) = AnalyzeAll(r.GetValue(files) ?? [], options);
             return report.Emit(r, hosts, options, errors);
         });

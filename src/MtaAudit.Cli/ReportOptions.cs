@@ -39,10 +39,28 @@ public sealed class ReportOptions
     public Baseline? LoadBaseline(ParseResult r) =>
         r.GetValue(BaselinePath) is { } path ? Baseline.Load(path) : null;
 
+    /// <summary>The judgement options; a --baseline file makes the policy "baseline". Throws <see cref="BaselineException"/>.</summary>
     public AnalysisOptions Analysis(ParseResult r, KnowledgeBase kb)
     {
+        if (LoadBaseline(r) is { } baseline) return AnalysisOptions.WithBaseline(kb, baseline, r.GetValue(NoMtaIsNa));
         PolicyNames.TryParse(r.GetValue(Policy) ?? "vendor", out var p);
         return new AnalysisOptions(kb, p, r.GetValue(NoMtaIsNa));
+    }
+
+    /// <summary>
+    /// The knowledge base (embedded plus the local overlay of `db import`) and the options, or an
+    /// error message for the user (a damaged overlay or baseline file names the file and JSON path).
+    /// </summary>
+    public (AnalysisOptions? Options, string? Error) Prepare(ParseResult r)
+    {
+        try
+        {
+            return (Analysis(r, KnowledgeStore.Load()), null);
+        }
+        catch (Exception e) when (e is KnowledgeBaseException or BaselineException or IOException or UnauthorizedAccessException)
+        {
+            return (null, TerminalText.Clean(e.Message));
+        }
     }
 
     public Lang LangOf(ParseResult r) => r.GetValue(Lang) switch

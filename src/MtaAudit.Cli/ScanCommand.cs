@@ -26,6 +26,13 @@ public static class ScanCommand
         report.AddTo(cmd);
         cmd.SetAction(r =>
         {
+            // Bad options or data files are reported before anything runs.
+            var (options, problem) = report.Prepare(r);
+            if (options is null)
+            {
+                Console.Error.WriteLine("mta-audit: " + problem);
+                return ExitCodes.Usage;
+            }
             var env = new Dictionary<string, string>
             {
                 ["MTA_AUDIT_PROBE_TIMEOUT"] = Math.Max(1, r.GetValue(probeTimeout)).ToString(CultureInfo.InvariantCulture),
@@ -44,8 +51,6 @@ public static class ScanCommand
             if (run.OutputCut) errors.Add("the collector's output passed its size cap and was cut; the evidence is partial");
             if (run.ExitCode is { } rc && rc != 0) errors.Add($"the collector exited with status {rc}: {TerminalText.Clean(run.Stderr.Trim())}");
 
-            var kb = KnowledgeBaseLoader.LoadEmbedded();
-            var options = report.Analysis(r, kb);
             var hosts = new List<HostReport>();
             using var ms = new MemoryStream(run.Output);
             foreach (var item in BundleReader.Read(ms, "scan"))

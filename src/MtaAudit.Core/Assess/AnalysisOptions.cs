@@ -10,6 +10,8 @@ public enum Policy
     UpstreamBranch,
     /// <summary>The newest upstream release: the guide's literal reading.</summary>
     UpstreamLatest,
+    /// <summary>An organisation's own minimum versions per MTA and OS (--baseline FILE, docs/baseline.md).</summary>
+    Baseline,
 }
 
 public static class PolicyNames
@@ -18,6 +20,7 @@ public static class PolicyNames
     {
         Policy.Vendor => "vendor",
         Policy.UpstreamBranch => "upstream-branch",
+        Policy.Baseline => "baseline",
         _ => "upstream-latest",
     };
 
@@ -33,4 +36,9 @@ public static class PolicyNames
     }
 }
 
-public sealed record AnalysisOptions(KnowledgeBase Knowledge, Policy Policy = Policy.Vendor, bool NoMtaIsNotApplicable = false);
+/// <summary>How to judge. <see cref="Baseline"/> is required for <see cref="Policy.Baseline"/> and used only by it.</summary>
+public sealed record AnalysisOptions(KnowledgeBase Knowledge, Policy Policy = Policy.Vendor, bool NoMtaIsNotApplicable = false, Baseline? Baseline = null)
+{
+    public static AnalysisOptions WithBaseline(KnowledgeBase kb, Baseline baseline, bool noMtaIsNa = false) =>
+        new(kb, Policy.Baseline, noMtaIsNa, baseline);
+}

@@ -66,6 +66,15 @@ public static class U45Rule
             reasons.Insert(0, new("installed but not running and not enabled at boot: the mail service is not in use",
                                   "설치되어 있으나 실행 중이 아니며 부팅 시 시작되지 않음: 메일 서비스를 사용하지 않음"));
         }
+        else if (options is { Policy: Policy.Baseline, Baseline: { } baseline })
+        {
+            var j = baseline.Judge(e.Id, facts.Os, package, version);
+            verdict = j.Verdict;
+            target = j.Minimum;
+            reasons.Insert(0, j.Reason);
+            if (version is not null) cves = VersionJudge.Judge(e.Id, version, options.Knowledge, Policy.UpstreamBranch).Cves;
+            if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
+        }
         else if (options.Policy == Policy.Vendor && VendorJudge.Applies(package))
         {
             var j = VendorJudge.Judge(facts, e, package!, version, options.Knowledge);
@@ -98,8 +107,9 @@ public static class U45Rule
             reasons.Add(Incomplete(facts));
         }
         reasons.Add(UsageReason(running, enabled));
-        reasons.Add(new($"judged by policy {options.Policy.Json()} with knowledge base {options.Knowledge.Version} ({options.Knowledge.Date})",
-                        $"판단 기준: 정책 {options.Policy.Json()}, 지식 베이스 {options.Knowledge.Version} ({options.Knowledge.Date})"));
+        var policyName = options.Policy == Policy.Baseline && options.Baseline is { } b ? $"baseline '{b.Name}'" : options.Policy.Json();
+        reasons.Add(new($"judged by policy {policyName} with knowledge base {options.Knowledge.Version} ({options.Knowledge.Date})",
+                        $"판단 기준: 정책 {policyName}, 지식 베이스 {options.Knowledge.Version} ({options.Knowledge.Date})"));
 
         bool needsPatch = verdict == Verdict.Vulnerable || (verdict == Verdict.Manual && target is not null);
         var remediation = RemediationCatalog.For(facts, e, package, needsPatch, inUse != false, target);
