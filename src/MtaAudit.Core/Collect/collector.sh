@@ -70,6 +70,11 @@ esac
 [ "$CAPK" -gt 0 ] || CAPK=4096
 CAP=$((CAPK * 1024))
 SKIP=" ${MTA_AUDIT_SKIP:-} "
+NL='
+'
+CR=$(printf '\r')
+# systemd unit name patterns of mail transfer agents (svc.systemd.enabled).
+MAIL_UNITS="postfix* exim* sendmail* sm-client* opensmtpd* smtpd* courier-mta* qmail* nullmailer* msmtp* dma* mail-transport-agent*"
 # MTA_AUDIT_TIMINGS=1 adds ms=N (each probe's wall time) to its section, where date prints
 # nanoseconds (GNU, busybox); for benchmarks, not needed for judging.
 TIMING=
@@ -237,8 +242,8 @@ probe() {
   [ -f "$W/overflow.$N" ] && p_attr="$p_attr overflow=killed"
   [ -n "$TIMING" ] && p_attr="$p_attr ms=$((($(date +%s%N) - p_t0) / 1000000))"
   emit_section "$p_id" "$p_attr" "$p_rc" "$p_cmd" "$p_out"
-  # done.N stays until the end: the watchdog may not have looked yet, and must see it.
-  rm -f "$p_out" "$W/timeout.$N" "$W/overflow.$N" "$W/cut"
+  # done.N stays until the end: the watchdog may not have looked yet, and must see it. The
+  # other files stay too (one rm less per probe); the directory goes at exit.
 }
 
 # absent ID ATTRS CMDTEXT: the program or file is not on this host.
@@ -252,18 +257,28 @@ emit_section() {
   e_attr=" probe=$1"
   [ -n "$2" ] && e_attr="$e_attr $2"
   e_attr="$e_attr rc=$3"
+  e_cmd=$4
   e_file=$5
-  if [ -n "$e_file" ] && [ "$(file_size "$e_file")" -gt "$CAP" ]; then
-    e_attr="$e_attr cut=yes"
-    dd if="$e_file" of="$W/cut" bs=1024 count="$CAPK" 2>/dev/null
-    e_file=$W/cut
+  # Few forks here: this runs for every probe, and forks are most of the collector's own time.
+  if [ -n "$e_file" ] && [ -s "$e_file" ]; then
+    set -- $(wc -c < "$e_file" 2>/dev/null)
+    if [ "${1:-0}" -gt "$CAP" ]; then
+      e_attr="$e_attr cut=yes"
+      dd if="$e_file" of="$W/cut" bs=1024 count="$CAPK" 2>/dev/null
+      e_file=$W/cut
+    fi
   fi
-  printf '%s\n' "--$B$e_attr cmd=$(printf '%s' "$4" | tr '\r\n' '  ')"
+  case $e_cmd in
+    *"$NL"*|*"$CR"*) e_cmd=$(printf '%s' "$e_cmd" | tr '\r\n' '  ') ;;
+  esac
+  printf '%s\n' "--$B$e_attr cmd=$e_cmd"
   if [ -n "$e_file" ] && [ -s "$e_file" ]; then
     cat "$e_file"
     # Every section's content ends with a line end, so the next delimiter starts a line.
-    if [ "$(tail -c 1 "$e_file" | tr -d '\n' | wc -c | tr -d ' \t')" != 0 ]; then printf '\n'; fi
+    # $(...) drops a final newline: anything left means the last byte was something else.
+    [ -n "$(tail -c 1 "$e_file")" ] && printf '\n'
   fi
+  return 0
 }
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -523,8 +538,13 @@ fi
 if have systemctl && [ -d /run/systemd/system ]; then
   probe svc.systemd "" "systemctl list-units --type=service --all --no-legend --no-pager" \
     systemctl list-units --type=service --all --no-legend --no-pager
-  probe svc.systemd.enabled "" "systemctl list-unit-files --type=service --no-legend --no-pager" \
-    systemctl list-unit-files --type=service --no-legend --no-pager
+  # Mail units only: with patterns systemd works out the state of matching units alone
+  # (27 ms where the whole list takes 700 ms on a small Debian host).
+  # set -f: the patterns go to systemctl as they are, never expanded against file names here.
+  set -f
+  probe svc.systemd.enabled "" "systemctl list-unit-files --type=service --no-legend --no-pager $MAIL_UNITS" \
+    systemctl list-unit-files --type=service --no-legend --no-pager $MAIL_UNITS
+  set +f
 else
   if have systemctl; then SD_NOTE="note=systemd-not-running"; else SD_NOTE=""; fi
   absent svc.systemd "$SD_NOTE" "systemctl list-units --type=service --all --no-legend --no-pager"
