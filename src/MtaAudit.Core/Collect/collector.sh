@@ -14,6 +14,7 @@
 #   MTA_AUDIT_EXTRA_PATHS     colon-separated directories searched first for MTA programs
 #   MTA_AUDIT_EXTRA_PACKAGES  package names also treated as MTA packages, separated by spaces
 #   MTA_AUDIT_SKIP            probe ids not to run, separated by spaces (no section is written)
+#   MTA_AUDIT_JOBS            probes run at once (default 4; output order never changes)
 #   MTA_AUDIT_TIMINGS         1: add ms=N, each probe's wall time, to its section (benchmarks)
 #
 # Beyond the spec's attributes (probe, path, rc, cmd) a section may carry, all optional:
@@ -120,7 +121,7 @@ if ! mkdir "$W" 2>/dev/null; then
   printf '%s\n' "mta-audit-collector: cannot create a new private directory $W (exists or not writable); stopping" >&2
   exit 2
 fi
-p_pid=
+QUEUE=
 cleanup() {
   # Lingering watchdogs stand down when their directory is gone.
   [ -n "$W" ] && [ -d "$W" ] && rm -rf "$W"
@@ -128,7 +129,10 @@ cleanup() {
 # Stopped from outside (Ctrl-C, SSH hang-up, a caller's time limit): the running probe goes
 # too, then the directory; the bundle stays without its closing line, so it reads as cut.
 on_signal() {
-  [ -n "$p_pid" ] && kill_tree "$p_pid"
+  for os_n in $QUEUE; do
+    eval "os_pid=\$Q_PID_$os_n"
+    [ -n "$os_pid" ] && kill_tree "$os_pid"
+  done
   cleanup
   trap - 0
   exit "$1"
@@ -217,6 +221,13 @@ watchdog() {
 
 # --- Running and writing one probe ---------------------------------------------------
 N=0
+INFLIGHT=0
+# Probes run at once (MTA_AUDIT_JOBS, default 4; 1 runs them one after another).
+case "${MTA_AUDIT_JOBS:-}" in
+  ''|*[!0-9]*) JOBS=4 ;;
+  *) JOBS=$MTA_AUDIT_JOBS ;;
+esac
+[ "$JOBS" -gt 0 ] || JOBS=1
 # Package managers may read their whole database: they get SLOW times the limit.
 SLOW=1
 
@@ -230,26 +241,63 @@ probe() {
   case "$SKIP" in *" $p_id "*) return 0 ;; esac
   N=$((N + 1))
   p_out=$W/out.$N
-  [ -n "$TIMING" ] && p_t0=$(date +%s%N)
-  ( "$@" ) < /dev/null > "$p_out" 2>&1 &
+  # The job marks itself done the moment its command ends: with several probes in flight the
+  # main shell may reach it only later, and its watchdog must not count that wait as its run time.
+  p_n=$N
+  if [ -n "$TIMING" ]; then
+    ( t0=$(date +%s%N); ( "$@" ) < /dev/null > "$p_out" 2>&1; r=$?; : > "$W/done.$p_n"
+      echo $((($(date +%s%N) - t0) / 1000000)) > "$W/ms.$p_n"; exit $r ) &
+  else
+    ( ( "$@" ) < /dev/null > "$p_out" 2>&1; r=$?; : > "$W/done.$p_n"; exit $r ) &
+  fi
   p_pid=$!
   watchdog "$p_pid" "$N" < /dev/null > /dev/null 2>&1 &
-  wait "$p_pid" 2>/dev/null
-  p_rc=$?
-  p_pid=
-  : > "$W/done.$N"
-  [ -f "$W/timeout.$N" ] && p_rc=timeout
-  [ -f "$W/overflow.$N" ] && p_attr="$p_attr overflow=killed"
-  [ -n "$TIMING" ] && p_attr="$p_attr ms=$((($(date +%s%N) - p_t0) / 1000000))"
-  emit_section "$p_id" "$p_attr" "$p_rc" "$p_cmd" "$p_out"
+  eval "Q_ID_$N=\$p_id Q_ATTR_$N=\$p_attr Q_CMD_$N=\$p_cmd Q_PID_$N=\$p_pid"
+  QUEUE="$QUEUE $N"
+  INFLIGHT=$((INFLIGHT + 1))
+  # Up to JOBS probes run at once; sections still come out in order (the queue is first in, first out).
+  while [ "$INFLIGHT" -ge "$JOBS" ]; do finish_oldest; done
+}
+
+# finish_oldest: the queue's head: waits for it when it runs, then writes its section.
+finish_oldest() {
+  set -- $QUEUE
+  f_n=$1
+  shift
+  f_rest=$*
+  eval "f_id=\$Q_ID_$f_n f_attr=\$Q_ATTR_$f_n f_cmd=\$Q_CMD_$f_n f_pid=\$Q_PID_$f_n"
+  if [ -z "$f_pid" ]; then
+    QUEUE=$f_rest
+    emit_section "$f_id" "$f_attr" absent "$f_cmd" ""
+    return 0
+  fi
+  # Still queued while waited for, so that a signal's handler stops it too.
+  wait "$f_pid" 2>/dev/null
+  f_rc=$?
+  QUEUE=$f_rest
+  INFLIGHT=$((INFLIGHT - 1))
+  eval "Q_PID_$f_n="
+  : > "$W/done.$f_n"
+  [ -f "$W/timeout.$f_n" ] && f_rc=timeout
+  [ -f "$W/overflow.$f_n" ] && f_attr="$f_attr overflow=killed"
+  [ -f "$W/ms.$f_n" ] && read -r f_ms < "$W/ms.$f_n" && f_attr="$f_attr ms=$f_ms"
+  emit_section "$f_id" "$f_attr" "$f_rc" "$f_cmd" "$W/out.$f_n"
   # done.N stays until the end: the watchdog may not have looked yet, and must see it. The
   # other files stay too (one rm less per probe); the directory goes at exit.
 }
 
-# absent ID ATTRS CMDTEXT: the program or file is not on this host.
+# drain: every queued section, in order.
+drain() {
+  while [ -n "$QUEUE" ]; do finish_oldest; done
+}
+
+# absent ID ATTRS CMDTEXT: the program or file is not on this host (queued behind running probes).
 absent() {
   case "$SKIP" in *" $1 "*) return 0 ;; esac
-  emit_section "$1" "$2" absent "$3" ""
+  N=$((N + 1))
+  eval "Q_ID_$N=\$1 Q_ATTR_$N=\$2 Q_CMD_$N=\$3 Q_PID_$N="
+  QUEUE="$QUEUE $N"
+  [ "$INFLIGHT" -gt 0 ] || drain
 }
 
 # emit_section ID ATTRS RC CMDTEXT FILE
@@ -361,11 +409,11 @@ IS_MTA_PKG='(n ~ /'"$MTA_PKG_RE"'/ || index(" '"$EXTRA_PKGS"' ", " " n " ") > 0)
 filtered() {
   f_awk=$1
   shift
-  "$@" > "$W/f.out" 2> "$W/f.err"
+  "$@" > "$W/f.out.$N" 2> "$W/f.err.$N"
   f_rc=$?
-  awk "$f_awk" "$W/f.out"
-  cat "$W/f.err"
-  rm -f "$W/f.out" "$W/f.err"
+  awk "$f_awk" "$W/f.out.$N"
+  cat "$W/f.err.$N"
+  rm -f "$W/f.out.$N" "$W/f.err.$N"
   return $f_rc
 }
 AWK_FIRST_FIELD='{ n = tolower($1); if '"$IS_MTA_PKG"' print }'
@@ -378,13 +426,13 @@ run_ps() {
     UNIX95=1 ps -eo pid,ppid,user,args
     return $?
   fi
-  ps -eo pid,ppid,user,args 2> "$W/ps.err"
+  ps -eo pid,ppid,user,args 2> "$W/ps.err.$N"
   ps_rc=$?
   if [ $ps_rc -ne 0 ]; then
     ps -ef
     ps_rc=$?
   fi
-  rm -f "$W/ps.err"
+  rm -f "$W/ps.err.$N"
   return $ps_rc
 }
 
@@ -516,11 +564,15 @@ case "$OS" in
     probe os.release "" "uname -r" uname -r ;;
 esac
 
+# The process list runs alone: a probe running beside it (postconf, sendmail -bt) would show
+# up in it as if it were the host's own.
+drain
 if [ "$OS" = HP-UX ]; then
   probe proc.list "" "UNIX95=1 ps -eo pid,ppid,user,args" run_ps
 else
   probe proc.list "" "ps -eo pid,ppid,user,args (else ps -ef)" run_ps
 fi
+drain
 
 # Listening sockets. Linux ss/netstat -p show other users' processes only to root.
 NEED_ROOT=
@@ -733,4 +785,5 @@ if have rpm; then
 fi
 [ -n "$CL_DONE" ] || absent pkg.changelog "" "changelog of the installed MTA packages"
 
+drain
 printf '%s\n' "--$B--"
