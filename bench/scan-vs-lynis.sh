@@ -4,7 +4,7 @@
 #   - wall time of `mta-audit scan --format json` and of
 #     `lynis audit system --tests "MAIL-8802 MAIL-8814 MAIL-8818 MAIL-8880"` (Debian's lynis, copied in),
 #     each timed inside the host (no nsenter cost), median of RUNS;
-#   - the floor: each probe's own wall time (collector with MTA_AUDIT_TIMINGS=1), summed;
+#   - the floor: each probe's own wall time, run one at a time (MTA_AUDIT_TIMINGS=1 MTA_AUDIT_JOBS=1), summed;
 #   - what each reports.
 # Usage (root, after ./run-tests or tests/hosts/build.sh): bench/scan-vs-lynis.sh [HOST] [RUNS]
 set -euo pipefail
@@ -33,7 +33,7 @@ scan_ms=(); lynis_ms=(); floor_ms=()
 for _ in $(seq "$runs"); do
   scan_ms+=("$(timed '/tmp/mta-audit scan --format json')")
   lynis_ms+=("$(timed 'lynis audit system --tests "MAIL-8802 MAIL-8814 MAIL-8818 MAIL-8880" --no-colors --quick')")
-  floor_ms+=("$("$here/mta-audit" collector | "$hosts/exec.sh" "$host" env MTA_AUDIT_TIMINGS=1 sh -s \
+  floor_ms+=("$("$here/mta-audit" collector | "$hosts/exec.sh" "$host" env MTA_AUDIT_TIMINGS=1 MTA_AUDIT_JOBS=1 sh -s \
      | grep -o ' ms=[0-9]*' | cut -d= -f2 | awk '{s+=$1} END {print s+0}')")
 done
 s=$(printf '%s\n' "${scan_ms[@]}" | median)
