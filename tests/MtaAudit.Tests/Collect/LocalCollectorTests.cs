@@ -112,6 +112,27 @@ public class LocalCollectorTests
     }
 
     [Fact]
+    public void A_host_whose_sendmail_hangs_is_judged_manual_never_good()
+    {
+        using var dir = new ScratchDir("hang-verdict");
+        var bin = dir.Sub("bin");
+        File.CreateSymbolicLink(Path.Combine(bin, "sleeper"), OnPath("sleep")!);
+        dir.Script(bin, "sendmail", "\"$(dirname \"$0\")/sleeper\" 60");
+        var env = new Dictionary<string, string>
+        {
+            ["MTA_AUDIT_EXTRA_PATHS"] = bin, ["MTA_AUDIT_PROBE_TIMEOUT"] = "2", ["TMPDIR"] = dir.Sub("tmp"),
+            ["MTA_AUDIT_SKIP"] = "pkg.updates",
+        };
+        var (_, b) = RunCollector(["/bin/sh", "-s"], env);
+        Assert.Equal(ProbeOutcome.Timeout, Assert.Single(b.Probe("mta.sendmail.version")).Outcome);
+
+        var report = MtaAudit.Assess.Analyzer.Analyze(b, new MtaAudit.Assess.AnalysisOptions(MtaAudit.Knowledge.KnowledgeBaseLoader.LoadEmbedded()));
+        Assert.False(report.Complete);
+        Assert.Equal(MtaAudit.Assess.Verdict.Manual, report.Verdict);
+        Assert.Contains(report.Reasons, r => r.En.Contains("timed out: mta.sendmail.version", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sendmail_gets_no_input_and_postfix_wrapper_never_gets_bt()
     {
         using var dir = new ScratchDir("stdin");
