@@ -169,17 +169,8 @@ public static class KnowledgeBaseLoader
                 if (string.IsNullOrWhiteSpace(c.Id)) throw Fail(cat + ".id", "missing");
                 if (!ids.Add(c.Id)) throw Fail(cat + ".id", $"duplicate id {c.Id}");
                 cat = $"{at}.cves[{i}] ({c.Id})";
-                if (c.Affected is null || c.Affected.Count == 0) throw Fail(cat + ".affected", "missing or empty: a CVE needs at least one range");
+                KbRangeRules.Check(file, cat, c.Affected);
                 if (c.Cvss is { } s && (double.IsNaN(s) || s < 0 || s > 10)) throw Fail(cat + ".cvss", $"{s} is not a CVSS score");
-                for (int j = 0; j < c.Affected.Count; j++)
-                {
-                    var r = c.Affected[j];
-                    var rat = $"{cat}.affected[{j}]";
-                    if (r is null) throw Fail(rat, "null item");
-                    if (r.Introduced != "0") Version(rat + ".introduced", r.Introduced, required: true);
-                    Version(rat + ".fixed", r.Fixed, required: false);
-                    Version(rat + ".lastAffected", r.LastAffected, required: false);
-                }
             }
         }
 

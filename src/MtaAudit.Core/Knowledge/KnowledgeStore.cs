@@ -79,11 +79,6 @@ public static class KnowledgeStore
     private static void Validate(string path, LocalOverlayFile f)
     {
         KnowledgeBaseException Fail(string at, string problem) => new(path, at, problem);
-        void Version(string at, string? v, bool required)
-        {
-            if (v is null) { if (required) throw Fail(at, "missing"); return; }
-            if (!UpstreamVersion.TryParse(v, out _)) throw Fail(at, $"'{v}' is not an upstream version");
-        }
         if (f.Schema != LocalOverlayFile.SchemaName)
             throw Fail("$.schema", $"{(f.Schema is null ? "missing" : "\"" + f.Schema + "\" is not supported")}; expected \"{LocalOverlayFile.SchemaName}\"");
         var cves = f.Cves ?? [];
@@ -95,16 +90,7 @@ public static class KnowledgeStore
             if (string.IsNullOrWhiteSpace(c.Mta)) throw Fail(at + ".mta", "missing");
             if (string.IsNullOrWhiteSpace(c.Id)) throw Fail(at + ".id", "missing");
             if (c.Cvss is { } s && (double.IsNaN(s) || s < 0 || s > 10)) throw Fail(at + ".cvss", "not a CVSS score");
-            if (c.Affected is null || c.Affected.Count == 0) throw Fail(at + ".affected", "missing or empty");
-            for (int j = 0; j < c.Affected.Count; j++)
-            {
-                var r = c.Affected[j];
-                var rat = $"{at}.affected[{j}]";
-                if (r is null) throw Fail(rat, "null item");
-                if (r.Introduced != "0") Version(rat + ".introduced", r.Introduced, required: true);
-                Version(rat + ".fixed", r.Fixed, required: false);
-                Version(rat + ".lastAffected", r.LastAffected, required: false);
-            }
+            KbRangeRules.Check(path, at, c.Affected);
         }
         var packages = f.VendorPackages ?? [];
         for (int i = 0; i < packages.Count; i++)
