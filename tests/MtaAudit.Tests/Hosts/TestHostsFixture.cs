@@ -48,7 +48,42 @@ public sealed class TestHostsFixture : IDisposable
         var up = Run("bash", [Script("up.sh"), .. Hosts.Select(h => h.Name)], null, BootTimeout);
         if (up.Rc != 0)
             return $"tests/hosts/up.sh failed (rc {up.Rc}):\n{up.Stdout}\n{up.Stderr}";
-        return null;
+        return WaitForListeners();
+    }
+
+    /// <summary>
+    /// systemd says "running" once start jobs are done, but a unit that up.sh restarted after an early
+    /// failure (or an init script that forks) may still be binding its port: wait, bounded, until every
+    /// running host's SMTP and SSH ports accept connections, so no test races a daemon's start.
+    /// </summary>
+    private static string? WaitForListeners()
+    {
+        var deadline = DateTime.UtcNow + ListenTimeout;
+        var pending = Hosts.SelectMany(h => (h.HasMta && h.Running ? new[] { 25, 22 } : [22]).Select(p => (h, p))).ToList();
+        while (pending.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            pending.RemoveAll(x => Accepts(x.h.Address, x.p));
+            if (pending.Count > 0) Thread.Sleep(250);
+        }
+        return pending.Count == 0 ? null
+            : "ports still closed after " + ListenTimeout.TotalSeconds + " s: " + string.Join(", ", pending.Select(x => $"{x.h.Name}:{x.p}"));
+    }
+
+    private static readonly TimeSpan ListenTimeout = TimeSpan.FromSeconds(60);
+
+    private static bool Accepts(string address, int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            client.ConnectAsync(System.Net.IPAddress.Parse(address), port, cts.Token).AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Fails the calling test with the reason the hosts are not usable, if they are not.</summary>
