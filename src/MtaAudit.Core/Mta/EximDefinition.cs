@@ -55,28 +55,19 @@ public sealed partial class EximDefinition : IMtaDefinition
     [GeneratedRegex(@"^(?<base>\d+\.\d+(?:\.\d+)?)(?:_(?<patch>\d+))?$")]
     private static partial Regex Release();
 
-    public VersionReading ParseVersion(EvidenceSection section)
+    public VersionReading ParseVersion(EvidenceSection section) => MtaText.Guarded(Id, section, () =>
     {
-        try
+        foreach (var line in MtaText.Lines(section))
         {
-            if (MtaText.FromOutcome(Id, section) is { } decided) return decided;
-            foreach (var line in MtaText.Lines(section))
-            {
-                var m = VersionLine().Match(line);
-                if (!m.Success) continue;
-                var text = m.Groups["text"].Value;
-                var r = Release().Match(text);
-                string? version = null;
-                if (r.Success)
-                    version = MtaText.Checked(r.Groups["patch"].Success ? r.Groups["base"].Value + "." + r.Groups["patch"].Value : r.Groups["base"].Value);
-                return MtaText.Reading(Id, section, VersionOutcome.Found, text, version, line);
-            }
-            return MtaText.Reading(Id, section, VersionOutcome.Unreadable, null, null,
-                MtaText.Lines(section).FirstOrDefault(l => l.Trim().Length > 0));
+            var m = VersionLine().Match(line);
+            if (!m.Success) continue;
+            var text = m.Groups["text"].Value;
+            var r = Release().Match(text);
+            string? version = null;
+            if (r.Success)
+                version = MtaText.Checked(r.Groups["patch"].Success ? r.Groups["base"].Value + "." + r.Groups["patch"].Value : r.Groups["base"].Value);
+            return MtaText.Reading(Id, section, VersionOutcome.Found, text, version, line);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return new VersionReading(Id, section.Path, VersionOutcome.Unreadable, null, null, $"{section}: {e.GetType().Name}");
-        }
-    }
+        return MtaText.Unreadable(Id, section);
+    });
 }

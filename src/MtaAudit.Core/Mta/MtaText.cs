@@ -86,6 +86,26 @@ internal static class MtaText
         return new VersionReading(mta, section.Path, outcome, versionText, version, evidence, wrapperOf);
     }
 
+    /// <summary>
+    /// Runs an MTA's version parser: the section's outcome first (absent), then <paramref name="parse"/>;
+    /// an exception becomes an Unreadable reading that names it, so one odd output never costs the host.
+    /// </summary>
+    public static VersionReading Guarded(string mta, EvidenceSection section, Func<VersionReading> parse)
+    {
+        try
+        {
+            return FromOutcome(mta, section) ?? parse();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new VersionReading(mta, section.Path, VersionOutcome.Unreadable, null, null, $"{section}: {e.GetType().Name}");
+        }
+    }
+
+    /// <summary>No version in the output: the reading names its first non-blank line (or <paramref name="line"/>).</summary>
+    public static VersionReading Unreadable(string mta, EvidenceSection section, string? line = null) =>
+        Reading(mta, section, VersionOutcome.Unreadable, null, null, line ?? Lines(section).FirstOrDefault(l => l.Trim().Length > 0));
+
     /// <summary>Keeps a normalized version only when it parses as an upstream version: no guessing.</summary>
     public static string? Checked(string? candidate) =>
         candidate is not null && Versions.UpstreamVersion.TryParse(candidate, out var v) ? v.Text : null;

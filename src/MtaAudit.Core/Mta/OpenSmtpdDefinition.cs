@@ -71,29 +71,20 @@ public sealed partial class OpenSmtpdDefinition : IMtaDefinition
     [GeneratedRegex(@"^(?<v>\d+\.\d+(?:\.\d+)?(?:p\d+)?)(?:-portable)?$")]
     private static partial Regex Release();
 
-    public VersionReading ParseVersion(EvidenceSection section)
+    public VersionReading ParseVersion(EvidenceSection section) => MtaText.Guarded(Id, section, () =>
     {
-        try
+        foreach (var line in MtaText.Lines(section))
         {
-            if (MtaText.FromOutcome(Id, section) is { } decided) return decided;
-            foreach (var line in MtaText.Lines(section))
-            {
-                var m = VersionLine().Match(line);
-                if (!m.Success) continue;
-                var text = m.Groups["text"].Value;
-                var r = Release().Match(text);
-                return MtaText.Reading(Id, section, VersionOutcome.Found, text, r.Success ? MtaText.Checked(r.Groups["v"].Value) : null, line);
-            }
-            // A Postfix smtpd run by hand complains through Postfix's msg(3) ("smtpd: fatal: ...").
-            var postfix = MtaText.Lines(section).FirstOrDefault(l => l.Contains("postfix", StringComparison.OrdinalIgnoreCase));
-            if (postfix is not null)
-                return MtaText.Reading(Id, section, VersionOutcome.NotThisMta, null, null, postfix, "postfix");
-            return MtaText.Reading(Id, section, VersionOutcome.Unreadable, null, null,
-                MtaText.Lines(section).FirstOrDefault(l => l.Trim().Length > 0));
+            var m = VersionLine().Match(line);
+            if (!m.Success) continue;
+            var text = m.Groups["text"].Value;
+            var r = Release().Match(text);
+            return MtaText.Reading(Id, section, VersionOutcome.Found, text, r.Success ? MtaText.Checked(r.Groups["v"].Value) : null, line);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return new VersionReading(Id, section.Path, VersionOutcome.Unreadable, null, null, $"{section}: {e.GetType().Name}");
-        }
-    }
+        // A Postfix smtpd run by hand complains through Postfix's msg(3) ("smtpd: fatal: ...").
+        var postfix = MtaText.Lines(section).FirstOrDefault(l => l.Contains("postfix", StringComparison.OrdinalIgnoreCase));
+        if (postfix is not null)
+            return MtaText.Reading(Id, section, VersionOutcome.NotThisMta, null, null, postfix, "postfix");
+        return MtaText.Unreadable(Id, section);
+    });
 }

@@ -61,28 +61,20 @@ public sealed partial class PostfixDefinition : IMtaDefinition
     [GeneratedRegex(@"^\d+\.\d+(?:\.\d+)?$")]
     private static partial Regex Release();
 
-    public VersionReading ParseVersion(EvidenceSection section)
+    public VersionReading ParseVersion(EvidenceSection section) => MtaText.Guarded(Id, section, () =>
     {
-        try
+        string? bare = null;
+        foreach (var line in MtaText.Lines(section))
         {
-            if (MtaText.FromOutcome(Id, section) is { } decided) return decided;
-            string? bare = null;
-            foreach (var line in MtaText.Lines(section))
-            {
-                var m = MailVersion().Match(line);
-                if (m.Success) return Found(section, m.Groups["text"].Value, line);
-                if (bare is null && BareVersion().IsMatch(line)) bare = line;
-            }
-            if (bare is not null) return Found(section, bare.Trim(), bare);
-            var fatal = MtaText.Lines(section).FirstOrDefault(l => l.Contains("fatal:", StringComparison.Ordinal))
-                        ?? MtaText.Lines(section).FirstOrDefault(l => l.Trim().Length > 0);
-            return MtaText.Reading(Id, section, VersionOutcome.Unreadable, null, null, fatal);
+            var m = MailVersion().Match(line);
+            if (m.Success) return Found(section, m.Groups["text"].Value, line);
+            if (bare is null && BareVersion().IsMatch(line)) bare = line;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return new VersionReading(Id, section.Path, VersionOutcome.Unreadable, null, null, $"{section}: {e.GetType().Name}");
-        }
-    }
+        if (bare is not null) return Found(section, bare.Trim(), bare);
+        var fatal = MtaText.Lines(section).FirstOrDefault(l => l.Contains("fatal:", StringComparison.Ordinal))
+                    ?? MtaText.Lines(section).FirstOrDefault(l => l.Trim().Length > 0);
+        return MtaText.Unreadable(Id, section, fatal);
+    });
 
     private VersionReading Found(EvidenceSection section, string text, string line) =>
         MtaText.Reading(Id, section, VersionOutcome.Found, text,

@@ -81,35 +81,27 @@ public sealed partial class SendmailDefinition : IMtaDefinition
     [GeneratedRegex(@"^(?:[A-Za-z][A-Za-z0-9.]*/)?(?<v>\d+\.\d+(?:\.\d+)?(?:p\d+)?)(?:$|[+\-/ (]|\.\d{8}(?:$|[^\d]))")]
     private static partial Regex UpstreamPart();
 
-    public VersionReading ParseVersion(EvidenceSection section)
+    public VersionReading ParseVersion(EvidenceSection section) => MtaText.Guarded(Id, section, () =>
     {
-        try
+        string? badOption = null;
+        foreach (var line in MtaText.Lines(section))
         {
-            if (MtaText.FromOutcome(Id, section) is { } decided) return decided;
-            string? badOption = null;
-            foreach (var line in MtaText.Lines(section))
+            var m = VersionLine().Match(line);
+            if (m.Success)
             {
-                var m = VersionLine().Match(line);
-                if (m.Success)
-                {
-                    var text = m.Groups["text"].Value;
-                    var u = UpstreamPart().Match(text);
-                    var version = u.Success ? MtaText.Checked(u.Groups["v"].Value) : null;
-                    return MtaText.Reading(Id, section, VersionOutcome.Found, text, version, line);
-                }
-                if (line.Contains("malformed debug_selector", StringComparison.Ordinal))
-                    return MtaText.Reading(Id, section, VersionOutcome.NotThisMta, null, null, line, "exim");
-                if (badOption is null && IsBadOptionD(line)) badOption = line;
+                var text = m.Groups["text"].Value;
+                var u = UpstreamPart().Match(text);
+                var version = u.Success ? MtaText.Checked(u.Groups["v"].Value) : null;
+                return MtaText.Reading(Id, section, VersionOutcome.Found, text, version, line);
             }
-            if (badOption is not null)
-                return MtaText.Reading(Id, section, VersionOutcome.NotThisMta, null, null, badOption, WrapperOwner(section));
-            return MtaText.Reading(Id, section, VersionOutcome.Unreadable, null, null, FirstLine(section));
+            if (line.Contains("malformed debug_selector", StringComparison.Ordinal))
+                return MtaText.Reading(Id, section, VersionOutcome.NotThisMta, null, null, line, "exim");
+            if (badOption is null && IsBadOptionD(line)) badOption = line;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return new VersionReading(Id, section.Path, VersionOutcome.Unreadable, null, null, $"{section}: {e.GetType().Name}");
-        }
-    }
+        if (badOption is not null)
+            return MtaText.Reading(Id, section, VersionOutcome.NotThisMta, null, null, badOption, WrapperOwner(section));
+        return MtaText.Unreadable(Id, section);
+    });
 
     // Real Sendmail accepts -d; only a wrapper complains about it (glibc "invalid option -- 'd'",
     // BSD/Solaris "illegal option -- d").
@@ -137,7 +129,4 @@ public sealed partial class SendmailDefinition : IMtaDefinition
         if (text.Contains("exim", StringComparison.OrdinalIgnoreCase)) return "exim";
         return null;
     }
-
-    private static string? FirstLine(EvidenceSection section) =>
-        MtaText.Lines(section).FirstOrDefault(l => l.Trim().Length > 0);
 }
