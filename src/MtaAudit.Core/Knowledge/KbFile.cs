@@ -11,6 +11,9 @@ namespace MtaAudit.Knowledge;
 /// <summary>Top level of kb.json.</summary>
 public sealed class KbFile
 {
+    /// <summary>The format this loader reads and the developer tool tools/MtaAudit.KbBuilder writes.</summary>
+    public const string SchemaName = "mta-audit/kb/1";
+
     public string? Schema { get; set; }
     /// <summary>Knowledge base version, e.g. 2026.11.1.</summary>
     public string? Version { get; set; }

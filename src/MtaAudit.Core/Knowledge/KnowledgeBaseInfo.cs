@@ -21,7 +21,7 @@ public sealed record KnowledgeBaseInfo(
             + mtas.Sum(m => m.ReleaseHistory?.Count(r => !r.Verified) ?? 0)
             + kb.VendorPackages.Count(p => !p.Verified);
         return new KnowledgeBaseInfo(
-            KbBuilder.Schema,
+            KbFile.SchemaName,
             kb.Version,
             kb.Date,
             mtas.Count,

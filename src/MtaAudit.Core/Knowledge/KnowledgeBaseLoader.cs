@@ -107,8 +107,8 @@ public static class KnowledgeBaseLoader
 
         public void File(KbFile f)
         {
-            if (f.Schema != KbBuilder.Schema)
-                throw Fail("$.schema", f.Schema is null ? $"missing; expected \"{KbBuilder.Schema}\"" : $"\"{f.Schema}\" is not supported; expected \"{KbBuilder.Schema}\"");
+            if (f.Schema != KbFile.SchemaName)
+                throw Fail("$.schema", f.Schema is null ? $"missing; expected \"{KbFile.SchemaName}\"" : $"\"{f.Schema}\" is not supported; expected \"{KbFile.SchemaName}\"");
             if (string.IsNullOrWhiteSpace(f.Version)) throw Fail("$.version", "missing");
             Date("$.date", f.Date, required: true);
             if (f.Mtas is null || f.Mtas.Count == 0) throw Fail("$.mtas", "missing or empty");

@@ -60,19 +60,36 @@ public class WrapperAndIncompleteTests
     }
 
     [Fact]
-    public void The_newest_patch_of_a_supported_series_is_good_and_turns_manual_when_evidence_is_cut()
+    public void A_superseded_patch_is_vulnerable_under_both_upstream_policies()
     {
-        var newest = Fixture.Output("generic/postconf-mail_version-samples-multi-os.txt")
+        // 3.11.6 was the newest release until 3.11.7 (2026-09-08, postfix-announce via oss-security 2026/09/10/8).
+        var superseded = Fixture.Output("generic/postconf-mail_version-samples-multi-os.txt")
             .Split('\n').Single(l => l == "mail_version = 3.11.6") + "\n";
         var sections = new[]
         {
-            ("probe=mta.postfix.version path=/usr/sbin/postconf rc=0", newest),
+            ("probe=mta.postfix.version path=/usr/sbin/postconf rc=0", superseded),
             ("probe=proc.list rc=0", PsWithPostfixMaster),
             ("probe=svc.systemd.enabled rc=0", PostfixUnitFiles),
         };
-        var good = Bundles.Judge(Bundles.Of("new", sections));
-        Assert.Equal(Verdict.Good, Assert.Single(good.Mtas).Verdict);
-        Assert.Equal(Verdict.Good, Bundles.Judge(Bundles.Of("new", sections), Policy.UpstreamLatest).Verdict); // 3.11.6 is the newest release
+        var branch = Assert.Single(Bundles.Judge(Bundles.Of("old", sections)).Mtas);
+        Assert.Equal(Verdict.Vulnerable, branch.Verdict);
+        Assert.Contains(branch.Reasons, r => r.En.Contains("older than 3.11.7, the newest patch of the supported 3.11 series", StringComparison.Ordinal));
+        Assert.Contains(branch.Cves, c => c.Id == "POSTFIX-2026-09-QUALYS-OPENAI" && c.FixedIn == "3.11.7");
+        var latest = Assert.Single(Bundles.Judge(Bundles.Of("old", sections), Policy.UpstreamLatest).Mtas);
+        Assert.Equal(Verdict.Vulnerable, latest.Verdict);
+        Assert.Contains(latest.Reasons, r => r.En.Contains("older than the newest upstream release 3.11.7", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_good_host_turns_manual_when_the_evidence_is_cut()
+    {
+        var sections = new[]
+        {
+            ("probe=os.release rc=0", DebianOsRelease),
+            ("probe=pkg.dpkg rc=1", Fixture.Output("debian12-local/dpkg-query-status-abbrev-with-not-installed.txt")),
+            ("probe=mta.binaries rc=2", Fixture.Output("debian12-local/ls-l-missing-mta-candidates.txt")),
+        };
+        Assert.Equal(Verdict.Good, Bundles.Judge(Bundles.Of("none", sections)).Verdict);
 
         // The same evidence, but the stream stops before the bundle's closing line.
         var text = "MTA-AUDIT-EVIDENCE/1\nboundary: test-boundary-01\nhost: cut\n\n"
@@ -93,11 +110,11 @@ public class WrapperAndIncompleteTests
             ("probe=mta.postfix.version rc=0", v386),
             ("probe=proc.list rc=0", PsWithPostfixMaster));
         var branch = Assert.Single(Bundles.Judge(b).Mtas);
-        Assert.Equal(Verdict.Vulnerable, branch.Verdict); // 3.8 is supported, but 3.8.6 < 3.8.20
-        Assert.Contains(branch.Remediation, r => r.En.Contains("upstream 3.8.20", StringComparison.Ordinal));
+        Assert.Equal(Verdict.Vulnerable, branch.Verdict); // 3.8 is supported, but 3.8.6 < 3.8.21
+        Assert.Contains(branch.Remediation, r => r.En.Contains("upstream 3.8.21", StringComparison.Ordinal));
         Assert.Contains(branch.Cves, c => c.Id == "CVE-2026-43964" && c.FixedIn == "3.8.16");
         var latest = Assert.Single(Bundles.Judge(b, Policy.UpstreamLatest).Mtas);
-        Assert.Contains(latest.Reasons, r => r.En.Contains("older than the newest upstream release 3.11.6", StringComparison.Ordinal));
+        Assert.Contains(latest.Reasons, r => r.En.Contains("older than the newest upstream release 3.11.7", StringComparison.Ordinal));
     }
 
     [Fact]

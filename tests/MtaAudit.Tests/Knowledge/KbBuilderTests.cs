@@ -1,5 +1,6 @@
 using System.Text;
 using MtaAudit.Knowledge;
+using MtaAudit.Tools;
 
 namespace MtaAudit.Tests.Knowledge;
 
@@ -14,8 +15,7 @@ public class KbBuilderTests
     [Fact]
     public void Committed_kb_json_is_what_the_builder_makes_from_the_reference()
     {
-        // Without the research notes (a bare clone) there is nothing to compare against.
-        if (!ReferenceFiles.ReferencePresent) return;
+        ReferenceFiles.RequireReference();
         var expected = ReferenceFiles.BuildFromReference();
         if (Environment.GetEnvironmentVariable("MTA_AUDIT_WRITE_KB") == "1")
             File.WriteAllText(ReferenceFiles.CommittedKb, expected, new UTF8Encoding(false));
@@ -27,7 +27,7 @@ public class KbBuilderTests
     [Fact]
     public void Building_twice_gives_identical_bytes()
     {
-        if (!ReferenceFiles.ReferencePresent) return;
+        ReferenceFiles.RequireReference();
         Assert.Equal(ReferenceFiles.BuildFromReference(), ReferenceFiles.BuildFromReference());
     }
 
@@ -46,18 +46,18 @@ public class KbBuilderTests
     [Fact]
     public void Opensmtpd_branches_are_derived_from_releases_and_only_the_newest_is_supported()
     {
-        if (!ReferenceFiles.ReferencePresent) return;
+        ReferenceFiles.RequireReference();
         var smtpd = BuiltFile().Mtas!.Single(m => m.Mta == "opensmtpd");
-        Assert.Equal(["6.6", "6.7", "6.8", "7.3", "7.4", "7.5", "7.6", "7.7", "7.8"], smtpd.Branches!.Select(b => b.Branch));
+        Assert.Equal(["6.6", "6.7", "6.8", "7.3", "7.4", "7.5", "7.6", "7.7", "7.8", "7.9"], smtpd.Branches!.Select(b => b.Branch));
         var newest = smtpd.Branches!.Single(b => b.Supported);
-        Assert.Equal(("7.8", "7.8.0p1", "2026-03-26"), (newest.Branch, newest.LatestPatch, newest.Date));
+        Assert.Equal(("7.9", "7.9.0p0", (string?)null), (newest.Branch, newest.LatestPatch, newest.Date)); // exists, date unknown
         Assert.Equal("6.8.0p2", smtpd.Branches!.Single(b => b.Branch == "6.8").LatestPatch);
     }
 
     [Fact]
     public void Reference_support_flags_agree_with_each_policy()
     {
-        if (!ReferenceFiles.ReferencePresent) return;
+        ReferenceFiles.RequireReference();
         foreach (var m in BuiltFile().Mtas!)
         {
             var policy = KbBuilder.SupportedByPolicy(m.Mta!, m.Branches!.Select(b => b.Branch!).ToList());
@@ -68,17 +68,19 @@ public class KbBuilderTests
     [Fact]
     public void Exim_series_without_a_release_is_dropped()
     {
-        if (!ReferenceFiles.ReferencePresent) return;
+        ReferenceFiles.RequireReference();
         var exim = BuiltFile().Mtas!.Single(m => m.Mta == "exim");
         Assert.DoesNotContain(exim.Branches!, b => b.Branch == "4.81");
         Assert.Equal("4.93.0.4", exim.Branches!.Single(b => b.Branch == "4.93").LatestPatch);
-        Assert.Equal(["4.99"], exim.Branches!.Where(b => b.Supported).Select(b => b.Branch));
+        Assert.Equal(["4.100"], exim.Branches!.Where(b => b.Supported).Select(b => b.Branch));
+        Assert.Equal(("4.100.1", "2026-09-18"), (exim.Branches!.Single(b => b.Branch == "4.100").LatestPatch, exim.Branches!.Single(b => b.Branch == "4.100").Date));
+        Assert.Equal("4.99.5", exim.Branches!.Single(b => b.Branch == "4.99").LatestPatch);
     }
 
     [Fact]
     public void Unverified_facts_are_kept_and_flagged()
     {
-        if (!ReferenceFiles.ReferencePresent) return;
+        ReferenceFiles.RequireReference();
         var f = BuiltFile();
         var cves = f.Mtas!.SelectMany(m => m.Cves!).ToDictionary(c => c.Id!);
 
@@ -126,13 +128,13 @@ public class KbBuilderTests
     [Fact]
     public void Vendor_packages_are_split_per_target_and_carry_backported_cves()
     {
-        if (!ReferenceFiles.ReferencePresent) return;
+        ReferenceFiles.RequireReference();
         var pk = BuiltFile().VendorPackages!;
 
         var deb12exim = pk.Single(p => p.Distro == "Debian" && p.Release == "12 bookworm" && p.Mta == "exim");
         Assert.Equal(("4.96-15+deb12u10", "4.96"), (deb12exim.Version, deb12exim.Upstream));
         Assert.Equal(
-            ["CVE-2023-51766", "CVE-2024-39929", "CVE-2025-30232", "CVE-2026-40684", "CVE-2026-40685", "CVE-2026-40686", "CVE-2026-40687", "CVE-2026-45185", "EXIM-Security-2026-05-19.1"],
+            ["CVE-2023-51766", "CVE-2024-39929", "CVE-2025-30232", "CVE-2026-40684", "CVE-2026-40685", "CVE-2026-40686", "CVE-2026-40687", "CVE-2026-45185", "CVE-2026-48840"],
             deb12exim.FixedCves!);
 
         // "RHEL/Oracle Linux/Rocky/Alma" 8 → one record per distro

@@ -28,8 +28,8 @@ public class KnowledgeBaseLoaderTests
     public void Embedded_knowledge_base_loads_and_is_cached()
     {
         var kb = KnowledgeBaseLoader.LoadEmbedded();
-        Assert.Equal("2026.11.1", kb.Version);
-        Assert.Equal("2026-11-28", kb.Date);
+        Assert.Equal("2026.11.2", kb.Version);
+        Assert.Equal("2026-11-30", kb.Date);
         Assert.Equal(["exim", "opensmtpd", "postfix", "sendmail"], kb.Mtas.Keys.Order());
         Assert.Same(kb, KnowledgeBaseLoader.LoadEmbedded());
     }
@@ -56,16 +56,20 @@ public class KnowledgeBaseLoaderTests
     {
         var kb = KnowledgeBaseLoader.LoadEmbedded();
         var exim = kb.For("exim")!;
-        Assert.Equal(("4.99.5", (string?)null), (exim.NewestRelease, exim.NewestReleaseDate));
+        Assert.Equal(("4.100.1", "2026-09-18"), (exim.NewestRelease, exim.NewestReleaseDate));
         var c = exim.Cves.Single(x => x.Id == "CVE-2019-10149");
         Assert.Equal(("exim", 9.8, "3.x", "critical", true, "network", false), (c.Mta, c.Cvss!.Value, c.CvssVersion, c.Severity, c.Kev, c.AttackVector, c.Verified));
         Assert.Equal([new AffectedRange("4.87", "4.92", "4.91")], c.Affected);
         Assert.Equal(2, c.Sources!.Count);
 
         var postfix = kb.For("postfix")!;
-        Assert.Equal(250, postfix.Releases.Count);
-        Assert.Equal(new ReleaseInfo("3.11.7", null), postfix.ReleaseHistory!.Last());
-        Assert.Equal(new BranchInfo("3.8", "3.8.20", "2026-08-09", true), postfix.Branches.Single(b => b.Branch == "3.8"));
+        Assert.Equal(253, postfix.Releases.Count);
+        Assert.Equal(new ReleaseInfo("3.11.7", "2026-09-08"), postfix.ReleaseHistory!.Single(r => r.Version == "3.11.7"));
+        // 3.8.21 is inferred from the announcement ("updated releases for 3.8-3.11"), not read verbatim.
+        Assert.Equal(new ReleaseInfo("3.8.21", "2026-09-08", Verified: false), postfix.ReleaseHistory!.Last());
+        var b38 = postfix.Branches.Single(b => b.Branch == "3.8");
+        Assert.Equal(("3.8.21", "2026-09-08", true), (b38.LatestPatch, b38.LatestPatchDate, b38.Supported));
+        Assert.Contains("inferred", b38.Note);
 
         var sendmail = kb.For("sendmail")!;
         Assert.False(sendmail.ReleaseHistory!.Single(r => r.Version == "8.12.0").Verified); // "date from memory"
@@ -78,19 +82,19 @@ public class KnowledgeBaseLoaderTests
     public void Info_counts_what_was_loaded()
     {
         var info = KnowledgeBaseInfo.Of(KnowledgeBaseLoader.LoadEmbedded());
-        Assert.Equal(("mta-audit/kb/1", "2026.11.1", "2026-11-28"), (info.Schema, info.Version, info.Date));
+        Assert.Equal(("mta-audit/kb/1", "2026.11.2", "2026-11-30"), (info.Schema, info.Version, info.Date));
         Assert.Equal(4, info.Mtas);
-        Assert.Equal(250 + 46 + 25 + 18, info.Releases); // releases listed in the reference per MTA
-        Assert.Equal(9 + 60 + 12 + 7, info.Cves);
+        Assert.Equal(253 + 48 + 25 + 19, info.Releases); // releases listed in the reference per MTA
+        Assert.Equal(10 + 65 + 12 + 7, info.Cves);
         Assert.True(info.VendorPackages > 40, $"{info.VendorPackages} vendor packages"); // 40 reference lines, some list several targets
         Assert.True(info.UnverifiedItems > 0 && info.UnverifiedItems < info.Cves + info.Releases + info.VendorPackages);
     }
 
     [Theory]
-    [InlineData("2026-11-28T00:00:00Z", 0)]
-    [InlineData("2026-11-27T00:00:00Z", 0)] // a clock behind the file's date is not a negative age
-    [InlineData("2026-12-28T23:59:00Z", 30)]
-    [InlineData("2027-11-28T12:00:00Z", 365)]
+    [InlineData("2026-11-30T00:00:00Z", 0)]
+    [InlineData("2026-11-29T00:00:00Z", 0)] // a clock behind the file's date is not a negative age
+    [InlineData("2026-12-30T23:59:00Z", 30)]
+    [InlineData("2027-11-30T12:00:00Z", 365)]
     public void Age_is_whole_days_since_the_facts_were_checked(string now, int days) =>
         Assert.Equal(days, KnowledgeBaseInfo.Of(KnowledgeBaseLoader.LoadEmbedded()).AgeDays(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 

@@ -15,7 +15,7 @@ public class KnowledgeBaseQueryTests
         var b37 = Kb.BranchOf("postfix", V("3.7.11"))!;
         Assert.Equal(("3.7", "3.7.22", false), (b37.Branch, b37.LatestPatch, b37.Supported));
         var b38 = Kb.BranchOf("postfix", V("3.8.6"))!;
-        Assert.Equal(("3.8", "3.8.20", true), (b38.Branch, b38.LatestPatch, b38.Supported));
+        Assert.Equal(("3.8", "3.8.21", true), (b38.Branch, b38.LatestPatch, b38.Supported));
         Assert.Equal(["3.10", "3.11", "3.8", "3.9"], Kb.For("postfix")!.Branches.Where(b => b.Supported).Select(b => b.Branch).Order());
     }
 
@@ -31,8 +31,10 @@ public class KnowledgeBaseQueryTests
     public void Postfix_3_7_11_is_affected_by_the_2026_fixes_it_never_got()
     {
         var ids = Kb.Affecting("postfix", V("3.7.11")).Select(c => c.Id);
-        Assert.Equal(["CVE-2026-43964", "POSTFIX-2026-06-TLSA", "POSTFIX-2026-07-QUALYS", "POSTFIX-2026-08-QUALYS-OPENAI"], ids);
-        Assert.Empty(Kb.Affecting("postfix", V("3.11.6")));
+        Assert.Equal(["CVE-2026-43964", "POSTFIX-2026-06-TLSA", "POSTFIX-2026-07-QUALYS", "POSTFIX-2026-08-QUALYS-OPENAI", "POSTFIX-2026-09-QUALYS-OPENAI"], ids);
+        // 3.11.6 missed only the September 2026 fixes; 3.11.7 has them all.
+        Assert.Equal(["POSTFIX-2026-09-QUALYS-OPENAI"], Kb.Affecting("postfix", V("3.11.6")).Select(c => c.Id));
+        Assert.Empty(Kb.Affecting("postfix", V("3.11.7")));
     }
 
     [Fact]
@@ -43,8 +45,11 @@ public class KnowledgeBaseQueryTests
             ["CVE-2023-42114", "CVE-2023-42115", "CVE-2023-42116", "CVE-2023-42117", "CVE-2023-42118", "CVE-2023-42119",
              "CVE-2023-51766", "CVE-2024-39929", "CVE-2025-30232",
              "CVE-2026-40684", "CVE-2026-40685", "CVE-2026-40686", "CVE-2026-40687",
-             "EXIM-Security-2026-05-19.1", "EXIM-4.99.5"],
+             "CVE-2026-48840", "CVE-2026-66140", "CVE-2026-66141",
+             "CVE-2026-94054", "CVE-2026-94056", "CVE-2026-94057"],
             ids);
+        // 4.98+ only (GnuTLS TLS-on-connect use-after-free).
+        Assert.DoesNotContain("CVE-2026-94055", ids);
         // Introduced in 4.97 per NVD: not an upstream 4.96 problem (Debian's backport is a vendor matter).
         Assert.DoesNotContain("CVE-2026-45185", ids);
         var c = Kb.For("exim")!.Cves.Single(x => x.Id == "CVE-2023-42115");
@@ -54,8 +59,10 @@ public class KnowledgeBaseQueryTests
     [Fact]
     public void Newest_exim_only_carries_the_libspf2_issue_without_upstream_fix()
     {
-        var ids = Kb.Affecting("exim", V("4.99.5")).Select(c => c.Id);
-        Assert.Equal(["CVE-2023-42118"], ids);
+        Assert.Equal(["CVE-2023-42118"], Kb.Affecting("exim", V("4.100.1")).Select(c => c.Id));
+        // 4.99.5 was the newest until 4.100.1 (2026-09-18) fixed four more.
+        Assert.Equal(["CVE-2023-42118", "CVE-2026-94054", "CVE-2026-94055", "CVE-2026-94056", "CVE-2026-94057"],
+            Kb.Affecting("exim", V("4.99.5")).Select(c => c.Id));
     }
 
     [Fact]
@@ -73,8 +80,8 @@ public class KnowledgeBaseQueryTests
     {
         Assert.Contains(Kb.Affecting("opensmtpd", V("6.6.1p1")), c => c.Id == "CVE-2020-7247");
         Assert.DoesNotContain(Kb.Affecting("opensmtpd", V("6.6.2p1")), c => c.Id == "CVE-2020-7247");
-        Assert.True(Kb.BranchOf("opensmtpd", V("7.8.0p1"))!.Supported);
-        Assert.False(Kb.BranchOf("opensmtpd", V("7.7.0p0"))!.Supported);
+        Assert.True(Kb.BranchOf("opensmtpd", V("7.9.0p0"))!.Supported);
+        Assert.False(Kb.BranchOf("opensmtpd", V("7.8.0p1"))!.Supported); // 7.9.0p0 exists (date unknown)
     }
 
     [Fact]
@@ -84,7 +91,7 @@ public class KnowledgeBaseQueryTests
         Assert.Equal("4.96-15+deb12u10", deb12.Version);
         Assert.Contains("CVE-2026-45185", deb12.FixedCves);
         var rocky9 = Kb.VendorPackagesFor("Rocky", "9", "postfix").Single();
-        Assert.Equal(("2:3.5.25-1.el9", "3.5.25"), (rocky9.Version, rocky9.Upstream));
+        Assert.Equal(("2:3.5.25-3.el9_8", "3.5.25"), (rocky9.Version, rocky9.Upstream));
     }
 
     // KnowledgeBase.Contains edge cases, on hand-made ranges (the rules, not the data).

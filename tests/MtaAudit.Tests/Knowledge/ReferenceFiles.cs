@@ -6,8 +6,8 @@ namespace MtaAudit.Tests.Knowledge;
 /// </summary>
 internal static class ReferenceFiles
 {
-    public const string KbVersion = "2026.11.1";
-    public const string KbDate = "2026-11-28";
+    public const string KbVersion = "2026.11.2";
+    public const string KbDate = "2026-11-30";
 
     public static string RepositoryRoot
     {
@@ -41,9 +41,13 @@ internal static class ReferenceFiles
 
     public static bool ReferencePresent => File.Exists(ReferencePath);
 
+    /// <summary>Fails the test (never skips it) when ../shared is not beside the repository.</summary>
+    public static void RequireReference() =>
+        Assert.True(ReferencePresent, $"the research notes are missing: {ReferencePath} (clone ../shared beside the repository)");
+
     public static string BuildFromReference()
     {
         using var s = File.OpenRead(ReferencePath);
-        return MtaAudit.Knowledge.KbBuilder.BuildJson(s, KbVersion, KbDate);
+        return MtaAudit.Tools.KbBuilder.BuildJson(s, KbVersion, KbDate);
     }
 }

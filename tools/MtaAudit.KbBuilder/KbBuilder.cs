@@ -1,19 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MtaAudit.Knowledge;
 using MtaAudit.Versions;
 
-namespace MtaAudit.Knowledge;
+namespace MtaAudit.Tools;
 
 /// <summary>
 /// Turns the research notes (shared/reference/mta-knowledge.json) into the compact kb.json format.
 /// The notes are honest about what was not checked; this keeps every such item but marks it
 /// (Verified=false plus a Confidence text) instead of dropping or silently trusting it.
-/// Run at development time; the output is committed as Knowledge/kb.json.
+/// A developer tool (never shipped): its output is committed as src/MtaAudit.Core/Knowledge/kb.json.
 /// </summary>
 public static partial class KbBuilder
 {
-    public const string Schema = "mta-audit/kb/1";
+    public const string Schema = KbFile.SchemaName;
 
     /// <summary>The MTAs in the order they appear in kb.json.</summary>
     public static readonly IReadOnlyList<string> MtaNames = ["postfix", "exim", "sendmail", "opensmtpd"];
@@ -67,7 +68,9 @@ public static partial class KbBuilder
         {
             Version = Str(r, "version"),
             Date = Str(r, "date"),
-            Verified = Str(r, "source")?.StartsWith("not verified", StringComparison.OrdinalIgnoreCase) == true ? false : null,
+            // A number inferred from an announcement (postfix 3.8.21) is kept but not trusted like one read verbatim.
+            Verified = Str(r, "source")?.StartsWith("not verified", StringComparison.OrdinalIgnoreCase) == true
+                       || Str(r, "version_basis")?.StartsWith("inferred", StringComparison.OrdinalIgnoreCase) == true ? false : null,
         }).ToList();
 
         List<KbBranch> branches;
@@ -88,7 +91,7 @@ public static partial class KbBuilder
                     Supported = b.TryGetProperty("upstream_supported", out var s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False
                         ? s.GetBoolean()
                         : false, // fixed up by the policy below when the notes did not say
-                    Note = Str(b, "note"),
+                    Note = Join(Str(b, "note"), Str(b, "latest_patch_basis")),
                 });
             }
             // Where the notes did not state support, the MTA's policy decides.
