@@ -46,6 +46,7 @@ public static partial class KbBuilder
         if (root.TryGetProperty("os_packages", out var pk))
             foreach (var p in pk.EnumerateArray())
                 packages.AddRange(BuildVendorPackages(p, knownIds));
+        var lifecycle = root.TryGetProperty("os_lifecycle", out var ol) ? KbOsLifecycleBuilder.Build(ol) : [];
         return new KbFile
         {
             Schema = Schema,
@@ -54,8 +55,31 @@ public static partial class KbBuilder
             Sources = sources,
             Mtas = mtas,
             VendorPackages = packages,
+            DataThrough = DataThrough(mtas, root),
+            OsLifecycle = lifecycle,
         };
     }
+
+    /// <summary>
+    /// How far each source reaches: per MTA the newest dated release or advisory, and the endoflife.date snapshot
+    /// named in the lifecycle notes. This, not the day the file was built, is what "as of" means in reports.
+    /// </summary>
+    private static List<KbSourceDate> DataThrough(List<KbMta> mtas, JsonElement root)
+    {
+        var result = new List<KbSourceDate>();
+        foreach (var m in mtas)
+        {
+            var dates = m.Releases!.Select(r => r.Date).Concat(m.Cves!.Select(c => c.Date)).Where(d => d is not null).Select(d => d!).ToList();
+            if (dates.Count > 0)
+                result.Add(new KbSourceDate { Source = m.Mta, Through = dates.Max(StringComparer.Ordinal), Note = "newest dated release or advisory read" });
+        }
+        if (root.TryGetProperty("os_lifecycle", out var ol) && Str(ol, "as_of") is { } asOf && SnapshotDate().Match(asOf) is { Success: true } sm)
+            result.Add(new KbSourceDate { Source = "os lifecycle", Through = sm.Groups[1].Value, Note = "endoflife.date snapshot" });
+        return result;
+    }
+
+    [GeneratedRegex(@"snapshot of (\d{4}-\d{2}-\d{2})")]
+    private static partial Regex SnapshotDate();
 
     // ---- MTA ----
 
@@ -113,7 +137,7 @@ public static partial class KbBuilder
             SupportPolicy = Str(m, "support_policy"),
             Branches = branches,
             Releases = releases,
-            Cves = m.GetProperty("cves").EnumerateArray().Select(BuildCve).ToList(),
+            Cves = m.GetProperty("cves").EnumerateArray().Select(c => BuildCve(c, FixingReleaseDates(m))).ToList(),
         };
     }
 
@@ -156,7 +180,20 @@ public static partial class KbBuilder
 
     // ---- CVE ----
 
-    private static KbCve BuildCve(JsonElement c)
+    /// <summary>Advisory/CVE id → date of the first dated release that lists it under "security".</summary>
+    private static Dictionary<string, string> FixingReleaseDates(JsonElement m)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in m.GetProperty("releases").EnumerateArray())
+        {
+            if (Str(r, "date") is not { } date || !r.TryGetProperty("security", out var sec) || sec.ValueKind != JsonValueKind.Array) continue;
+            foreach (var id in sec.EnumerateArray().Select(x => x.GetString()).Where(x => x is not null))
+                if (!map.TryGetValue(id!, out var old) || string.CompareOrdinal(date, old) < 0) map[id!] = date;
+        }
+        return map;
+    }
+
+    private static KbCve BuildCve(JsonElement c, Dictionary<string, string> fixingDates)
     {
         var id = Str(c, "id")!;
         var doubts = new List<string>();
@@ -221,8 +258,60 @@ public static partial class KbBuilder
             Sources = c.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.Array
                 ? s.EnumerateArray().Select(x => x.GetString()!).ToList()
                 : [],
+            Aliases = c.TryGetProperty("aliases", out var al) && al.ValueKind == JsonValueKind.Array
+                ? al.EnumerateArray().Select(x => x.GetString()!).ToList()
+                : null,
+            Date = Str(c, "disclosed") ?? fixingDates.GetValueOrDefault(id) ?? FixDate(c),
+            Requires = Requires(c),
+            PreconditionsSource = Str(c, "preconditions_source"),
+            Mitigation = Mitigation(c, ranges),
         };
     }
+
+    /// <summary>An advisory without a disclosure date is dated by its fixing release (notes "Release date 2026-07-06").</summary>
+    private static string? FixDate(JsonElement c) =>
+        Str(c, "notes") is { } n && ReleaseDateNote().Match(n) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex(@"Release date (\d{4}-\d{2}-\d{2})")]
+    private static partial Regex ReleaseDateNote();
+
+    /// <summary>The machine-readable precondition hints; null when the notes give none.</summary>
+    private static KbRequires? Requires(JsonElement c)
+    {
+        if (!c.TryGetProperty("precondition_hints", out var h) || h.ValueKind != JsonValueKind.Object) return null;
+        return new KbRequires
+        {
+            BuildFeature = Str(h, "requires_build_feature"),
+            Lookup = Str(h, "requires_lookup"),
+            Driver = Str(h, "requires_compiled_driver"),
+            HintsDb = Str(h, "requires_hints_db"),
+            TlsLibrary = Str(h, "requires_tls_library"),
+            Libc = Str(h, "requires_libc"),
+            Config = Str(h, "requires_config"),
+            LocalAccess = h.TryGetProperty("requires_local_access", out var la) && la.ValueKind == JsonValueKind.True ? true : null,
+        };
+    }
+
+    /// <summary>
+    /// The advisory's own mitigation ("Mitigation: narrow or unset hosts_proxy."), else for a record with no
+    /// upstream fix what the notes say of avoiding it (the precondition text and the range note).
+    /// </summary>
+    private static string? Mitigation(JsonElement c, List<KbRange> ranges)
+    {
+        var pre = Str(c, "preconditions");
+        if (pre is not null && MitigationText().Match(pre) is { Success: true } m) return m.Groups[1].Value.Trim();
+        if (ranges.All(r => r.Fixed is null && r.LastAffected is null))
+        {
+            var parts = new List<string>();
+            if (pre is not null) parts.Add(pre);
+            parts.AddRange(ranges.Where(r => r.Note is not null).Select(r => r.Note!));
+            return parts.Count == 0 ? null : string.Join(" ", parts);
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"Mitigation:\s*([^.]*(?:\.[^.\s][^.]*)*\.?)")]
+    private static partial Regex MitigationText();
 
     /// <summary>
     /// One score per CVE: a v3 score first (severity is defined on v3), preferring one verified in the NVD

@@ -22,6 +22,86 @@ public sealed class KbFile
     public List<string>? Sources { get; set; }
     public List<KbMta>? Mtas { get; set; }
     public List<KbVendorPackage>? VendorPackages { get; set; }
+    /// <summary>How far each source's facts reach (the newest dated item read), e.g. exim releases and advisories through 2026-09-18.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<KbSourceDate>? DataThrough { get; set; }
+    /// <summary>End of standard and extended support of OS releases.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<KbOsRelease>? OsLifecycle { get; set; }
+}
+
+public sealed class KbSourceDate
+{
+    /// <summary>What the date is about: "postfix", "exim", "os lifecycle", "vendor packages".</summary>
+    public string? Source { get; set; }
+    /// <summary>yyyy-MM-dd: the newest dated item of this source that was read.</summary>
+    public string? Through { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; set; }
+}
+
+public sealed class KbOsRelease
+{
+    /// <summary>The OS as its vendor names it ("Debian", "CentOS Linux").</summary>
+    public string? Os { get; set; }
+    public string? Release { get; set; }
+    /// <summary>os-release ID (lower case): debian, ubuntu, rhel, centos, rocky, almalinux, ol, sles, amzn, solaris, aix, hpux, freebsd.</summary>
+    public string? Id { get; set; }
+    /// <summary>VERSION_ID to match: "11" (major), "7.x" (major), "22.04" or "15.7" (exact).</summary>
+    public string? VersionId { get; set; }
+    /// <summary>Text the host's NAME must contain when the ID is shared (CentOS Linux vs CentOS Stream).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NameContains { get; set; }
+    /// <summary>AIX technology level ("2" of "7.3 TL2"), when the record is one TL.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TechnologyLevel { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Codename { get; set; }
+    /// <summary>End of the vendor's normal, included security support (yyyy-MM-dd); null when not established.</summary>
+    public string? StandardSupportEnd { get; set; }
+    public List<KbExtendedSupport>? Extended { get; set; }
+    public List<string>? Sources { get; set; }
+}
+
+public sealed class KbExtendedSupport
+{
+    public string? Program { get; set; }
+    /// <summary>yyyy-MM-dd, or null when not established.</summary>
+    public string? End { get; set; }
+    /// <summary>Paid or separately subscribed: counts only when the host shows its channel.</summary>
+    public bool Paid { get; set; }
+    /// <summary>The package-source channel that shows a host uses it: ubuntu-esm, debian-elts, rhel-els, rhel-eus, sles-ltss; null when no channel can show it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Channel { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; set; }
+}
+
+/// <summary>Machine-readable preconditions of a vulnerability (tokens as the MTA prints them; null = no such requirement).</summary>
+public sealed class KbRequires
+{
+    /// <summary>A build feature: exim -bV "Support for:" token (SPF, PROXY, GnuTLS), a Postfix map type, a Sendmail "Compiled with:" flag.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BuildFeature { get; set; }
+    /// <summary>exim -bV "Lookups" token (spf, json).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Lookup { get; set; }
+    /// <summary>exim -bV "Authenticators:" token (spa, external).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Driver { get; set; }
+    /// <summary>exim -bV "Hints DB:" library (sqlite).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? HintsDb { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TlsLibrary { get; set; }
+    /// <summary>The C library (musl).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Libc { get; set; }
+    /// <summary>Settings that must be in effect; never checked from the evidence, only named.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Config { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? LocalAccess { get; set; }
 }
 
 public sealed class KbMta
@@ -73,6 +153,19 @@ public sealed class KbCve
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Note { get; set; }
     public List<string>? Sources { get; set; }
+    /// <summary>The vendor's own ids for the same issue (EXIM-Security-2026-05-19.1, GCVE-…); an advisory later given a CVE keeps its old id here.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Aliases { get; set; }
+    /// <summary>Date disclosed or of the fixing release (yyyy-MM-dd), when known.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Date { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public KbRequires? Requires { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PreconditionsSource { get; set; }
+    /// <summary>What to do where no fix exists or until it is applied.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mitigation { get; set; }
 }
 
 public sealed class KbRange

@@ -8,13 +8,25 @@ namespace MtaAudit.Knowledge;
 /// </summary>
 public sealed class KnowledgeBase
 {
-    public KnowledgeBase(string version, string date, IReadOnlyList<MtaKnowledge> mtas, IReadOnlyList<VendorPackage> vendorPackages)
+    public KnowledgeBase(string version, string date, IReadOnlyList<MtaKnowledge> mtas, IReadOnlyList<VendorPackage> vendorPackages,
+        IReadOnlyList<OsLifecycleRecord>? osLifecycle = null, IReadOnlyList<SourceDate>? dataThrough = null)
     {
         Version = version;
         Date = date;
         Mtas = mtas.ToDictionary(m => m.Mta, StringComparer.Ordinal);
         VendorPackages = vendorPackages;
+        OsLifecycle = osLifecycle ?? [];
+        DataThrough = dataThrough ?? [];
     }
+
+    /// <summary>End of standard and extended support per OS release.</summary>
+    public IReadOnlyList<OsLifecycleRecord> OsLifecycle { get; }
+
+    /// <summary>How far each source's facts reach; <see cref="DataRunsTo"/> is the newest of them.</summary>
+    public IReadOnlyList<SourceDate> DataThrough { get; }
+
+    /// <summary>The date the data runs to (the newest dated fact read), not the date it was packaged; <see cref="Date"/> when unknown.</summary>
+    public string DataRunsTo => DataThrough.Count == 0 ? Date : DataThrough.Max(d => d.Through)!;
 
     /// <summary>Knowledge base version, e.g. 2026.11.1.</summary>
     public string Version { get; }

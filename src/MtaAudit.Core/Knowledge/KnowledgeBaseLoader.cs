@@ -63,7 +63,7 @@ public static class KnowledgeBaseLoader
 
     private static KnowledgeBase ToKnowledgeBase(KbFile f)
     {
-        var mtas = f.Mtas!.Select(m => new MtaKnowledge(
+        var mtas = f.Mtas!.Select(m => KnownReleasesCount(new MtaKnowledge(
             m.Mta!,
             m.NewestRelease!,
             m.NewestReleaseDate,
@@ -84,8 +84,12 @@ public static class KnowledgeBaseLoader
                 c.Verified,
                 c.CvssVersion,
                 c.Preconditions,
-                c.Note)).ToList(),
-            m.Releases!.Select(r => new ReleaseInfo(r.Version!, r.Date, r.Verified ?? true)).ToList())).ToList();
+                c.Note,
+                c.Aliases ?? [],
+                c.Date,
+                ToRequirements(c.Requires),
+                c.Mitigation)).ToList(),
+            m.Releases!.Select(r => new ReleaseInfo(r.Version!, r.Date, r.Verified ?? true)).ToList()))).ToList();
         var packages = (f.VendorPackages ?? []).Select(p => new VendorPackage(
             p.Distro!,
             p.Release!,
@@ -97,7 +101,49 @@ public static class KnowledgeBaseLoader
             p.Verified,
             p.Source,
             p.Note)).ToList();
-        return new KnowledgeBase(f.Version!, f.Date!, mtas, packages);
+        var lifecycle = (f.OsLifecycle ?? []).Select(o => new OsLifecycleRecord(
+            o.Os!,
+            o.Release!,
+            o.Id!,
+            o.VersionId,
+            o.NameContains,
+            o.TechnologyLevel,
+            Day(o.StandardSupportEnd),
+            (o.Extended ?? []).Select(e => new ExtendedSupport(e.Program ?? "", Day(e.End), e.Paid, e.Channel, e.Note)).ToList(),
+            o.Sources ?? [])).ToList();
+        var through = (f.DataThrough ?? []).Select(d => new SourceDate(d.Source!, d.Through!, d.Note)).ToList();
+        return new KnowledgeBase(f.Version!, f.Date!, mtas, packages, lifecycle, through);
+    }
+
+    internal static CveRequirements? ToRequirements(KbRequires? r) => r is null ? null : new CveRequirements(
+        r.BuildFeature, r.Lookup, r.Driver, r.HintsDb, r.TlsLibrary, r.Libc, r.Config, r.LocalAccess == true);
+
+    private static DateOnly? Day(string? d) =>
+        d is not null && DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var v) ? v : null;
+
+    /// <summary>
+    /// Every release known to exist counts, dated or not: the newest release and each series' latest patch are
+    /// at least the highest listed release (a release list that grew past the newest-release field, or an
+    /// overlay that adds one, must not leave an older "newest").
+    /// </summary>
+    public static MtaKnowledge KnownReleasesCount(MtaKnowledge m)
+    {
+        var known = m.Releases.Where(r => UpstreamVersion.TryParse(r, out _)).Select(UpstreamVersion.Parse).ToList();
+        if (known.Count == 0 || !UpstreamVersion.TryParse(m.NewestRelease, out var newest)) return m;
+        var top = known.Max()!;
+        var result = m;
+        if (top > newest)
+            result = result with { NewestRelease = top.Text, NewestReleaseDate = m.ReleaseHistory?.FirstOrDefault(r => r.Version == top.Text)?.Date };
+        var branches = m.Branches.Select(b =>
+        {
+            var inSeries = known.Where(v => v.Branch == b.Branch).ToList();
+            if (inSeries.Count == 0 || !UpstreamVersion.TryParse(b.LatestPatch, out var latest)) return b;
+            var best = inSeries.Max()!;
+            return best > latest
+                ? b with { LatestPatch = best.Text, LatestPatchDate = m.ReleaseHistory?.FirstOrDefault(r => r.Version == best.Text)?.Date }
+                : b;
+        }).ToList();
+        return result with { Branches = branches };
     }
 
     /// <summary>Checks a parsed file item by item; the first fault is reported with its JSON path.</summary>
@@ -137,6 +183,31 @@ public static class KnowledgeBaseLoader
                 Version(at + ".upstream", p.Upstream, required: false);
                 if (p.FixedCves?.Any(string.IsNullOrWhiteSpace) == true) throw Fail(at + ".fixedCves", "empty id");
             }
+            var lifecycle = f.OsLifecycle ?? [];
+            for (int i = 0; i < lifecycle.Count; i++)
+            {
+                var o = lifecycle[i];
+                var at = $"$.osLifecycle[{i}]";
+                if (o is null) throw Fail(at, "null item");
+                if (string.IsNullOrWhiteSpace(o.Os)) throw Fail(at + ".os", "missing");
+                if (string.IsNullOrWhiteSpace(o.Release)) throw Fail(at + ".release", "missing");
+                if (string.IsNullOrWhiteSpace(o.Id)) throw Fail(at + ".id", "missing");
+                Date(at + ".standardSupportEnd", o.StandardSupportEnd, required: false);
+                var ext = o.Extended ?? [];
+                for (int j = 0; j < ext.Count; j++)
+                {
+                    if (ext[j] is null) throw Fail($"{at}.extended[{j}]", "null item");
+                    Date($"{at}.extended[{j}].end", ext[j].End, required: false);
+                }
+            }
+            var through = f.DataThrough ?? [];
+            for (int i = 0; i < through.Count; i++)
+            {
+                var d = through[i];
+                if (d is null) throw Fail($"$.dataThrough[{i}]", "null item");
+                if (string.IsNullOrWhiteSpace(d.Source)) throw Fail($"$.dataThrough[{i}].source", "missing");
+                Date($"$.dataThrough[{i}].through", d.Through, required: true);
+            }
         }
 
         private void Mta(string at, KbMta m)
@@ -171,6 +242,7 @@ public static class KnowledgeBaseLoader
                 cat = $"{at}.cves[{i}] ({c.Id})";
                 KbRangeRules.Check(file, cat, c.Affected);
                 if (c.Cvss is { } s && (double.IsNaN(s) || s < 0 || s > 10)) throw Fail(cat + ".cvss", $"{s} is not a CVSS score");
+                Date(cat + ".date", c.Date, required: false);
             }
         }
 

@@ -26,7 +26,50 @@ public sealed record CveRecord(
     bool Verified = true,
     string? CvssVersion = null,
     string? Preconditions = null,
-    string? Note = null);
+    string? Note = null,
+    IReadOnlyList<string>? Aliases = null,
+    string? Date = null,
+    CveRequirements? Requires = null,
+    string? Mitigation = null)
+{
+    /// <summary>No range of this record has an upstream fix: no release cures it (CVE-2023-42118, a libspf2 bug).</summary>
+    public bool NoUpstreamFix => Affected.All(r => r.Fixed is null && r.LastAffected is null);
+
+    /// <summary>A vendor advisory without a CVE id (EXIM-Security-*, POSTFIX-2026-09-QUALYS-OPENAI).</summary>
+    public bool IsAdvisory => !Id.StartsWith("CVE-", StringComparison.Ordinal);
+
+    /// <summary>The upstream versions that fix it, one per affected range that has a fix.</summary>
+    public IReadOnlyList<string> FixedVersions => Affected.Where(r => r.Fixed is not null).Select(r => r.Fixed!).ToList();
+}
+
+/// <summary>What a vulnerability needs besides the version (see <see cref="KbRequires"/>); null members are no requirement.</summary>
+public sealed record CveRequirements(
+    string? BuildFeature = null,
+    string? Lookup = null,
+    string? Driver = null,
+    string? HintsDb = null,
+    string? TlsLibrary = null,
+    string? Libc = null,
+    string? Config = null,
+    bool LocalAccess = false);
+
+/// <summary>One OS release's support dates (<see cref="KbOsRelease"/>).</summary>
+public sealed record OsLifecycleRecord(
+    string Os,
+    string Release,
+    string Id,
+    string? VersionId,
+    string? NameContains,
+    string? TechnologyLevel,
+    DateOnly? StandardSupportEnd,
+    IReadOnlyList<ExtendedSupport> Extended,
+    IReadOnlyList<string> Sources);
+
+/// <summary>An extended-support program; <see cref="Channel"/> names the package source that shows a host uses it.</summary>
+public sealed record ExtendedSupport(string Program, DateOnly? End, bool Paid, string? Channel, string? Note = null);
+
+/// <summary>How far one source's facts reach.</summary>
+public sealed record SourceDate(string Source, string Through, string? Note = null);
 
 /// <summary>
 /// A vendor's package of an MTA in a distro release, with its upstream base and the CVEs it is known to fix.

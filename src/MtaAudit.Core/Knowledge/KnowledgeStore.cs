@@ -120,6 +120,12 @@ public static class KnowledgeStore
             var mine = cves.Where(c => c.Mta == m.Mta).ToList();
             if (mine.Count == 0) return m;
             var ids = mine.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            // An imported record (OSV, NVD) has no preconditions, mitigation or vendor aliases: keep the embedded ones.
+            var embeddedById = m.Cves.ToDictionary(c => c.Id, StringComparer.Ordinal);
+            mine = mine.Select(c => embeddedById.TryGetValue(c.Id, out var e)
+                ? c with { Requires = c.Requires ?? e.Requires, Mitigation = c.Mitigation ?? e.Mitigation, Preconditions = c.Preconditions ?? e.Preconditions,
+                           Aliases = c.Aliases is { Count: > 0 } ? c.Aliases : e.Aliases, Date = c.Date ?? e.Date }
+                : c).ToList();
             return m with { Cves = [.. m.Cves.Where(c => !ids.Contains(c.Id)), .. mine] };
         }).ToList();
 
@@ -130,7 +136,8 @@ public static class KnowledgeStore
         // Imported data is as fresh as its import: the age check of db status counts from the later date.
         var date = embedded.Date;
         if (overlay.Updated is { Length: >= 10 } u && string.CompareOrdinal(u[..10], date) > 0) date = u[..10];
-        return new KnowledgeBase(embedded.Version + "+local", date, mtas, allPackages);
+        return new KnowledgeBase(embedded.Version + "+local", date, mtas.Select(KnowledgeBaseLoader.KnownReleasesCount).ToList(), allPackages,
+            embedded.OsLifecycle, OverlayThrough(embedded.DataThrough, overlay));
     }
 
     /// <summary>What the overlay of <paramref name="dataDir"/> holds and how much of the embedded data it replaces.</summary>
@@ -147,6 +154,12 @@ public static class KnowledgeStore
         int replacedPackages = packages.Count(p => embeddedKeys.Contains(PackageKey(p)));
         return new OverlayStatus(path, true, f.Updated, cves.Count, packages.Count, replacedCves, replacedPackages, f.Imported ?? []);
     }
+
+    /// <summary>The embedded sources' dates, plus the overlay's import date for what it brought.</summary>
+    private static IReadOnlyList<SourceDate> OverlayThrough(IReadOnlyList<SourceDate> embedded, LocalOverlayFile overlay) =>
+        overlay.Updated is { Length: >= 10 } u && DateOnly.TryParseExact(u[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? [.. embedded, new SourceDate("local overlay (imported records)", u[..10])]
+            : embedded;
 
     private static CveRecord ToRecord(LocalCve c) => new(
         c.Id!,
