@@ -36,8 +36,10 @@ public static class PolicyNames
     }
 }
 
-/// <summary>How to judge. <see cref="Baseline"/> is required for <see cref="Policy.Baseline"/> and used only by it.</summary>
-public sealed record AnalysisOptions(KnowledgeBase Knowledge, Policy Policy = Policy.Vendor, bool NoMtaIsNotApplicable = false, Baseline? Baseline = null)
+/// <summary>How to judge. <see cref="Baseline"/> is required for <see cref="Policy.Baseline"/> and used only by it.
+/// <see cref="Today"/> is the date OS support is judged on (null: the clock's UTC date); tests and replays set it.</summary>
+public sealed record AnalysisOptions(KnowledgeBase Knowledge, Policy Policy = Policy.Vendor, bool NoMtaIsNotApplicable = false, Baseline? Baseline = null,
+    DateOnly? Today = null)
 {
     public static AnalysisOptions WithBaseline(KnowledgeBase kb, Baseline baseline, bool noMtaIsNa = false) =>
         new(kb, Policy.Baseline, noMtaIsNa, baseline);

@@ -72,12 +72,12 @@ public static class U45Rule
             verdict = j.Verdict;
             target = j.Minimum;
             reasons.Insert(0, j.Reason);
-            if (version is not null) cves = VersionJudge.Judge(e.Id, version, options.Knowledge, Policy.UpstreamBranch).Cves;
+            if (version is not null) cves = VersionJudge.Judge(e.Id, version, options.Knowledge, Policy.UpstreamBranch, facts).Cves;
             if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
         }
         else if (options.Policy == Policy.Vendor && VendorJudge.Applies(package))
         {
-            var j = VendorJudge.Judge(facts, e, package!, version, options.Knowledge);
+            var j = VendorJudge.Judge(facts, e, package!, version, options.Knowledge, options.Today);
             (verdict, cves, target) = (j.Verdict, j.Cves, j.Target);
             reasons.InsertRange(0, j.Reasons);
             if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
@@ -96,7 +96,7 @@ public static class U45Rule
                 reasons.Add(new("not installed from a dpkg or rpm package, so judged against upstream's supported series",
                                 "dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판단"));
             }
-            var j = VersionJudge.Judge(e.Id, version, options.Knowledge, policy);
+            var j = VersionJudge.Judge(e.Id, version, options.Knowledge, policy, facts);
             (verdict, cves, target) = (j.Verdict, j.Cves, j.Target);
             reasons.InsertRange(0, j.Reasons);
             if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);

@@ -20,7 +20,16 @@ public static class VendorJudge
 
     public static bool Applies(PackageRef? package) => package is { Manager: "dpkg" or "rpm" };
 
-    public static VersionJudgement Judge(HostFacts facts, MtaEvidence e, PackageRef package, UpstreamVersion? upstream, KnowledgeBase kb)
+    public static VersionJudgement Judge(HostFacts facts, MtaEvidence e, PackageRef package, UpstreamVersion? upstream, KnowledgeBase kb, DateOnly? today = null)
+    {
+        // An OS past its support gets no vendor fix: upstream decides (Assess/OsLifecycleJudge.cs).
+        var os = OsLifecycleJudge.Of(facts, kb, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        if (os is { Supported: false }) return OsLifecycleJudge.AgainstUpstream(facts, e.Id, upstream, os, kb);
+        var j = JudgeSupported(facts, e, package, upstream, kb);
+        return os is null ? j : j with { Reasons = [.. j.Reasons, os.Reason] };
+    }
+
+    private static VersionJudgement JudgeSupported(HostFacts facts, MtaEvidence e, PackageRef package, UpstreamVersion? upstream, KnowledgeBase kb)
     {
         var names = e.Packages.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
@@ -44,8 +53,9 @@ public static class VendorJudge
                 $"{facts.Os.Name ?? facts.Os.Distro}의 벤더 최신 패키지는 {current.Version} (지식 베이스 {kb.Date}); 설치된 버전 {package.Version}")], cves, current.Version);
 
         var reasons = new List<Localized>();
-        var unknown = cves.Where(c => c.Vendor == NotKnownFixed).ToList();
-        var fixedCount = cves.Count - unknown.Count;
+        // Not applicable here (a build feature shown absent) or curable by no release: listed, never "unknown".
+        var unknown = cves.Where(c => c.Vendor == NotKnownFixed && c.Counts).ToList();
+        var fixedCount = cves.Count(c => c.Vendor != NotKnownFixed);
         if (cves.Count > 0 && fixedCount > 0)
             reasons.Add(new(
                 $"{fixedCount} of the {cves.Count} known vulnerabilities of upstream {upstream} are fixed in this package (changelog or vendor data)",
@@ -102,7 +112,7 @@ public static class VendorJudge
                 var status = byLog is not null ? $"fixed in {byLog.FixedInVersion ?? "this package"} (changelog)"
                     : byKb is not null ? $"fixed in {byKb.Version} (vendor data)"
                     : NotKnownFixed;
-                return new CveRef(c.Id, KnowledgeBase.FixedFor(c, upstream), c.Severity, c.Cvss, c.Kev, c.Summary, status);
+                return CveRef.Of(c, KnowledgeBase.FixedFor(c, upstream), CvePreconditions.Of(c, e.Id, facts), status);
             })
             .OrderBy(c => c.Vendor == NotKnownFixed ? 0 : 1).ThenByDescending(c => c.Kev).ThenByDescending(c => c.Cvss ?? 0)
             .ThenBy(c => c.Id, StringComparer.Ordinal)

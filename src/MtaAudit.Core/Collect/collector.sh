@@ -785,5 +785,54 @@ if have rpm; then
 fi
 [ -n "$CL_DONE" ] || absent pkg.changelog "" "changelog of the installed MTA packages"
 
+# --- knowledge: package sources and build facts ---
+# Package sources: whether the OS gets updates past its standard support (Ubuntu ESM, Debian ELTS,
+# RHEL ELS/EUS, SLES LTSS). Comments and blank lines dropped, user:password@ cut from every URL,
+# and for yum/zypper repositories only the lines that say what and where a repository is.
+run_pkg_sources() {
+  for ps_f in "$@"; do
+    printf '==> %s <==\n' "$ps_f"
+    case "$ps_f" in
+      *.repo) awk '/^[ \t]*\[/ || /^[ \t]*(name|baseurl|mirrorlist|metalink|enabled)[ \t]*=/ { sub(/:\/\/[^\/@ ]*@/, "://"); print }' "$ps_f" ;;
+      *) awk '/^[ \t]*#/ { next } /^[ \t]*$/ { print ""; next } { sub(/:\/\/[^\/@ ]*@/, "://"); print }' "$ps_f" ;;
+    esac
+  done
+}
+PS_FILES=
+for ps_f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources /etc/yum.repos.d/*.repo /etc/zypp/repos.d/*.repo; do
+  [ -f "$ps_f" ] && [ -r "$ps_f" ] && PS_FILES="$PS_FILES $ps_f"
+done
+if [ -n "$PS_FILES" ]; then
+  # shellcheck disable=SC2086
+  probe pkg.sources "" "awk (apt sources, yum/zypper repositories; comments and URL credentials dropped)" run_pkg_sources $PS_FILES
+else absent pkg.sources "" "cat /etc/apt/sources.list /etc/yum.repos.d/*.repo"; fi
+
+# Build facts the MTAs print, for vulnerabilities that need a feature, a table type or a C library.
+# exim -bV and sendmail -d0.1 already keep their whole output (mta.*.version); Postfix needs its own.
+run_postconf_build() {
+  echo "== postconf -m =="
+  "$1" -m
+  pb_rc=$?
+  echo "== postconf -a =="
+  "$1" -a
+  pa_rc=$?
+  [ $pb_rc -eq 0 ] && pb_rc=$pa_rc
+  return $pb_rc
+}
+for pc in $PC_LIST; do
+  probe mta.postfix.build "path=$pc" "$pc -m; $pc -a" run_postconf_build "$pc"
+  break
+done
+[ -n "$PC_LIST" ] || absent mta.postfix.build "" "postconf -m; postconf -a"
+
+run_libc() {
+  if have ldd; then ldd --version 2>&1 | sed -n '1,2p'; fi
+  ls /lib/libc.so* /lib64/libc.so* /lib/*/libc.so* /usr/lib/libc.so* /lib/ld-musl-* 2>/dev/null
+  return 0
+}
+if [ "$OS" = Linux ]; then probe os.libc "" "ldd --version | sed -n 1,2p; ls /lib*/libc.so* /lib/ld-musl-*" run_libc
+else absent os.libc "" "ldd --version"; fi
+# --- end of knowledge block ---
+
 drain
 printf '%s\n' "--$B--"

@@ -32,4 +32,11 @@ public sealed class HostFacts
     public bool Complete { get; set; } = true;
 
     public bool Has(string probe) => Collected.Contains(probe);
+
+    /// <summary>Package sources configured on the host (pkg.sources); extended-support channels among them count as OS support.</summary>
+    public List<PackageSource> PackageSources { get; } = new();
+    /// <summary>What each MTA binary says it was built with (exim -bV, sendmail -d0.1, postconf -m/-a).</summary>
+    public List<BuildFacts> Builds { get; } = new();
+    /// <summary>The C library ("glibc 2.36", "musl 1.2.4"), when os.libc showed it.</summary>
+    public string? Libc { get; set; }
 }

@@ -53,7 +53,8 @@ public static class FactsBuilder
             if (mta is not null)
             {
                 facts.Versions.Add(mta.ParseVersion(section));
-                return;
+                // The same output may carry more (exim -bV's build facts): other parsers of the probe still read it.
+                if (!ByProbe.ContainsKey(section.Probe)) return;
             }
             if (section.Outcome == ProbeOutcome.Absent) return;
             if (ByProbe.TryGetValue(section.Probe, out var parsers))

@@ -27,5 +27,10 @@ public static class ProbeParsers
         new Vendor.PendingUpdatesParser(),
         new Vendor.RepoAgeParser(),
         new Vendor.ChangelogParser(),
+        new Vendor.PackageSourcesParser(),
+        new Build.EximBuildParser(),
+        new Build.SendmailBuildParser(),
+        new Build.PostfixBuildParser(),
+        new Build.LibcParser(),
     ];
 }

@@ -31,5 +31,6 @@ public static class OsInfoMerge
         Kernel = current.Kernel ?? fromRelease.Kernel,
         Hostname = current.Hostname ?? fromRelease.Hostname,
         Arch = current.Arch ?? fromRelease.Arch,
+        SupportEnd = fromRelease.SupportEnd ?? current.SupportEnd,
     };
 }

@@ -70,11 +70,14 @@ public sealed partial class OsReleaseParser : IProbeParser
         if (id is null && version is null && name is null && redhat is null && lsb.Count == 0) return null;
 
         string? lsbId = Get(lsb, "DISTRIB_ID");
+        // SUPPORT_END (os-release since systemd 252): the vendor's own end of support, read only when it is a date.
+        string? supportEnd = Get(os, "SUPPORT_END") is { } se && SupportEndDate().IsMatch(se) ? se : null;
         var result = new OsInfo(
             OsFamily.Linux,
             name ?? redhat?.Name ?? Get(lsb, "DISTRIB_DESCRIPTION"),
             version ?? redhat?.Version ?? Get(lsb, "DISTRIB_RELEASE"),
-            id ?? redhat?.Distro ?? (lsbId is null ? null : DistroFromName(lsbId) ?? lsbId.ToLowerInvariant()));
+            id ?? redhat?.Distro ?? (lsbId is null ? null : DistroFromName(lsbId) ?? lsbId.ToLowerInvariant()),
+            SupportEnd: supportEnd);
         // CentOS 6's lsb-release holds only LSB_VERSION: nothing that names the OS.
         return result.Name is null && result.Version is null && result.Distro is null ? null : result;
     }
@@ -167,4 +170,7 @@ public sealed partial class OsReleaseParser : IProbeParser
 
     [GeneratedRegex(@"^[A-Z]\.(\d{2}\.\d{2})$")]
     private static partial Regex HpuxR();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex SupportEndDate();
 }

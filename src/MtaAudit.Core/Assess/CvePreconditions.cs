@@ -1,0 +1,99 @@
+using MtaAudit.Facts;
+using MtaAudit.Knowledge;
+
+namespace MtaAudit.Assess;
+
+/// <summary>What the evidence says of one vulnerability's preconditions on this host.</summary>
+/// <param name="NotApplicable">A required build feature, table type, driver or C library is shown absent: the CVE does not count.</param>
+/// <param name="Text">Why not applicable, or which preconditions hold, are unknown, or are settings not checked; null when the record has none.</param>
+public sealed record Applicability(bool NotApplicable, string? Text)
+{
+    public static readonly Applicability None = new(false, null);
+}
+
+/// <summary>
+/// Checks a vulnerability's machine-readable preconditions (<see cref="CveRequirements"/>) against the build
+/// facts the MTA printed. Only a requirement shown absent makes it not applicable; one the evidence does not
+/// show counts as today and is named; settings are never checked, only named.
+/// </summary>
+public static class CvePreconditions
+{
+    private enum State { Present, Absent, Unknown }
+
+    public static Applicability Of(CveRecord cve, string mta, HostFacts? facts)
+    {
+        if (cve.Requires is not { } r) return Applicability.None;
+        var builds = facts?.Builds.Where(b => b.Mta == mta).ToList() ?? [];
+        var checks = new List<(string What, State State)>();
+        void Check(string? token, string what, Func<BuildFacts, bool?> test)
+        {
+            if (token is null) return;
+            // Not applicable only when every binary of this MTA shows the token absent.
+            var states = builds.Select(test).ToList();
+            var state = states.Count == 0 || states.Any(s => s is null) ? (states.Any(s => s == true) ? State.Present : State.Unknown)
+                : states.All(s => s == false) ? State.Absent : State.Present;
+            checks.Add((what, state));
+        }
+
+        switch (mta)
+        {
+            case "exim":
+                Check(r.BuildFeature, $"build feature {r.BuildFeature} (exim -bV \"Support for:\")", b => Has(b, BuildFacts.SupportFor, r.BuildFeature!, exim: true));
+                Check(r.TlsLibrary, $"TLS library {r.TlsLibrary} (exim -bV \"Support for:\")", b => Has(b, BuildFacts.SupportFor, FirstWord(r.TlsLibrary!), exim: true));
+                Check(r.Lookup, $"lookup {r.Lookup} (exim -bV \"Lookups:\")", b => Has(b, BuildFacts.Lookups, r.Lookup!, exim: true));
+                Check(r.Driver, $"authenticator {r.Driver} (exim -bV \"Authenticators:\")", b => Has(b, BuildFacts.Authenticators, r.Driver!, exim: true));
+                Check(r.HintsDb, $"hints database {r.HintsDb} (exim -bV \"Hints DB:\")", b => Mentions(b, BuildFacts.HintsDb, r.HintsDb!));
+                break;
+            case "postfix":
+                Check(r.BuildFeature, $"{r.BuildFeature} (postconf -m)", b => AnyWord(b, BuildFacts.MapTypes, r.BuildFeature!));
+                break;
+            case "sendmail":
+                Check(r.BuildFeature, $"{r.BuildFeature} (sendmail -d0.1 \"Compiled with:\")", b => Has(b, BuildFacts.CompiledWith, r.BuildFeature!, exim: false));
+                break;
+            default:
+                if (r.BuildFeature is not null) checks.Add(($"build feature {r.BuildFeature}", State.Unknown));
+                break;
+        }
+        if (r.Libc is not null)
+        {
+            var state = facts?.Libc is not { } libc ? State.Unknown
+                : libc.Contains(r.Libc, StringComparison.OrdinalIgnoreCase) ? State.Present : State.Absent;
+            checks.Add(($"C library {r.Libc}" + (facts?.Libc is { } l ? $" (host: {l})" : ""), state));
+        }
+
+        var absent = checks.Where(c => c.State == State.Absent).Select(c => c.What).ToList();
+        if (absent.Count > 0)
+            return new(true, "not applicable, because this build lacks " + string.Join(" and ", absent));
+
+        var parts = new List<string>();
+        var present = checks.Where(c => c.State == State.Present).Select(c => c.What).ToList();
+        var unknown = checks.Where(c => c.State == State.Unknown).Select(c => c.What).ToList();
+        if (present.Count > 0) parts.Add("needs " + string.Join(", ", present) + ": present");
+        if (unknown.Count > 0) parts.Add("needs " + string.Join(", ", unknown) + ": not shown by the evidence, so counted");
+        if (r.LocalAccess) parts.Add("needs a local account");
+        if (r.Config is not null) parts.Add("only with " + r.Config + " (settings not checked)");
+        return new(false, parts.Count == 0 ? null : string.Join("; ", parts));
+    }
+
+    /// <summary>True/false when the list was read; null when this build does not show it.</summary>
+    private static bool? Has(BuildFacts b, string list, string token, bool exim)
+    {
+        if (!b.Lists.TryGetValue(list, out var tokens)) return null;
+        return tokens.Any(t => Same(t, token) || (exim && (Same(t, "Experimental_" + token) || Same(t.Replace("_", ""), token.Replace("_", "")))));
+    }
+
+    private static bool? Mentions(BuildFacts b, string list, string token) =>
+        b.Lists.TryGetValue(list, out var tokens) ? string.Join(' ', tokens).Contains(token, StringComparison.OrdinalIgnoreCase) : null;
+
+    /// <summary>"Berkeley DB (hash/btree map types)": present when postconf -m lists any of its words (hash, btree).</summary>
+    private static bool? AnyWord(BuildFacts b, string list, string text)
+    {
+        if (!b.Lists.TryGetValue(list, out var tokens)) return null;
+        var words = text.Split([' ', '(', ')', '/', ','], StringSplitOptions.RemoveEmptyEntries);
+        return tokens.Any(t => words.Any(w => Same(t, w)));
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static string FirstWord(string s) => s.Split(' ', 2)[0];
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MtaAudit.Facts;
+using MtaAudit.Knowledge;
+using MtaAudit.Versions;
+
+namespace MtaAudit.Assess;
+
+/// <summary>
+/// Whether the host's OS release still gets security fixes on <c>today</c>.
+/// <see cref="Supported"/>: true (standard support, a free extended program, or a paid one whose channel the
+/// package sources show), false (end of life since <see cref="EndedOn"/>: no channel of a paid program is shown).
+/// </summary>
+public sealed record OsSupport(OsLifecycleRecord? Record, bool Supported, DateOnly? EndedOn, string? Channel, Localized Reason);
+
+/// <summary>
+/// The OS lifecycle under the vendor policy: a vendor that no longer supports the release will ship no fix, so
+/// its MTA package is judged against upstream instead, and the report says since when and what to do.
+/// </summary>
+public static partial class OsLifecycleJudge
+{
+    /// <summary>What the knowledge base (and os-release's SUPPORT_END) says of the host's OS on <paramref name="today"/>; null when neither knows the release.</summary>
+    public static OsSupport? Of(HostFacts facts, KnowledgeBase kb, DateOnly today)
+    {
+        var record = RecordFor(facts.Os, kb);
+        var standardEnd = record?.StandardSupportEnd ?? Day(facts.Os.SupportEnd);
+        if (standardEnd is not { } end) return null;
+        var label = record is null ? facts.Os.Name ?? facts.Os.Distro ?? "the OS" : $"{record.Os} {record.Release}";
+        var source = record is null ? "os-release SUPPORT_END" : "knowledge base";
+        if (today <= end)
+            return new(record, true, null, null, new(
+                $"OS {label}: standard security support until {Iso(end)} ({source})",
+                $"OS {label}: 표준 보안 지원 {Iso(end)}까지 ({source})"));
+
+        var channels = facts.PackageSources.Where(s => s.Enabled && s.Channel is not null).ToList();
+        var extended = record?.Extended ?? [];
+        foreach (var x in extended.Where(x => !x.Paid && (x.End is null || today <= x.End)))
+            return new(record, true, null, null, new(
+                $"OS {label}: standard support ended {Iso(end)}; still supported by {x.Program}{Until(x.End)}",
+                $"OS {label}: 표준 지원 {Iso(end)} 종료; {x.Program}{UntilKo(x.End)} 지원 중"));
+        foreach (var x in extended.Where(x => x.Paid && x.Channel is not null && (x.End is null || today <= x.End)))
+        {
+            var shown = channels.FirstOrDefault(s => s.Channel == x.Channel);
+            if (shown is not null)
+                return new(record, true, null, x.Channel, new(
+                    $"OS {label}: standard support ended {Iso(end)}; extended support {x.Program}{Until(x.End)} is configured ({shown.Evidence})",
+                    $"OS {label}: 표준 지원 {Iso(end)} 종료; 확장 지원 {x.Program}{UntilKo(x.End)} 저장소가 설정됨 ({shown.Evidence})"));
+        }
+        var paidOpen = extended.Where(x => x.Paid && (x.End is null || today <= x.End)).ToList();
+        // End of life: the last day any free support ran.
+        var endedOn = extended.Where(x => !x.Paid && x.End is not null).Select(x => x.End!.Value).Append(end).Max();
+        var next = NextReleases(record, kb, today);
+        var remedy = next.Count > 0 ? $"upgrade the OS to a supported release ({string.Join(", ", next)})" : "upgrade the OS to a supported release";
+        var remedyKo = next.Count > 0 ? $"지원되는 OS 릴리스({string.Join(", ", next)})로 업그레이드" : "지원되는 OS 릴리스로 업그레이드";
+        // A paid program counts only where the host shows its channel; without the package sources nothing shows it.
+        var paidNote = paidOpen.Count == 0 ? ""
+            : facts.Has("pkg.sources") ? $"; no {paidOpen[0].Program} source is configured"
+            : $"; the package sources (pkg.sources) were not collected, so no {paidOpen[0].Program} source is shown";
+        return new(record, false, endedOn, null, new(
+            $"OS end of life since {Iso(endedOn)} ({label}{paidNote}): no vendor fix will come, so the package is judged against upstream; remedy: {remedy}",
+            $"OS 지원 종료 {Iso(endedOn)} ({label}): 벤더 수정이 더 이상 나오지 않아 업스트림 기준으로 판단; 조치: {remedyKo}"));
+    }
+
+    /// <summary>
+    /// The vendor policy's answer on an end-of-life OS: upstream's (upstream-branch), with the end-of-life reason first.
+    /// A GOOD from upstream becomes MANUAL: the package may be current, but nothing else on the OS gets fixes.
+    /// </summary>
+    public static VersionJudgement AgainstUpstream(HostFacts facts, string mta, UpstreamVersion? upstream, OsSupport eol, KnowledgeBase kb)
+    {
+        if (upstream is null)
+            return new(Verdict.Manual, [eol.Reason, new("the version could not be read from the evidence", "수집 정보에서 버전을 확인할 수 없음")], [], null);
+        var j = VersionJudge.Judge(mta, upstream, kb, Policy.UpstreamBranch, facts);
+        var verdict = j.Verdict == Verdict.Good ? Verdict.Manual : j.Verdict;
+        return j with { Verdict = verdict, Reasons = [eol.Reason, .. j.Reasons] };
+    }
+
+    /// <summary>The lifecycle record of the host's release: os-release ID and VERSION_ID, NAME where the ID is shared, AIX TL.</summary>
+    public static OsLifecycleRecord? RecordFor(OsInfo os, KnowledgeBase kb)
+    {
+        if (os.Distro is not { } id || os.Version is not { } version) return null;
+        var candidates = kb.OsLifecycle.Where(r => r.Id == id && VersionMatches(r.VersionId, version)).ToList();
+        if (candidates.Count <= 1) return candidates.FirstOrDefault();
+        var name = os.Name ?? "";
+        // CentOS Linux and CentOS Stream share ID=centos: NAME tells them apart (a redhat-release line says neither).
+        bool stream = name.Contains("Stream", StringComparison.OrdinalIgnoreCase);
+        var byName = candidates.Where(r => r.NameContains is null || r.NameContains.Contains("Stream", StringComparison.Ordinal) == stream).ToList();
+        if (byName.Count > 1 && Tl().Match(name) is { Success: true } tl)
+        {
+            int level = int.Parse(tl.Groups[1].Value, CultureInfo.InvariantCulture);
+            var exact = byName.FirstOrDefault(r => r.TechnologyLevel is { } t && int.Parse(t, CultureInfo.InvariantCulture) == level);
+            if (exact is not null) return exact;
+        }
+        return byName.FirstOrDefault();
+    }
+
+    /// <summary>"7.x" and "11" match by major number ("7.9", "11"); "22.04", "15.7" exactly (or as a prefix of a longer VERSION_ID).</summary>
+    public static bool VersionMatches(string? pattern, string version)
+    {
+        if (pattern is null) return false;
+        var major = version.Split('.', '-')[0];
+        if (pattern.EndsWith(".x", StringComparison.Ordinal)) return pattern[..^2] == major;
+        if (!pattern.Contains('.')) return pattern == major;
+        return version == pattern || version.StartsWith(pattern + ".", StringComparison.Ordinal);
+    }
+
+    /// <summary>Releases of the same OS still in standard support on <paramref name="today"/>, oldest first.</summary>
+    private static List<string> NextReleases(OsLifecycleRecord? record, KnowledgeBase kb, DateOnly today) =>
+        record is null ? [] : kb.OsLifecycle
+            .Where(r => r.Os == record.Os && r.StandardSupportEnd is { } e && e >= today)
+            .OrderBy(r => r.StandardSupportEnd)
+            .Select(r => $"{r.Os} {r.Release}")
+            .Take(3)
+            .ToList();
+
+    private static string Until(DateOnly? d) => d is { } x ? $" until {Iso(x)}" : " (end date not established)";
+    private static string UntilKo(DateOnly? d) => d is { } x ? $" ({Iso(x)}까지)" : " (종료일 미확인)";
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? Day(string? s) =>
+        s is not null && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    [GeneratedRegex(@"\bTL0*(\d+)")]
+    private static partial Regex Tl();
+}
