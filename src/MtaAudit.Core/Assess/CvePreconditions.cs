@@ -61,6 +61,10 @@ public static class CvePreconditions
             checks.Add(($"C library {r.Libc}" + (facts?.Libc is { } l ? $" (host: {l})" : ""), state));
         }
 
+        // A lookup is one way in where a build feature is another (CVE-2023-42118: "the spf lookup type or the spf
+        // ACL condition"): a missing lookup rules nothing out while the feature itself is present.
+        if (checks.Any(c => c.What.StartsWith("build feature", StringComparison.Ordinal) && c.State == State.Present))
+            checks.RemoveAll(c => c.What.StartsWith("lookup ", StringComparison.Ordinal) && c.State == State.Absent);
         var absent = checks.Where(c => c.State == State.Absent).Select(c => c.What).ToList();
         if (absent.Count > 0)
             return new(true, "not applicable, because this build lacks " + string.Join(" and ", absent));

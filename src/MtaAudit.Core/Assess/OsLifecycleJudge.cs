@@ -106,7 +106,8 @@ public static partial class OsLifecycleJudge
     /// <summary>Releases of the same OS still in standard support on <paramref name="today"/>, oldest first.</summary>
     private static List<string> NextReleases(OsLifecycleRecord? record, KnowledgeBase kb, DateOnly today) =>
         record is null ? [] : kb.OsLifecycle
-            .Where(r => r.Os == record.Os && r.StandardSupportEnd is { } e && e >= today)
+            .Where(r => r.Os == record.Os && (r.StandardSupportEnd is { } e && e >= today
+                        || r.Extended.Any(x => !x.Paid && x.End is { } xe && xe >= today)))
             .OrderBy(r => r.StandardSupportEnd)
             .Select(r => $"{r.Os} {r.Release}")
             .Take(3)

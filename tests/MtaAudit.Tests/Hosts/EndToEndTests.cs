@@ -55,8 +55,9 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
         Assert.Equal(spec.Running, finding.Enabled);
 
         // The upstream-branch verdict, derived here from hosts.tsv, dpkg and the knowledge base alone.
+        var facts = MtaAudit.Parse.FactsBuilder.Build(bundle);
         var upstream = Assert.Single(Analyzer.Analyze(bundle, new AnalysisOptions(kb, Policy.UpstreamBranch)).Mtas);
-        Assert.Equal(ExpectedUpstreamBranchVerdict(spec, finding.Version!, kb), upstream.Verdict);
+        Assert.Equal(ExpectedUpstreamBranchVerdict(spec, finding.Version!, kb, facts), upstream.Verdict);
 
         // upstream-latest, the guide's literal reading: every MTA in use below the newest release is VULNERABLE.
         var latest = Assert.Single(Analyzer.Analyze(bundle, new AnalysisOptions(kb, Policy.UpstreamLatest)).Mtas);
@@ -67,11 +68,20 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
         // knowledge base support. The test hosts' packages are their release's current ones and
         // nothing is pending, so an MTA in use is GOOD exactly when every upstream CVE of its version
         // is named in its changelog or the knowledge base's vendor fixes, else MANUAL.
-        if (name != "deb12-postfix-update") // that host gets a pending update in PendingUpdateTests
-            Assert.Equal(ExpectedVendorVerdict(name, spec, finding, report.Os, kb), finding.Verdict);
+        // A release past its support (Debian 11 after its LTS, no ELTS source on the test hosts) is judged by upstream,
+        // with a GOOD there turned MANUAL, and says so.
+        var os = OsLifecycleJudge.Of(facts, kb, DateOnly.FromDateTime(DateTime.UtcNow));
+        if (spec.Running && os is { Supported: false })
+        {
+            var eol = ExpectedUpstreamBranchVerdict(spec, finding.Version!, kb, facts);
+            Assert.Equal(eol == Verdict.Good ? Verdict.Manual : eol, finding.Verdict);
+            Assert.Contains(finding.Reasons, r => r.En.StartsWith("OS end of life since ", StringComparison.Ordinal));
+        }
+        else if (name != "deb12-postfix-update") // that host gets a pending update in PendingUpdateTests
+            Assert.Equal(ExpectedVendorVerdict(name, spec, finding, report.Os, kb, facts), finding.Verdict);
     }
 
-    private Verdict ExpectedVendorVerdict(string host, HostSpec spec, MtaFinding finding, MtaAudit.Facts.OsInfo os, KnowledgeBase kb)
+    private Verdict ExpectedVendorVerdict(string host, HostSpec spec, MtaFinding finding, MtaAudit.Facts.OsInfo os, KnowledgeBase kb, MtaAudit.Facts.HostFacts facts)
     {
         if (!spec.Running) return Verdict.Good;
         var (rc, log, err) = hosts.Exec(host,
@@ -83,7 +93,8 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
             .Where(p => p.Version.Length > 0 && MtaAudit.Versions.DebianVersion.TryParse(p.Version, out var pv)
                         && MtaAudit.Versions.DebianVersion.Compare(pv, MtaAudit.Versions.DebianVersion.Parse(installed)) <= 0)
             .SelectMany(p => p.FixedCves).ToHashSet(StringComparer.Ordinal);
-        var cves = kb.Affecting(spec.Mta, MtaAudit.Versions.UpstreamVersion.Parse(finding.Version!));
+        // Vulnerabilities whose build precondition the host shows absent, or that no release fixes, do not count.
+        var cves = VersionJudge.Cves(spec.Mta, MtaAudit.Versions.UpstreamVersion.Parse(finding.Version!), kb, facts).Where(c => c.Counts);
         return cves.All(c => named.Contains(c.Id) || vendorFixed.Contains(c.Id)) ? Verdict.Good : Verdict.Manual;
     }
 
@@ -91,7 +102,7 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
     /// Stopped and disabled: not in use, GOOD. Running: GOOD only at the newest patch of a supported
     /// series with no known CVE; newer than the knowledge base: MANUAL; else VULNERABLE.
     /// </summary>
-    private static Verdict ExpectedUpstreamBranchVerdict(HostSpec spec, string version, KnowledgeBase kb)
+    private static Verdict ExpectedUpstreamBranchVerdict(HostSpec spec, string version, KnowledgeBase kb, MtaAudit.Facts.HostFacts facts)
     {
         if (!spec.Running) return Verdict.Good;
         var v = MtaAudit.Versions.UpstreamVersion.Parse(version);
@@ -99,7 +110,7 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
         if (v > MtaAudit.Versions.UpstreamVersion.Parse(k.NewestRelease)) return Verdict.Manual;
         var branch = k.Branches.FirstOrDefault(b => b.Branch == $"{v.Major}.{v.Minor}");
         bool newestOfSupported = branch is { Supported: true } && v >= MtaAudit.Versions.UpstreamVersion.Parse(branch.LatestPatch);
-        return newestOfSupported && kb.Affecting(spec.Mta, v).Count == 0 ? Verdict.Good : Verdict.Vulnerable;
+        return newestOfSupported && !VersionJudge.Cves(spec.Mta, v, kb, facts).Any(c => c.Counts) ? Verdict.Good : Verdict.Vulnerable;
     }
 
     /// <summary>The installed package's Debian version, as dpkg inside the host reports it.</summary>
