@@ -11,8 +11,8 @@ namespace MtaAudit.Cli;
 /// </summary>
 public static class DbCommand
 {
-    /// <summary>Older than this, the facts behind "latest" may have moved on: say so loudly.</summary>
-    public const int StaleAfterDays = 90;
+    /// <summary>Older than this at scan time, the facts behind "latest" may have moved on: say so loudly.</summary>
+    public const int StaleAfterDays = DataDates.StaleAfterDays;
 
     public static Command Build()
     {
@@ -54,8 +54,11 @@ public static class DbCommand
             return ExitCodes.Usage;
         }
         var info = KnowledgeBaseInfo.Of(kb);
-        int age = info.AgeDays(now);
-        o.WriteLine($"knowledge base {info.Version} ({info.Schema}), facts checked {info.Date}, {age} days old");
+        // The date the data runs to, per source: the edition date ({info.Date}) says when it was packaged, not how current it is.
+        int age = DataDates.AgeDays(kb, now);
+        o.WriteLine($"knowledge base {info.Version} ({info.Schema}), edition {info.Date}; data runs to {kb.DataRunsTo}, {age} days before today");
+        foreach (var d in kb.DataThrough)
+            o.WriteLine($"  data to {d.Through}: {TerminalText.Clean(d.Source)}{(d.Note is null ? "" : " (" + TerminalText.Clean(d.Note) + ")")}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {info.Mtas} MTAs, {info.Releases} releases, {info.Cves} vulnerabilities, {info.VendorPackages} vendor packages, {info.UnverifiedItems} items marked unverified"));
         foreach (var m in kb.Mtas.Values.OrderBy(m => m.Mta, StringComparer.Ordinal))
@@ -64,9 +67,9 @@ public static class DbCommand
             o.WriteLine($"  {m.Mta,-10} newest {m.NewestRelease}{(m.NewestReleaseDate is null ? "" : " (" + m.NewestReleaseDate + ")")}; supported series at: {supported}; {m.Cves.Count} vulnerabilities");
         }
         WriteOverlay(o, overlay);
-        if (age > StaleAfterDays)
+        if (DataDates.Warning(kb, now) is { } stale)
         {
-            o.WriteLine($"WARNING: the knowledge base is {age} days old (more than {StaleAfterDays}): newer releases and vulnerabilities are unknown to it; update mta-audit or import current data.");
+            o.WriteLine(stale.En);
             return ExitCodes.Manual;
         }
         return 0;

@@ -86,7 +86,7 @@ public sealed class ReportOptions
         var lang = LangOf(r);
         var text = r.GetValue(Format) == "json"
             ? JsonReport.Render(hosts, a.Knowledge, a.Policy, lang, inputErrors, DateTimeOffset.UtcNow)
-            : TextReport.Render(hosts, a.Knowledge, a.Policy, lang, inputErrors);
+            : TextReport.Render(hosts, a.Knowledge, a.Policy, lang, inputErrors, DateTimeOffset.UtcNow);
         var path = r.GetValue(Output);
         if (path is null) Console.Out.Write(text);
         else File.WriteAllText(path, text);

@@ -108,8 +108,8 @@ public static class U45Rule
         }
         reasons.Add(UsageReason(running, enabled));
         var policyName = options.Policy == Policy.Baseline && options.Baseline is { } b ? $"baseline '{b.Name}'" : options.Policy.Json();
-        reasons.Add(new($"judged by policy {policyName} with knowledge base {options.Knowledge.Version} ({options.Knowledge.Date})",
-                        $"판단 기준: 정책 {policyName}, 지식 베이스 {options.Knowledge.Version} ({options.Knowledge.Date})"));
+        reasons.Add(new($"judged by policy {policyName} with knowledge base {options.Knowledge.Version} (data to {options.Knowledge.DataRunsTo})",
+                        $"판단 기준: 정책 {policyName}, 지식 베이스 {options.Knowledge.Version} (정보 기준일 {options.Knowledge.DataRunsTo})"));
 
         bool needsPatch = verdict == Verdict.Vulnerable || (verdict == Verdict.Manual && target is not null);
         var remediation = RemediationCatalog.For(facts, e, package, needsPatch, inUse != false, target);

@@ -137,7 +137,7 @@ public static class KnowledgeStore
         var date = embedded.Date;
         if (overlay.Updated is { Length: >= 10 } u && string.CompareOrdinal(u[..10], date) > 0) date = u[..10];
         return new KnowledgeBase(embedded.Version + "+local", date, mtas.Select(KnowledgeBaseLoader.KnownReleasesCount).ToList(), allPackages,
-            embedded.OsLifecycle, OverlayThrough(embedded.DataThrough, overlay));
+            embedded.OsLifecycle, embedded.DataThrough);
     }
 
     /// <summary>What the overlay of <paramref name="dataDir"/> holds and how much of the embedded data it replaces.</summary>
@@ -155,11 +155,7 @@ public static class KnowledgeStore
         return new OverlayStatus(path, true, f.Updated, cves.Count, packages.Count, replacedCves, replacedPackages, f.Imported ?? []);
     }
 
-    /// <summary>The embedded sources' dates, plus the overlay's import date for what it brought.</summary>
-    private static IReadOnlyList<SourceDate> OverlayThrough(IReadOnlyList<SourceDate> embedded, LocalOverlayFile overlay) =>
-        overlay.Updated is { Length: >= 10 } u && DateOnly.TryParseExact(u[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
-            ? [.. embedded, new SourceDate("local overlay (imported records)", u[..10])]
-            : embedded;
+    // The overlay keeps the embedded data dates: an import's own date says nothing of how far its records reach.
 
     private static CveRecord ToRecord(LocalCve c) => new(
         c.Id!,

@@ -21,7 +21,15 @@ public static class JsonReport
         {
             Schema = Schema,
             GeneratedAt = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            KnowledgeBase = new KbDoc { Version = kb.Version, Date = kb.Date },
+            // "date" is the date the data runs to, not the build date; each source's own date beside it.
+            KnowledgeBase = new KbDoc
+            {
+                Version = kb.Version,
+                Date = kb.DataRunsTo,
+                DataThrough = kb.DataThrough.Select(d => new SourceDateDoc { Source = d.Source, Through = d.Through }).ToList(),
+                AgeDays = DataDates.AgeDays(kb, now),
+                Warning = DataDates.Warning(kb, now) is { } w ? (lang == Lang.Ko ? w.Ko : w.En) : null,
+            },
             Policy = policy.Json(),
             Hosts = hosts.Select(h => Host(h, lang)).ToList(),
             InputErrors = inputErrors.ToList(),
@@ -80,6 +88,16 @@ public static class JsonReport
     {
         public string Version { get; set; } = "";
         public string Date { get; set; } = "";
+        public List<SourceDateDoc> DataThrough { get; set; } = new();
+        public int AgeDays { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Warning { get; set; }
+    }
+
+    public sealed class SourceDateDoc
+    {
+        public string Source { get; set; } = "";
+        public string Through { get; set; } = "";
     }
 
     public sealed class HostDoc

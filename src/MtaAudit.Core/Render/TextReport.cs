@@ -13,12 +13,15 @@ public static class TextReport
 {
     private const int MaxCvesShown = 10;
 
-    public static string Render(IReadOnlyList<HostReport> hosts, KnowledgeBase kb, Policy policy, Lang lang, IReadOnlyList<string> inputErrors)
+    public static string Render(IReadOnlyList<HostReport> hosts, KnowledgeBase kb, Policy policy, Lang lang, IReadOnlyList<string> inputErrors,
+        DateTimeOffset? now = null)
     {
         var sb = new StringBuilder();
         var t = new Words(lang);
         sb.Append(t.Title).Append('\n');
-        sb.Append(t.Basis(policy.Json(), kb.Version, kb.Date)).Append('\n');
+        // The date the data runs to (per source), not the day the knowledge base was built.
+        sb.Append(t.Basis(policy.Json(), kb.Version, DataDates.Describe(kb))).Append('\n');
+        if (DataDates.Warning(kb, now ?? DateTimeOffset.UtcNow) is { } stale) sb.Append(lang == Lang.Ko ? stale.Ko : stale.En).Append('\n');
         foreach (var h in hosts)
         {
             sb.Append('\n');
@@ -98,8 +101,8 @@ public static class TextReport
         private bool Ko => lang == Lang.Ko;
         public string Title => Ko ? "U-45 메일 서비스 버전 점검 (중요도: 상)" : "U-45 Mail service version check (severity: high)";
         public string Basis(string policy, string kbv, string kbd) => Ko
-            ? $"판단 기준: 정책 {policy}, 지식 베이스 {kbv} ({kbd})"
-            : $"Basis: policy {policy}, knowledge base {kbv} ({kbd})";
+            ? $"판단 기준: 정책 {policy}, 지식 베이스 {kbv}, 정보 기준일 {kbd}"
+            : $"Basis: policy {policy}, knowledge base {kbv}, data to {kbd}";
         public string Status => Ko ? "현황:" : "Found:";
         public string Reasons => Ko ? "판단 근거:" : "Reasons:";
         public string Cves => Ko ? "관련 취약점:" : "Vulnerabilities:";
