@@ -36,15 +36,15 @@ public static partial class OsLifecycleJudge
         var extended = record?.Extended ?? [];
         foreach (var x in extended.Where(x => !x.Paid && (x.End is null || today <= x.End)))
             return new(record, true, null, null, new(
-                $"OS {label}: standard support ended {Iso(end)}; still supported by {x.Program}{Until(x.End)}",
-                $"OS {label}: 표준 지원 {Iso(end)} 종료; {x.Program}{UntilKo(x.End)} 지원 중"));
+                $"OS {label}: standard support ended {Iso(end)}; still supported by {Short(x.Program)}{Until(x.End)}",
+                $"OS {label}: 표준 지원 {Iso(end)} 종료; {Short(x.Program)}{UntilKo(x.End)} 지원 중"));
         foreach (var x in extended.Where(x => x.Paid && x.Channel is not null && (x.End is null || today <= x.End)))
         {
             var shown = channels.FirstOrDefault(s => s.Channel == x.Channel);
             if (shown is not null)
                 return new(record, true, null, x.Channel, new(
-                    $"OS {label}: standard support ended {Iso(end)}; extended support {x.Program}{Until(x.End)} is configured ({shown.Evidence})",
-                    $"OS {label}: 표준 지원 {Iso(end)} 종료; 확장 지원 {x.Program}{UntilKo(x.End)} 저장소가 설정됨 ({shown.Evidence})"));
+                    $"OS {label}: standard support ended {Iso(end)}; extended support {Short(x.Program)}{Until(x.End)} is configured ({shown.Evidence})",
+                    $"OS {label}: 표준 지원 {Iso(end)} 종료; 확장 지원 {Short(x.Program)}{UntilKo(x.End)} 저장소가 설정됨 ({shown.Evidence})"));
         }
         var paidOpen = extended.Where(x => x.Paid && (x.End is null || today <= x.End)).ToList();
         // End of life: the last day any free support ran.
@@ -54,8 +54,8 @@ public static partial class OsLifecycleJudge
         var remedyKo = next.Count > 0 ? $"지원되는 OS 릴리스({string.Join(", ", next)})로 업그레이드" : "지원되는 OS 릴리스로 업그레이드";
         // A paid program counts only where the host shows its channel; without the package sources nothing shows it.
         var paidNote = paidOpen.Count == 0 ? ""
-            : facts.Has("pkg.sources") ? $"; no {paidOpen[0].Program} source is configured"
-            : $"; the package sources (pkg.sources) were not collected, so no {paidOpen[0].Program} source is shown";
+            : facts.Has("pkg.sources") ? $"; no {Short(paidOpen[0].Program)} source is configured"
+            : $"; the package sources (pkg.sources) were not collected, so no {Short(paidOpen[0].Program)} source is shown";
         return new(record, false, endedOn, null, new(
             $"OS end of life since {Iso(endedOn)} ({label}{paidNote}): no vendor fix will come, so the package is judged against upstream; remedy: {remedy}",
             $"OS 지원 종료 {Iso(endedOn)} ({label}): 벤더 수정이 더 이상 나오지 않아 업스트림 기준으로 판단; 조치: {remedyKo}"));
@@ -112,6 +112,9 @@ public static partial class OsLifecycleJudge
             .Select(r => $"{r.Os} {r.Release}")
             .Take(3)
             .ToList();
+
+    /// <summary>"Freexian Extended LTS (ELTS; funded by …)" → "Freexian Extended LTS": the name without the research's aside.</summary>
+    private static string Short(string program) => program.IndexOf(" (", StringComparison.Ordinal) is > 0 and var i ? program[..i] : program;
 
     private static string Until(DateOnly? d) => d is { } x ? $" until {Iso(x)}" : " (end date not established)";
     private static string UntilKo(DateOnly? d) => d is { } x ? $" ({Iso(x)}까지)" : " (종료일 미확인)";

@@ -55,7 +55,12 @@ public static class JsonReport
             Verdict = m.Verdict.Json(),
             Confidence = m.Confidence,
             Reasons = m.Reasons.Select(r => r.Get(lang)).ToList(),
-            Cves = m.Cves.Select(c => new CveDoc { Id = c.Id, FixedIn = c.FixedIn, Severity = c.Severity, Cvss = c.Cvss, Kev = c.Kev, Vendor = c.Vendor }).ToList(),
+            Cves = m.Cves.Select(c => new CveDoc
+            {
+                Id = c.Id, FixedIn = c.FixedIn, Severity = c.Severity, Cvss = c.Cvss, Kev = c.Kev, Vendor = c.Vendor,
+                NotApplicable = c.NotApplicable, Applicability = c.Applicability, NoUpstreamFix = c.NoUpstreamFix, Mitigation = c.Mitigation,
+                Aliases = c.Aliases is { Count: > 0 } a ? a.ToList() : null,
+            }).ToList(),
             Remediation = m.Remediation.Select(r => r.Get(lang)).ToList(),
             Evidence = m.Evidence.ToList(),
             EvidenceLines = m.EvidenceLines.ToList(),
@@ -154,6 +159,17 @@ public static class JsonReport
         public double? Cvss { get; set; }
         public bool Kev { get; set; }
         public string? Vendor { get; set; }
+        /// <summary>A precondition is shown absent on this host: listed, not counted.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public bool NotApplicable { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Applicability { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public bool NoUpstreamFix { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Mitigation { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<string>? Aliases { get; set; }
     }
 }
 

@@ -77,6 +77,8 @@ public static class TextReport
                 if (c.Kev) sb.Append(" [KEV]");
                 if (c.FixedIn is not null) sb.Append(' ').Append(t.FixedIn(c.FixedIn));
                 if (c.Vendor is not null) sb.Append(" - ").Append(t.Vendor(c.Vendor));
+                if (c.NoUpstreamFix) sb.Append(t.Lang == Lang.Ko ? " [업스트림 수정 없음]" : " [no upstream fix]");
+                if (c.NotApplicable) sb.Append(t.Lang == Lang.Ko ? " [해당 없음]" : " [not applicable]");
                 sb.Append('\n');
             }
             if (m.Cves.Count > MaxCvesShown) sb.Append("      - ").Append(t.More(m.Cves.Count - MaxCvesShown)).Append('\n');
