@@ -31,6 +31,8 @@ public static class DbCommand
         import.Options.Add(importDataDir);
         import.SetAction(r => Import(Console.Out, Console.Error, r.GetValue(files) ?? [], r.GetValue(importDataDir)));
         cmd.Subcommands.Add(import);
+        cmd.Subcommands.Add(DbUpdateCommand.Update());
+        cmd.Subcommands.Add(DbUpdateCommand.Fetch());
         return cmd;
     }
 

@@ -113,8 +113,23 @@ public static class KnowledgeImporter
                 }
                 return;
             }
+            if (root.TryGetProperty("vulns", out var osv) || IsEmptyObject(root))
+            {
+                // OSV API /v1/query answer: {"vulns":[...]} ({} when nothing matched).
+                if (osv.ValueKind == JsonValueKind.Undefined) return;
+                if (osv.ValueKind != JsonValueKind.Array) throw new RecordFault("$.vulns", $"expected an array, found {JsonRead.Kind(osv)}");
+                int i = 0;
+                foreach (var item in osv.EnumerateArray()) Record(item, JsonRead.Item("$.vulns", i++), into);
+                return;
+            }
             Record(root, "$", into);
         }
+    }
+
+    private static bool IsEmptyObject(JsonElement e)
+    {
+        using var props = e.EnumerateObject();
+        return !props.MoveNext();
     }
 
     /// <summary>One record: {"cve":{...}} (NVD), a bare NVD cve object (the fkie-cad mirror), or an OSV record.</summary>

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using MtaAudit.Knowledge;
+using MtaAudit.Knowledge.Import;
+using MtaAudit.Knowledge.Update;
+
+namespace MtaAudit.Cli;
+
+/// <summary>
+/// <c>db update</c> (download from the public sources and import), <c>db update --from DIR</c> (import what
+/// <c>db fetch --to DIR</c> downloaded on a connected machine). HTTPS only; the proxy comes from the environment.
+/// </summary>
+public static class DbUpdateCommand
+{
+    public static Command Update()
+    {
+        var cmd = new Command("update", "Refresh the local overlay from OSV (upstream and distributions) and the NVD CVE API 2.0; nothing changes unless every source answers completely and validly");
+        var from = new Option<string?>("--from") { Description = "import a directory written by 'mta-audit db fetch --to DIR' (air-gapped sites) instead of downloading" };
+        var (dataDir, mirror, caFile, timeout) = (DataDir(), Mirror(), CaFile(), Timeout());
+        cmd.Options.Add(from);
+        cmd.Options.Add(dataDir);
+        cmd.Options.Add(mirror);
+        cmd.Options.Add(caFile);
+        cmd.Options.Add(timeout);
+        cmd.SetAction(r => r.GetValue(from) is { } dir
+            ? FromDirectory(Console.Out, Console.Error, dir, r.GetValue(dataDir))
+            : Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), r.GetValue(dataDir), to: null));
+        return cmd;
+    }
+
+    public static Command Fetch()
+    {
+        var cmd = new Command("fetch", "Download and validate the sources of 'db update' into a directory, to carry to an air-gapped site ('db update --from DIR')");
+        var to = new Option<string>("--to") { Description = "directory to write the answers and their MANIFEST.tsv (SHA-256) into", Required = true };
+        var (mirror, caFile, timeout) = (Mirror(), CaFile(), Timeout());
+        cmd.Options.Add(to);
+        cmd.Options.Add(mirror);
+        cmd.Options.Add(caFile);
+        cmd.Options.Add(timeout);
+        cmd.SetAction(r => Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), null, r.GetValue(to)));
+        return cmd;
+    }
+
+    private static Option<string?> DataDir() => new("--data-dir")
+    {
+        Description = $"directory of the local overlay {KnowledgeStore.OverlayFileName} (default: ${KnowledgeStore.DataDirVariable}, else {KnowledgeStore.DefaultDataDir})",
+    };
+    private static Option<string?> Mirror() => new("--mirror") { Description = "an https:// origin serving the same paths as the public sources (an internal mirror)" };
+    private static Option<string?> CaFile() => new("--ca-file") { Description = "PEM file of a CA trusted in addition to the system's (an internal mirror's)" };
+    private static Option<int> Timeout() => new("--timeout") { Description = "seconds each source may take", DefaultValueFactory = _ => 60 };
+
+    public static int Download(TextWriter o, TextWriter err, string? mirror, string? caFile, int timeoutSeconds, string? dataDir, string? to)
+    {
+        Uri? origin = null;
+        if (mirror is not null && (!Uri.TryCreate(mirror, UriKind.Absolute, out origin) || origin.Scheme != Uri.UriSchemeHttps))
+        {
+            err.WriteLine($"mta-audit: --mirror {TerminalText.Clean(mirror)}: not an https:// URL");
+            return ExitCodes.Usage;
+        }
+        X509Certificate2Collection? roots = null;
+        if (caFile is not null)
+        {
+            try
+            {
+                roots = new X509Certificate2Collection();
+                roots.ImportFromPemFile(caFile);
+                if (roots.Count == 0) throw new InvalidDataException("no certificate in it");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidDataException)
+            {
+                err.WriteLine($"mta-audit: --ca-file {TerminalText.Clean(caFile)}: {TerminalText.Clean(e.Message)}");
+                return ExitCodes.Usage;
+            }
+        }
+        var sources = UpdateSources.All(origin);
+        var overlay = KnowledgeStore.OverlayPath(dataDir);
+        try
+        {
+            using var http = new HttpsDownloader(TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)), roots);
+            var r = to is null
+                ? KnowledgeUpdater.Update(http, sources, dataDir).GetAwaiter().GetResult()
+                : KnowledgeUpdater.Fetch(http, sources, to).GetAwaiter().GetResult();
+            Report(o, r);
+            return ExitCodes.Good;
+        }
+        catch (UpdateException e)
+        {
+            err.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
+            err.WriteLine(to is null
+                ? $"mta-audit: nothing updated; the local overlay {TerminalText.Clean(overlay)} is unchanged"
+                : $"mta-audit: nothing written to {TerminalText.Clean(to)}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is KnowledgeImportException or KnowledgeBaseException or IOException or UnauthorizedAccessException)
+        {
+            err.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
+            err.WriteLine($"mta-audit: nothing updated; the local overlay {TerminalText.Clean(overlay)} is unchanged");
+            return ExitCodes.Usage;
+        }
+    }
+
+    public static int FromDirectory(TextWriter o, TextWriter err, string dir, string? dataDir)
+    {
+        try
+        {
+            Report(o, KnowledgeUpdater.FromDirectory(dir, dataDir));
+            return ExitCodes.Good;
+        }
+        catch (Exception e) when (e is UpdateException or KnowledgeImportException or KnowledgeBaseException or IOException or UnauthorizedAccessException)
+        {
+            err.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
+            err.WriteLine($"mta-audit: nothing updated; the local overlay {TerminalText.Clean(KnowledgeStore.OverlayPath(dataDir))} is unchanged");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static void Report(TextWriter o, UpdateResult r)
+    {
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {r.Sources} sources ({r.Bytes} bytes), each complete and valid"));
+        if (r.Import is { } i)
+            o.WriteLine(i.Changed
+                ? string.Create(CultureInfo.InvariantCulture, $"local overlay {TerminalText.Clean(i.OverlayPath)} written: {i.OverlayCves} vulnerabilities, {i.OverlayVendorPackages} vendor packages")
+                : $"local overlay {TerminalText.Clean(i.OverlayPath)} unchanged (nothing new)");
+        else if (r.Directory is { } d)
+            o.WriteLine($"written to {TerminalText.Clean(d)} with {KnowledgeUpdater.ManifestName}; import there with 'mta-audit db update --from DIR'");
+    }
+}
