@@ -114,7 +114,7 @@ public static class VendorJudge
                     : NotKnownFixed;
                 return CveRef.Of(c, KnowledgeBase.FixedFor(c, upstream), CvePreconditions.Of(c, e.Id, facts), status);
             })
-            .OrderBy(c => c.Vendor == NotKnownFixed ? 0 : 1).ThenByDescending(c => c.Kev).ThenByDescending(c => c.Cvss ?? 0)
+            .OrderBy(c => c.NotApplicable).ThenBy(c => c.Vendor == NotKnownFixed ? 0 : 1).ThenByDescending(c => c.Kev).ThenByDescending(c => c.Cvss ?? 0)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
     }

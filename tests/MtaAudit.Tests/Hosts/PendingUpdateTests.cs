@@ -62,11 +62,12 @@ public sealed class PendingUpdateTests(TestHostsFixture hosts)
         Assert.Empty(facts.Updates);
         finding = PostfixFinding(after);
         Assert.DoesNotContain(finding.Reasons, r => NamesPendingUpdate(r, newer));
-        // Now GOOD, unless an upstream CVE of the version is not known to be fixed by the vendor
-        // (Debian 12's postfix 3.7.11: four such; Debian 13's 3.10.x: none, so GOOD).
-        var unknown = finding.Cves.Where(c => c.Vendor == VendorJudge.NotKnownFixed).ToList();
+        // Now GOOD, unless an upstream vulnerability of the version that counts is not known to be fixed by
+        // the vendor (Debian 12's postfix 3.7.11: five such; Debian 13's 3.10.13: POSTFIX-2026-09-QUALYS-OPENAI,
+        // fixed upstream in 3.10.14 on 2026-09-08 and not in Debian's changelog read here, so MANUAL).
+        var unknown = finding.Cves.Where(c => c.Vendor == VendorJudge.NotKnownFixed && c.Counts).ToList();
         Assert.Equal(unknown.Count > 0 ? Verdict.Manual : Verdict.Good, finding.Verdict);
-        if (host == "deb13-postfix-update") Assert.Equal(Verdict.Good, finding.Verdict);
+        if (host == "deb13-postfix-update") Assert.Contains(unknown, c => c.Id == "POSTFIX-2026-09-QUALYS-OPENAI");
     }
 
     private string Host { get; set; } = "";
