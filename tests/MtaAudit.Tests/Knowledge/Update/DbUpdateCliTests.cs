@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using MtaAudit.Knowledge;
+using MtaAudit.Tests.Support;
+
+namespace MtaAudit.Tests.Knowledge.Update;
+
+/// <summary>The db update / fetch commands as a process: exit codes, stdout, stderr, the overlay on disk.</summary>
+public sealed class DbUpdateCliTests : IDisposable
+{
+    private readonly LoopbackHttpsServer _server = new(
+        File.ReadAllBytes(Fixture.PathOf("db/osv-query-answer.json")),
+        File.ReadAllBytes(Fixture.PathOf("db/nvd-cves-answer.json")));
+    private readonly string _dir = Directory.CreateTempSubdirectory("mta-audit-dbcli-").FullName;
+
+    public void Dispose()
+    {
+        _server.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static string Cli => Path.Combine(ReferenceFiles.RepositoryRoot, "src", "MtaAudit.Cli", "bin", "Release", "net10.0", "mta-audit.dll");
+
+    private static (int Rc, string Out, string Err) Run(params string[] args)
+    {
+        Assert.True(File.Exists(Cli), $"the CLI is not built: {Cli}");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Cli);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment.Remove("HTTPS_PROXY");
+        psi.Environment.Remove("https_proxy");
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "mta-audit did not finish");
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Update_with_the_mirror_ca_writes_the_overlay_and_a_corrupted_answer_changes_nothing()
+    {
+        var ca = Path.Combine(_dir, "ca.pem");
+        File.WriteAllText(ca, _server.CaPem());
+        var data = Path.Combine(_dir, "data");
+
+        var ok = Run("db", "update", "--mirror", _server.Origin.ToString(), "--ca-file", ca, "--data-dir", data, "--timeout", "30");
+        Assert.True(ok.Rc == 0, ok.Err);
+        Assert.Contains("each complete and valid", ok.Out, StringComparison.Ordinal);
+        Assert.Contains("written:", ok.Out, StringComparison.Ordinal);
+        var before = File.ReadAllBytes(KnowledgeStore.OverlayPath(data));
+
+        _server.Damage = Damage.Corrupt;
+        var bad = Run("db", "update", "--mirror", _server.Origin.ToString(), "--ca-file", ca, "--data-dir", data, "--timeout", "30");
+        Assert.Equal(3, bad.Rc);
+        Assert.Contains("osv Debian postfix: not a valid answer", bad.Err, StringComparison.Ordinal);
+        Assert.Contains("is unchanged", bad.Err, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(KnowledgeStore.OverlayPath(data)));
+
+        // Without the CA, the mirror's certificate is not trusted: nothing changes either.
+        _server.Damage = Damage.None;
+        var untrusted = Run("db", "update", "--mirror", _server.Origin.ToString(), "--data-dir", data, "--timeout", "30");
+        Assert.Equal(3, untrusted.Rc);
+        Assert.Equal(before, File.ReadAllBytes(KnowledgeStore.OverlayPath(data)));
+    }
+
+    [Fact]
+    public void Fetch_to_a_directory_then_update_from_it()
+    {
+        var ca = Path.Combine(_dir, "ca.pem");
+        File.WriteAllText(ca, _server.CaPem());
+        var carried = Path.Combine(_dir, "carried");
+        var fetch = Run("db", "fetch", "--to", carried, "--mirror", _server.Origin.ToString(), "--ca-file", ca);
+        Assert.True(fetch.Rc == 0, fetch.Err);
+        Assert.True(File.Exists(Path.Combine(carried, "MANIFEST.tsv")));
+        var update = Run("db", "update", "--from", carried, "--data-dir", Path.Combine(_dir, "inside"));
+        Assert.True(update.Rc == 0, update.Err);
+        Assert.Contains("written:", update.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_names_the_data_date_per_source_and_warns_when_old()
+    {
+        var s = Run("db", "status", "--data-dir", Path.Combine(_dir, "none"));
+        Assert.Contains("data runs to 2026-09-18", s.Out, StringComparison.Ordinal);
+        Assert.Contains("data to 2026-08-22: os lifecycle", s.Out, StringComparison.Ordinal);
+        // The machine's clock decides the age; past 2026-10-18 the data is more than 30 days old.
+        bool old = DateTime.UtcNow > new DateTime(2026, 10, 18, 23, 59, 59, DateTimeKind.Utc);
+        Assert.Equal(old ? 2 : 0, s.Rc);
+        Assert.Equal(old, s.Out.Contains("WARNING: the knowledge base's data runs to 2026-09-18", StringComparison.Ordinal));
+    }
+}
