@@ -122,6 +122,21 @@ public class OsLifecycleTests
         Assert.Contains("pkg.sources) were not collected", eol.Reason.En, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Os_release_support_end_decides_where_the_knowledge_base_has_no_record()
+    {
+        var text = Fixture.Output("linux/release-file-fedora_38_etc_os-release-support-end.txt");
+        Assert.Equal("2024-05-14", MtaAudit.Parse.Os.OsReleaseParser.Parse(text)!.SupportEnd);
+        var facts = FactsBuilder.Build(Bundles.Of("f38", ("probe=os.release path=/etc/os-release rc=0", text)));
+        Assert.Null(OsLifecycleJudge.RecordFor(facts.Os, Kb));
+        var eol = OsLifecycleJudge.Of(facts, Kb, ScanDay)!;
+        Assert.False(eol.Supported);
+        Assert.StartsWith("OS end of life since 2024-05-14 (Fedora Linux 38 (Thirty Eight)", eol.Reason.En, StringComparison.Ordinal);
+        Assert.True(OsLifecycleJudge.Of(facts, Kb, new DateOnly(2024, 5, 14))!.Supported); // the last day still counts
+        // Without SUPPORT_END nothing is known: no lifecycle judgement at all.
+        Assert.Null(MtaAudit.Parse.Os.OsReleaseParser.Parse(Ubuntu1804)!.SupportEnd);
+    }
+
     [Theory]
     [InlineData("11", "11", true)]
     [InlineData("11", "11.9", true)]
