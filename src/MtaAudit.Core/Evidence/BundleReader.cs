@@ -271,10 +271,11 @@ public static class BundleReader
                     return (ProbeOutcome.Unknown, null);
                 case "absent": return (ProbeOutcome.Absent, null);
                 case "timeout": return (ProbeOutcome.Timeout, null);
+                case "skipped": return (ProbeOutcome.Skipped, null);
             }
             if (int.TryParse(rc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
                 return (ProbeOutcome.Ran, n);
-            _warnings.Add($"line {line}: rc='{TerminalText.Clean(rc)}' is not a number, 'absent' or 'timeout'");
+            _warnings.Add($"line {line}: rc='{TerminalText.Clean(rc)}' is not a number, 'absent', 'timeout' or 'skipped'");
             return (ProbeOutcome.Unknown, null);
         }
 
@@ -284,6 +285,7 @@ public static class BundleReader
             {
                 // The last section may be cut mid-output; keep what it printed but mark it.
                 _current.Attributes["rc"] = "timeout";
+                _current.Attributes["cut"] = "yes";
                 _warnings.Add($"line {_current.Line}: the bundle ends inside probe {_current.Probe}; its output is partial");
             }
             CloseSection();
