@@ -104,7 +104,20 @@ public static class BundleReader
     private static BundleReadResult Error(string source, int line, string message) =>
         new(null, new BundleError(source, line, message));
 
-    private static bool IsMagic(ReadOnlySpan<byte> line) => TrimEnd(line).SequenceEqual(MagicBytes);
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+
+    // A UTF-8 byte-order mark before the magic (a file saved by a Windows editor) is not a different line;
+    // nor is a magic that follows the cut last line of the bundle before it (no line end in between).
+    private static bool IsMagic(ReadOnlySpan<byte> line)
+    {
+        var t = TrimEnd(line);
+        if (t.StartsWith(Bom)) t = t[Bom.Length..];
+        if (!t.EndsWith(MagicBytes)) return false;
+        // Glued to a cut line only when nothing blank stands between: " MTA-AUDIT-EVIDENCE/1" is a
+        // content line the writer defused, "found MTA-AUDIT-EVIDENCE/1" is text about bundles.
+        int before = t.Length - MagicBytes.Length;
+        return before == 0 || t[before - 1] is not ((byte)' ' or (byte)'\t');
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => TrimEnd(line).Length == 0;
 

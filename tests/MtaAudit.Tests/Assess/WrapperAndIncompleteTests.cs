@@ -72,7 +72,10 @@ public class WrapperAndIncompleteTests
         };
         var good = Bundles.Judge(Bundles.Of("new", sections));
         Assert.Equal(Verdict.Good, Assert.Single(good.Mtas).Verdict);
-        Assert.Equal(Verdict.Good, Bundles.Judge(Bundles.Of("new", sections), Policy.UpstreamLatest).Verdict); // 3.11.6 is the newest release
+        Assert.Equal(Verdict.Good, Assert.Single(Bundles.Judge(Bundles.Of("new", sections), Policy.UpstreamLatest).Mtas).Verdict); // 3.11.6 is the newest release
+        // The host as a whole: no package list, no binaries check, no sockets: another MTA could hide there.
+        Assert.Equal(Verdict.Manual, good.Verdict);
+        Assert.Contains(good.Reasons, r => r.En.Contains("pkg.dpkg", StringComparison.Ordinal) && r.En.Contains("check by hand", StringComparison.Ordinal));
 
         // The same evidence, but the stream stops before the bundle's closing line.
         var text = "MTA-AUDIT-EVIDENCE/1\nboundary: test-boundary-01\nhost: cut\n\n"
@@ -109,8 +112,17 @@ public class WrapperAndIncompleteTests
             ("probe=mta.binaries rc=2", Fixture.Output("debian12-local/ls-l-missing-mta-candidates.txt")));
         var h = Bundles.Judge(none);
         Assert.Empty(h.Mtas);
-        Assert.Equal(Verdict.Good, h.Verdict);
-        Assert.Contains(h.Reasons, r => r.Ko.Contains("설치되어 있지 않음", StringComparison.Ordinal));
+        // A package list and a binaries check alone cannot show that nothing runs: no process list,
+        // no sockets, no version probes. MANUAL, naming each unknown fact and how to check it.
+        Assert.Equal(Verdict.Manual, h.Verdict);
+        Assert.Contains(h.Reasons, r => r.En.Contains("proc.list: not collected", StringComparison.Ordinal) && r.En.Contains("ps -ef", StringComparison.Ordinal));
+        Assert.Contains(h.Reasons, r => r.En.Contains("net.listen", StringComparison.Ordinal));
+
+        // A whole bundle from a test host without an MTA is GOOD.
+        var real = Bundles.Judge(Bundles.File("testhosts/deb12-none.evidence"));
+        Assert.Empty(real.Mtas);
+        Assert.Equal(Verdict.Good, real.Verdict);
+        Assert.Contains(real.Reasons, r => r.Ko.Contains("설치되어 있지 않음", StringComparison.Ordinal));
 
         var nothingLooked = Bundles.Judge(Bundles.Of("blind", ("probe=os.release rc=0", DebianOsRelease)));
         Assert.Equal(Verdict.Manual, nothingLooked.Verdict);

@@ -78,7 +78,8 @@ public class LocalCollectorTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stderr);
         Assert.Equal(0, b.First("os.uname")!.ExitCode);
-        Assert.DoesNotContain(b.Sections, s => s.Probe == "pkg.updates");
+        // A skipped probe is not silent: its section says rc=skipped, so its facts read as unknown.
+        Assert.Equal(MtaAudit.Evidence.ProbeOutcome.Skipped, Assert.Single(b.Sections, s => s.Probe == "pkg.updates").Outcome);
         Assert.Equal(["collect.sh"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 
