@@ -23,10 +23,12 @@ public static class HostEvidence
             reasons.Add(new("collected as a normal user (user: nonroot): the owners of listening sockets, other users' process namespaces and unreadable files were not visible; what they could decide is reported as unknown (re-run the collector as root)",
                             "일반 사용자 권한으로 수집됨 (user: nonroot): 포트를 연 프로세스, 다른 사용자 프로세스의 네임스페이스, 읽을 수 없는 파일은 확인되지 않았으며 이에 달린 판단은 확인 불가로 표시함 (root로 재수집 권장)"));
 
+        var unknown = EvidenceModel.Unknowns(facts, [U45Fact.InstalledMtas]);
+        if (verdict == Verdict.Manual && findings.Count == 0 && unknown.Count > 0)
+            reasons.AddRange(unknown.Select(u => u.Describe())); // MANUAL, and how to settle it by hand
         if (verdict is not (Verdict.Good or Verdict.NotApplicable)) return verdict;
 
         var turned = false;
-        var unknown = EvidenceModel.Unknowns(facts, [U45Fact.InstalledMtas]);
         if (unknown.Count > 0)
         {
             turned = true;

@@ -203,6 +203,8 @@ public static class U45Rule
         if (facts.TimedOut.Count > 0) parts.Add("timed out: " + string.Join(", ", facts.TimedOut));
         var cut = facts.Problems.FirstOrDefault(p => p.Contains("cut short", StringComparison.Ordinal));
         if (cut is not null) parts.Add("bundle cut short");
+        var capped = facts.ProbeStates.Values.Where(f => f.Reason == UnknownReason.Cut).Select(f => f.Probe).ToList();
+        if (capped.Count > 0) parts.Add("output cut: " + string.Join(", ", capped));
         var detail = parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
         return new("the evidence is incomplete, so GOOD cannot be given" + detail, "수집 정보가 불완전하여 양호로 판정할 수 없음" + detail);
     }
