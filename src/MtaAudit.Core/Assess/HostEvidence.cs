@@ -19,6 +19,9 @@ public static class HostEvidence
             reasons.Add(new($"also running in containers (not this host's, not judged here): {list}",
                             $"컨테이너에서도 실행 중 (이 호스트의 것이 아니므로 판단하지 않음): {list}"));
         }
+        foreach (var r in facts.Refused)
+            reasons.Add(new($"not run, unsafe: {r.Path} ({Unsafe(r.Reason).En}); the collector runs a candidate MTA program only when it and its directories are root-owned and not writable by group or others: find out who put it there",
+                            $"안전하지 않아 실행하지 않음: {r.Path} ({Unsafe(r.Reason).Ko}); 수집기는 프로그램과 상위 디렉터리가 root 소유이고 그룹·다른 사용자 쓰기 권한이 없을 때만 실행함: 누가 설치했는지 확인 필요"));
         if (facts.Root == false)
             reasons.Add(new("collected as a normal user (user: nonroot): the owners of listening sockets, other users' process namespaces and unreadable files were not visible; what they could decide is reported as unknown (re-run the collector as root)",
                             "일반 사용자 권한으로 수집됨 (user: nonroot): 포트를 연 프로세스, 다른 사용자 프로세스의 네임스페이스, 읽을 수 없는 파일은 확인되지 않았으며 이에 달린 판단은 확인 불가로 표시함 (root로 재수집 권장)"));
@@ -53,6 +56,17 @@ public static class HostEvidence
                             $"메일 데몬과 같은 이름의 프로세스가 예상 밖의 사용자로 실행 중이며 MTA로 보지 않음: {list}; 정체 확인 필요"));
         }
         return turned ? Verdict.Manual : verdict;
+    }
+
+    /// <summary>"writable:/usr/local/sbin/sendmail" or "owner-uid-1000:/opt/x" in words.</summary>
+    private static Localized Unsafe(string why)
+    {
+        int colon = why.IndexOf(':');
+        var (kind, path) = colon > 0 ? (why[..colon], why[(colon + 1)..]) : (why, "");
+        if (kind == "writable") return new($"{path} is writable by group or others", $"{path}에 그룹·다른 사용자 쓰기 권한 있음");
+        if (kind.StartsWith("owner-uid-", StringComparison.Ordinal))
+            return new($"{path} is owned by uid {kind["owner-uid-".Length..]}, not root", $"{path}의 소유자가 root가 아님 (uid {kind["owner-uid-".Length..]})");
+        return new(why, why);
     }
 
     /// <summary>What an MTA's finding should say about processes that were not counted as it.</summary>

@@ -134,12 +134,16 @@ public static class U45Rule
         }
         reasons.AddRange(HostEvidence.About(e));
         reasons.Add(UsageReason(running, enabled));
+        // "unknown" is actionable only with what is missing and how to see it by hand.
+        if (running is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Running], e.Id).Select(u => u.Describe()));
+        if (enabled is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Enabled], e.Id).Select(u => u.Describe()));
         var policyName = options.Policy == Policy.Baseline && options.Baseline is { } b ? $"baseline '{b.Name}'" : options.Policy.Json();
         reasons.Add(new($"judged by policy {policyName} with knowledge base {options.Knowledge.Version} ({options.Knowledge.Date})",
                         $"판단 기준: 정책 {policyName}, 지식 베이스 {options.Knowledge.Version} ({options.Knowledge.Date})"));
 
         bool needsPatch = verdict == Verdict.Vulnerable || (verdict == Verdict.Manual && target is not null);
         var remediation = RemediationCatalog.For(facts, e, package, needsPatch, inUse != false, target);
+        reasons = reasons.Distinct().ToList();
         return new MtaFinding(e.Id, version?.Text, versionText, package, running, enabled, verdict, reasons, cves, remediation,
             EvidenceProbes(e), EvidenceLines(e), binary, Confidence(e, version is not null, running, enabled));
     }

@@ -12,6 +12,8 @@ public static class ProbeStatus
 {
     public static void Record(EvidenceSection s, HostFacts facts)
     {
+        if (s.Attributes.TryGetValue("unsafe", out var why) && s.Path is { } path)
+            facts.Refused.Add(new RefusedBinary(TerminalText.Clean(path), TerminalText.Clean(why), $"{s}: not run: {TerminalText.Clean(why)}"));
         var state = Of(s);
         if (facts.ProbeStates.TryGetValue(s.Probe, out var old) && Rank(old) >= Rank(state)) return;
         facts.ProbeStates[s.Probe] = state;
