@@ -298,7 +298,15 @@ public class LocalCollectorTests
         Assert.Equal(0, b.First("proc.list")!.ExitCode);
         Assert.Equal(0, b.First("pkg.dpkg")!.ExitCode);
         Assert.False(b.First("os.uname")!.Attributes.ContainsKey("root"));
+        Assert.Equal("needed", b.First("proc.ns")!.Attributes["root"]);
         Assert.Empty(Directory.EnumerateFileSystemEntries(tmp));
+
+        // Judged with what it could see, and saying what it could not: skipped pkg.updates is unknown.
+        var facts = MtaAudit.Parse.FactsBuilder.Build(b);
+        Assert.False(facts.Root);
+        Assert.Equal(MtaAudit.Facts.UnknownReason.Skipped, facts.ProbeFact("pkg.updates").Reason);
+        var report = MtaAudit.Assess.Analyzer.Analyze(b, new MtaAudit.Assess.AnalysisOptions(MtaAudit.Knowledge.KnowledgeBaseLoader.LoadEmbedded()));
+        Assert.Contains(report.Reasons, r => r.En.Contains("collected as a normal user", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,9 +34,12 @@ public static partial class Placement
             facts.ForeignProcesses.Insert(0, p with { Container = where });
             foreignPids.Add(pid);
         }
+        string? selfNet = facts.SelfPid is { } s2 && facts.Placements.TryGetValue(s2, out var sp2) ? sp2.NetNs : null;
         for (int i = facts.Listening.Count - 1; i >= 0; i--)
         {
-            if (facts.Listening[i].Pid is { } pid && foreignPids.Contains(pid))
+            // A socket goes with its process; and a process of another network namespace holds no socket of this host's.
+            if (facts.Listening[i].Pid is { } pid && (foreignPids.Contains(pid)
+                || (selfNet is not null && facts.Placements.TryGetValue(pid, out var pp) && pp.NetNs is not null && pp.NetNs != selfNet)))
             {
                 facts.ForeignSockets.Insert(0, facts.Listening[i]);
                 facts.Listening.RemoveAt(i);
