@@ -135,6 +135,7 @@ public static class U45Rule
         reasons.AddRange(HostEvidence.About(e));
         reasons.Add(UsageReason(running, enabled));
         // "unknown" is actionable only with what is missing and how to see it by hand.
+        if (version is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Version], e.Id).Select(u => u.Describe()));
         if (running is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Running], e.Id).Select(u => u.Describe()));
         if (enabled is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Enabled], e.Id).Select(u => u.Describe()));
         var policyName = options.Policy == Policy.Baseline && options.Baseline is { } b ? $"baseline '{b.Name}'" : options.Policy.Json();
