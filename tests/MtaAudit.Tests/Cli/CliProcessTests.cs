@@ -23,7 +23,7 @@ public class CliProcessTests
         return bin;
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    internal static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var psi = new ProcessStartInfo(Binary.Value)
         {

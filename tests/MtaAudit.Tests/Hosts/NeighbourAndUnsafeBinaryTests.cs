@@ -37,6 +37,15 @@ public sealed class NeighbourAndUnsafeBinaryTests(TestHostsFixture hosts)
         Assert.Equal(Verdict.Good, report.Verdict);
         Assert.Contains(report.Reasons, r => r.En.Contains("also running in containers", StringComparison.Ordinal)
                                              && r.En.Contains("Postfix", StringComparison.Ordinal));
+
+        // The same through the built command: `mta-audit scan` on this machine.
+        var (code, json, stderr) = Cli.CliProcessTests.Run("scan", "--format", "json", "--lang", "en");
+        Assert.True(code == 0, $"scan exit {code}: {stderr}\n{json}");
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var host = doc.RootElement.GetProperty("hosts")[0];
+        Assert.Equal("GOOD", host.GetProperty("verdict").GetString());
+        Assert.Equal(0, host.GetProperty("mtas").GetArrayLength());
+        Assert.Contains("also running in containers", json, StringComparison.Ordinal);
     }
 
     [Fact]
