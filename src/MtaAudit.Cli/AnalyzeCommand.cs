@@ -10,7 +10,7 @@ public static class AnalyzeCommand
 {
     public static Command Build()
     {
-        var files = new Argument<string[]>("files") { Description = "evidence bundle files ('-' for standard input); a file may hold many bundles", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "evidence bundle files ('-' for standard input), or directories (their *.evidence files); a file may hold many bundles", Arity = ArgumentArity.OneOrMore };
         var report = new ReportOptions();
         var cmd = new Command("analyze", "Judge evidence bundles (from the collector, an SSH scan, or your own tools)");
         cmd.Arguments.Add(files);
@@ -23,7 +23,15 @@ public static class AnalyzeCommand
                 Console.Error.WriteLine("mta-audit: " + problem);
                 return ExitCodes.Usage;
             }
-            var (hosts, errors) = AnalyzeAll(r.GetValue(files) ?? [], options);
+            var inputs = r.GetValue(files) ?? [];
+            // An option the parser did not know is a mistake, never a file name.
+            if (inputs.FirstOrDefault(i => i.Length > 1 && i[0] == '-') is { } bad)
+            {
+                Console.Error.WriteLine($"mta-audit: unknown option '{TerminalText.Clean(bad)}' (try 'mta-audit analyze --help')");
+                return ExitCodes.Usage;
+            }
+            var (hosts, errors) = AnalyzeAll(inputs, options);
+            foreach (var e in errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e));
             return report.Emit(r, hosts, options, errors);
         });
         return cmd;
@@ -34,7 +42,7 @@ public static class AnalyzeCommand
     {
         var hosts = new List<HostReport>();
         var errors = new List<string>();
-        foreach (var input in inputs)
+        foreach (var input in Expand(inputs, errors))
         {
             Stream stream;
             try
@@ -66,5 +74,26 @@ public static class AnalyzeCommand
             }
         }
         return (hosts, errors);
+    }
+
+    /// <summary>Inputs as files: a directory stands for its *.evidence files, in name order.</summary>
+    private static IEnumerable<string> Expand(IEnumerable<string> inputs, List<string> errors)
+    {
+        foreach (var input in inputs)
+        {
+            if (input != "-" && Directory.Exists(input))
+            {
+                string[] found;
+                try { found = Directory.GetFiles(input, "*.evidence").Order(StringComparer.Ordinal).ToArray(); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    errors.Add($"{input}: cannot list the directory: {e.Message}");
+                    continue;
+                }
+                if (found.Length == 0) errors.Add($"{input}: directory holds no *.evidence file");
+                foreach (var f in found) yield return f;
+            }
+            else yield return input;
+        }
     }
 }

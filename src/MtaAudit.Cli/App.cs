@@ -13,10 +13,13 @@ public static class App
         root.Subcommands.Add(CollectorCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
 
+        // -v anywhere: internal errors with their whole story; without it one line each.
+        bool verbose = args.Any(a => a is "-v" or "--verbose");
+        args = args.Where(a => a is not ("-v" or "--verbose")).ToArray();
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + e.Message);
+            foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
             Console.Error.WriteLine("Try 'mta-audit --help'.");
             return ExitCodes.Usage;
         }
@@ -27,7 +30,8 @@ public static class App
         catch (Exception e)
         {
             // Internal errors name the type and message only: no stack of target data, no secrets.
-            Console.Error.WriteLine($"mta-audit: internal error: {e.GetType().Name}: {TerminalText.Clean(e.Message)}");
+            Console.Error.WriteLine($"mta-audit: internal error: {e.GetType().Name}: {TerminalText.Clean(e.Message.ReplaceLineEndings(" "))}" + (verbose ? "" : " (-v for details)"));
+            if (verbose) Console.Error.WriteLine(TerminalText.Clean(e.ToString()));
             return ExitCodes.Internal;
         }
     }

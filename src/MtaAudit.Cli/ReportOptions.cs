@@ -89,14 +89,25 @@ public sealed class ReportOptions
             : TextReport.Render(hosts, a.Knowledge, a.Policy, lang, inputErrors, DateTimeOffset.UtcNow);
         var path = r.GetValue(Output);
         if (path is null) Console.Out.Write(text);
-        else File.WriteAllText(path, text);
+        else
+        {
+            try { File.WriteAllText(path, text); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                // A report nobody can read is no report: say where and why, and exit 3.
+                Console.Error.WriteLine($"mta-audit: {TerminalText.Clean(path)}: cannot write the report: {TerminalText.Clean(e.Message)}");
+                return ExitCodes.Usage;
+            }
+        }
         return ExitCode(hosts, inputErrors.Count > 0);
     }
 
     public static int ExitCode(IReadOnlyList<HostReport> hosts, bool unreadableInput)
     {
-        if (unreadableInput) return ExitCodes.Usage;
+        // VULNERABLE (1) wins over unreadable input (3), which wins over MANUAL (2): a vulnerable host
+        // must never hide behind a bad file next to it.
         if (hosts.Any(h => h.Verdict == Verdict.Vulnerable)) return ExitCodes.Vulnerable;
+        if (unreadableInput) return ExitCodes.Usage;
         if (hosts.Any(h => h.Verdict == Verdict.Manual)) return ExitCodes.Manual;
         return ExitCodes.Good;
     }

@@ -60,7 +60,8 @@ public static class ScanCommand
             }
             // Collection problems are reported, but a partial bundle is still judged (as MANUAL where it must be).
             int code = report.Emit(r, hosts, options, hosts.Count == 0 ? errors : []);
-            foreach (var e in hosts.Count == 0 ? [] : errors) Console.Error.WriteLine("mta-audit: " + e);
+            // Every problem on standard error, one line each, whether or not a report was made.
+            foreach (var e in errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e.ReplaceLineEndings(" ")));
             return hosts.Count == 0 ? ExitCodes.Usage : code;
         });
         return cmd;

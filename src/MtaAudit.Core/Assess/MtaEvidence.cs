@@ -6,7 +6,9 @@ namespace MtaAudit.Assess;
 /// <summary>
 /// Every fact about one MTA on one host, gathered from all probes. Deciding "installed" from
 /// several signals (packages, real version output, daemons, service manager) is what keeps
-/// Postfix's sendmail wrapper from being taken for Sendmail.
+/// Postfix's sendmail wrapper from being taken for Sendmail. Only the host's own processes count
+/// (containers' are set apart by the parse stage), a daemon only under its expected users, and a
+/// socket only on a mail port and, where ss named its process, when that process is the daemon.
 /// </summary>
 public sealed class MtaEvidence
 {
@@ -16,6 +18,10 @@ public sealed class MtaEvidence
     public List<ProcessInfo> Daemons { get; } = new();
     public List<ServiceRecord> Services { get; } = new();
     public List<ListeningSocket> Sockets { get; } = new();
+    /// <summary>Processes that look like the daemon but run as an unexpected user: not counted, reported.</summary>
+    public List<ProcessInfo> Impostors { get; } = new();
+    /// <summary>The daemon running in a container or another PID namespace on this host: not the host's.</summary>
+    public List<ProcessInfo> InContainers { get; } = new();
 
     public string Id => Definition.Id;
 
@@ -38,16 +44,39 @@ public sealed class MtaEvidence
     public static List<MtaEvidence> Gather(HostFacts facts)
     {
         var list = new List<MtaEvidence>();
+        var byPid = facts.Processes.Where(p => p.Pid is not null).GroupBy(p => p.Pid!.Value).ToDictionary(g => g.Key, g => g.First());
         foreach (var def in MtaCatalog.All)
         {
             var e = new MtaEvidence { Definition = def };
             e.Packages.AddRange(facts.Packages.Where(def.IsMtaPackage));
             e.Versions.AddRange(facts.Versions.Where(v => v.Mta == def.Id));
-            e.Daemons.AddRange(facts.Processes.Where(def.IsDaemon));
+            foreach (var p in facts.Processes.Where(def.IsDaemon))
+                (MtaText.UserIs(p.User, def.DaemonUsers) ? e.Daemons : e.Impostors).Add(p);
+            e.InContainers.AddRange(facts.ForeignProcesses.Where(def.IsDaemon));
             e.Services.AddRange(facts.Services.Where(def.IsService));
-            e.Sockets.AddRange(facts.Listening.Where(s => s.ProcessName is { } p && def.IsSocketOwner(p)));
+            e.Sockets.AddRange(facts.Listening.Where(s => IsOwnSocket(def, s, byPid, e)));
             list.Add(e);
         }
         return list;
     }
+
+    /// <summary>
+    /// A socket is the MTA's when it is on a mail port and its process is the MTA's daemon: by pid where
+    /// ss tied it to one in the process list, else by the program name ss printed.
+    /// </summary>
+    private static bool IsOwnSocket(IMtaDefinition def, ListeningSocket s, Dictionary<int, ProcessInfo> byPid, MtaEvidence e)
+    {
+        if (!MtaText.MailPorts.Contains(s.Port)) return false;
+        if (s.Pid is { } pid && byPid.TryGetValue(pid, out var owner))
+            return e.Daemons.Contains(owner) || (def.IsSocketOwner(s.ProcessName ?? "") && !e.Impostors.Contains(owner) && IsChildOfDaemon(owner, e, byPid));
+        return s.ProcessName is { } name && def.IsSocketOwner(name);
+    }
+
+    // ss names the first process holding the socket; for Postfix that may be an smtpd child of master.
+    private static bool IsChildOfDaemon(ProcessInfo p, MtaEvidence e, Dictionary<int, ProcessInfo> byPid) =>
+        p.Ppid is { } pp && byPid.TryGetValue(pp, out var parent) && e.Daemons.Contains(parent);
+
+    /// <summary>Listeners on a mail port whose owner the evidence does not name (a normal user's ss): any MTA's, or none.</summary>
+    public static List<ListeningSocket> UnownedMailListeners(HostFacts facts) =>
+        facts.Listening.Where(s => s.ProcessName is null && s.Pid is null && MtaText.MailPorts.Contains(s.Port)).ToList();
 }

@@ -13,7 +13,8 @@ public static class U45Rule
     public static HostReport Judge(HostFacts facts, AnalysisOptions options, string? source = null, string? collectedAt = null)
     {
         var findings = new List<MtaFinding>();
-        foreach (var e in MtaEvidence.Gather(facts).Where(e => e.Installed))
+        var gathered = MtaEvidence.Gather(facts);
+        foreach (var e in gathered.Where(e => e.Installed))
             findings.Add(JudgeMta(facts, e, options));
 
         var hostReasons = new List<Localized>();
@@ -27,6 +28,7 @@ public static class U45Rule
             (verdict, var why) = NoMta(facts, options);
             hostReasons.AddRange(why);
         }
+        verdict = HostEvidence.Check(facts, gathered, findings, verdict, hostReasons);
         if (!facts.Complete) hostReasons.Add(Incomplete(facts));
         return new HostReport(facts.Host, facts.Os, verdict, facts.Complete, findings, hostReasons, facts.Problems, source, collectedAt);
     }
@@ -34,14 +36,14 @@ public static class U45Rule
     private static (Verdict, List<Localized>) NoMta(HostFacts facts, AnalysisOptions options)
     {
         bool looked = facts.Collected.Any(p => p.StartsWith("pkg.", StringComparison.Ordinal))
-                      || facts.Has("proc.list") || facts.Has("mta.binaries")
-                      || facts.Absent.Any(p => p.StartsWith("mta.", StringComparison.Ordinal));
+                      || facts.Has("proc.list") || facts.Has("mta.binaries");
         if (!looked)
             return (Verdict.Manual, [new("the evidence has no package list, process list or MTA binary check: cannot tell whether a mail service is installed",
                                          "패키지·프로세스·MTA 바이너리 정보가 없어 메일 서비스 설치 여부를 판단할 수 없음")]);
         if (!facts.Complete)
             return (Verdict.Manual, [new("no mail service found in the evidence collected, but the evidence is incomplete",
                                          "수집된 정보에서 메일 서비스가 발견되지 않았으나 수집 정보가 불완전함")]);
+        // HostEvidence.Check turns this into MANUAL when a fact that could show an MTA is unknown.
         return (options.NoMtaIsNotApplicable ? Verdict.NotApplicable : Verdict.Good,
             [new("no mail service (Sendmail, Postfix, Exim, OpenSMTPD) is installed", "메일 서비스(Sendmail, Postfix, Exim, OpenSMTPD)가 설치되어 있지 않음")]);
     }
@@ -82,6 +84,14 @@ public static class U45Rule
             reasons.InsertRange(0, j.Reasons);
             if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
         }
+        else if (options.Policy == Policy.Vendor && package is null && PackagesUnknown(facts) is { Count: > 0 } pkgUnknown)
+        {
+            // WHY: without the package list, "not from a package" is a guess; a RHEL Postfix is not a source build.
+            verdict = Verdict.Manual;
+            reasons.Insert(0, new("whether it was installed from the vendor's package is unknown, so the vendor's fixes cannot be weighed",
+                                  "벤더 패키지로 설치되었는지 알 수 없어 벤더 보안 패치 여부를 판단할 수 없음"));
+            reasons.AddRange(pkgUnknown.Select(u => u.Describe()));
+        }
         else if (version is null)
         {
             verdict = Verdict.Manual;
@@ -106,13 +116,35 @@ public static class U45Rule
             verdict = Verdict.Manual;
             reasons.Add(Incomplete(facts));
         }
+        if (verdict == Verdict.Good)
+        {
+            // GOOD needs every fact that could turn it: for "not in use", how it runs and starts;
+            // for "latest", its version and (vendor policy) the vendor's evidence.
+            U45Fact[] needed = inUse == false ? [U45Fact.Running, U45Fact.Enabled]
+                : options.Policy == Policy.Vendor && VendorJudge.Applies(package) ? [U45Fact.Version, U45Fact.VendorUpdates]
+                : [U45Fact.Version];
+            var unknown = EvidenceModel.Unknowns(facts, needed, e.Id, package?.Name);
+            if (unknown.Count > 0)
+            {
+                verdict = Verdict.Manual;
+                reasons.Insert(0, new("GOOD cannot be given: a fact that could change the answer is unknown",
+                                      "판단을 바꿀 수 있는 정보가 확인되지 않아 양호로 판정할 수 없음"));
+                reasons.AddRange(unknown.Select(u => u.Describe()));
+            }
+        }
+        reasons.AddRange(HostEvidence.About(e));
         reasons.Add(UsageReason(running, enabled));
+        // "unknown" is actionable only with what is missing and how to see it by hand.
+        if (version is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Version], e.Id).Select(u => u.Describe()));
+        if (running is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Running], e.Id).Select(u => u.Describe()));
+        if (enabled is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Enabled], e.Id).Select(u => u.Describe()));
         var policyName = options.Policy == Policy.Baseline && options.Baseline is { } b ? $"baseline '{b.Name}'" : options.Policy.Json();
         reasons.Add(new($"judged by policy {policyName} with knowledge base {options.Knowledge.Version} (data to {options.Knowledge.DataRunsTo})",
                         $"판단 기준: 정책 {policyName}, 지식 베이스 {options.Knowledge.Version} (정보 기준일 {options.Knowledge.DataRunsTo})"));
 
         bool needsPatch = verdict == Verdict.Vulnerable || (verdict == Verdict.Manual && target is not null);
         var remediation = RemediationCatalog.For(facts, e, package, needsPatch, inUse != false, target);
+        reasons = reasons.Distinct().ToList();
         return new MtaFinding(e.Id, version?.Text, versionText, package, running, enabled, verdict, reasons, cves, remediation,
             EvidenceProbes(e), EvidenceLines(e), binary, Confidence(e, version is not null, running, enabled));
     }
@@ -153,6 +185,8 @@ public static class U45Rule
         return (null, null, null, why);
     }
 
+    private static List<UnknownFact> PackagesUnknown(HostFacts facts) => EvidenceModel.Unknowns(facts, [U45Fact.Packages]);
+
     /// <summary>A version that is not the latest on a host where use is unknown: the auditor must look.</summary>
     private static Verdict Unsure(List<Localized> reasons)
     {
@@ -174,6 +208,8 @@ public static class U45Rule
         if (facts.TimedOut.Count > 0) parts.Add("timed out: " + string.Join(", ", facts.TimedOut));
         var cut = facts.Problems.FirstOrDefault(p => p.Contains("cut short", StringComparison.Ordinal));
         if (cut is not null) parts.Add("bundle cut short");
+        var capped = facts.ProbeStates.Values.Where(f => f.Reason == UnknownReason.Cut).Select(f => f.Probe).ToList();
+        if (capped.Count > 0) parts.Add("output cut: " + string.Join(", ", capped));
         var detail = parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
         return new("the evidence is incomplete, so GOOD cannot be given" + detail, "수집 정보가 불완전하여 양호로 판정할 수 없음" + detail);
     }

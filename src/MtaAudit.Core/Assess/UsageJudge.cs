@@ -4,16 +4,19 @@ namespace MtaAudit.Assess;
 
 /// <summary>
 /// Whether an MTA runs now and starts at boot, from processes, sockets and the OS's service
-/// manager. null means the evidence does not tell; absence counts only where the probe ran.
+/// manager. null means the evidence does not tell; absence counts only where the probe answered
+/// in full (not cut, not failed, not skipped) and no mail port has an owner the evidence cannot name.
 /// </summary>
 public static class UsageJudge
 {
     public static bool? Running(MtaEvidence e, HostFacts facts)
     {
         if (e.Daemons.Count > 0 || e.Sockets.Count > 0 || e.Services.Any(s => s.Running == true)) return true;
-        bool psComplete = facts.Has("proc.list") && !facts.TimedOut.Any(t => t.StartsWith("proc.list", StringComparison.Ordinal));
-        if (psComplete && facts.Processes.Count > 0) return false;
-        if (e.Services.Any(s => s.Running == false)) return false;
+        bool psComplete = facts.ProbeFact("proc.list").IsKnown && facts.Processes.Count > 0;
+        bool listenKnown = !facts.ProbeFact("net.listen").IsUnknown;
+        bool ownersKnown = MtaEvidence.UnownedMailListeners(facts).Count == 0;
+        if (psComplete && listenKnown && ownersKnown) return false;
+        if (ownersKnown && e.Services.Any(s => s.Running == false) && !facts.ProbeFact("proc.list").IsKnown) return false;
         return null;
     }
 

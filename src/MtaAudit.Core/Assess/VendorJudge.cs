@@ -62,7 +62,9 @@ public static class VendorJudge
                 $"업스트림 {upstream}의 알려진 취약점 {cves.Count}건 중 {fixedCount}건은 이 패키지에서 수정됨 (changelog 또는 벤더 정보)"));
 
         // 3. What the evidence cannot tell.
-        bool updatesChecked = facts.Has("pkg.updates") && !facts.TimedOut.Any(t => t.StartsWith("pkg.updates", StringComparison.Ordinal));
+        // A failed, partial, locked or skipped check is unknown, never "none pending".
+        var updates = facts.ProbeFact("pkg.updates");
+        bool updatesChecked = updates.IsKnown;
         var age = facts.RepoAgeDays;
         if (unknown.Count > 0)
         {
@@ -74,8 +76,10 @@ public static class VendorJudge
         }
         if (!updatesChecked)
         {
-            reasons.Insert(0, new("whether a vendor update is pending is unknown: the pending-update evidence (pkg.updates) was not collected",
-                                  "벤더 업데이트 대기 여부를 알 수 없음: 업데이트 정보(pkg.updates)가 수집되지 않음"));
+            var why = updates.Reason ?? Facts.UnknownReason.NotCollected;
+            var how = EvidenceModel.ManualCommand(U45Fact.VendorUpdates, "pkg.updates", facts.Os, e.Id, package.Name);
+            reasons.Insert(0, new($"whether a vendor update is pending is unknown: the update check (pkg.updates) {why.En()}; check by hand: {how}",
+                                  $"벤더 업데이트 대기 여부를 알 수 없음: 업데이트 확인(pkg.updates) {why.Ko()}; 수동 확인: {how}"));
             return new(Verdict.Manual, reasons, cves, null);
         }
         if (age is null || age > MaxRepoAgeDays)
@@ -83,7 +87,7 @@ public static class VendorJudge
             var ageText = age is null ? "of unknown age" : string.Create(CultureInfo.InvariantCulture, $"{age:0} days old");
             var ageKo = age is null ? "갱신 시점을 알 수 없음" : string.Create(CultureInfo.InvariantCulture, $"{age:0}일 전 정보");
             reasons.Insert(0, new(
-                $"no update is pending, but the package metadata is {ageText} (more than {MaxRepoAgeDays} days cannot prove it): refresh it (apt-get update / yum makecache) and check again",
+                $"no update is pending, but the package metadata (its oldest security source) is {ageText} (more than {MaxRepoAgeDays} days cannot prove it): refresh it (apt-get update / yum makecache) and check again",
                 $"대기 중인 업데이트는 없으나 패키지 메타데이터가 {ageKo} ({MaxRepoAgeDays}일 초과는 근거가 되지 않음): apt-get update / yum makecache 후 재점검"));
             return new(Verdict.Manual, reasons, cves, null);
         }

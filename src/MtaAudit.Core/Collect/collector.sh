@@ -13,7 +13,8 @@
 #   MTA_AUDIT_PROBE_MAX_KIB   KiB of output kept per probe (default 4096)
 #   MTA_AUDIT_EXTRA_PATHS     colon-separated directories searched first for MTA programs
 #   MTA_AUDIT_EXTRA_PACKAGES  package names also treated as MTA packages, separated by spaces
-#   MTA_AUDIT_SKIP            probe ids not to run, separated by spaces (no section is written)
+#   MTA_AUDIT_SKIP            probe ids not to run, separated by spaces (each still gets a section,
+#                             rc=skipped, so that the analyzer reads its facts as unknown)
 #   MTA_AUDIT_JOBS            probes run at once (default 4; output order never changes)
 #   MTA_AUDIT_TIMINGS         1: add ms=N, each probe's wall time, to its section (benchmarks)
 #
@@ -25,6 +26,8 @@
 #                   wrapper (postfix, exim, opensmtpd, other:PACKAGE) and was not run
 #   note=TEXT       why a probe is absent although its program exists (systemd-not-running,
 #                   not-opensmtpd)
+#   unsafe=WHY:PATH a version probe, rc=absent: the program was NOT run because it or a directory
+#                   above it is not root-owned or is group/world-writable (owner-uid-N, writable)
 #   package=NAME    pkg.changelog: the package the changelog belongs to
 #   now=EPOCH       pkg.repo-age: this host's clock, UTC seconds, to age the file times
 #   ms=N            with MTA_AUDIT_TIMINGS=1: the probe's wall time in milliseconds
@@ -109,6 +112,8 @@ fi
 
 uid=$(id | sed 's/^uid=\([0-9]*\).*/\1/')
 if [ "$uid" = 0 ]; then USERKIND=root; else USERKIND=nonroot; fi
+NEED_ROOT_NS=
+[ "$USERKIND" = root ] || NEED_ROOT_NS=" root=needed"
 
 # --- Temporary directory: private (umask 077), a fresh name, fail closed ---------
 umask 077
@@ -238,7 +243,7 @@ SLOW=1
 probe() {
   p_id=$1 p_attr=$2 p_cmd=$3
   shift 3
-  case "$SKIP" in *" $p_id "*) return 0 ;; esac
+  case "$SKIP" in *" $p_id "*) skipped "$p_id" "$p_attr" "$p_cmd"; return 0 ;; esac
   N=$((N + 1))
   p_out=$W/out.$N
   # The job marks itself done the moment its command ends: with several probes in flight the
@@ -265,10 +270,10 @@ finish_oldest() {
   f_n=$1
   shift
   f_rest=$*
-  eval "f_id=\$Q_ID_$f_n f_attr=\$Q_ATTR_$f_n f_cmd=\$Q_CMD_$f_n f_pid=\$Q_PID_$f_n"
+  eval "f_id=\$Q_ID_$f_n f_attr=\$Q_ATTR_$f_n f_cmd=\$Q_CMD_$f_n f_pid=\$Q_PID_$f_n f_qrc=\${Q_RC_$f_n:-absent}"
   if [ -z "$f_pid" ]; then
     QUEUE=$f_rest
-    emit_section "$f_id" "$f_attr" absent "$f_cmd" ""
+    emit_section "$f_id" "$f_attr" "$f_qrc" "$f_cmd" ""
     return 0
   fi
   # Still queued while waited for, so that a signal's handler stops it too.
@@ -293,9 +298,18 @@ drain() {
 
 # absent ID ATTRS CMDTEXT: the program or file is not on this host (queued behind running probes).
 absent() {
-  case "$SKIP" in *" $1 "*) return 0 ;; esac
+  case "$SKIP" in *" $1 "*) skipped "$@"; return 0 ;; esac
   N=$((N + 1))
-  eval "Q_ID_$N=\$1 Q_ATTR_$N=\$2 Q_CMD_$N=\$3 Q_PID_$N="
+  eval "Q_ID_$N=\$1 Q_ATTR_$N=\$2 Q_CMD_$N=\$3 Q_PID_$N= Q_RC_$N=absent"
+  QUEUE="$QUEUE $N"
+  [ "$INFLIGHT" -gt 0 ] || drain
+}
+
+# skipped ID ATTRS CMDTEXT: MTA_AUDIT_SKIP named it; its section says so (rc=skipped), so that a
+# caller's environment never thins the evidence unnoticed.
+skipped() {
+  N=$((N + 1))
+  eval "Q_ID_$N=\$1 Q_ATTR_$N=\$2 Q_CMD_$N=\$3 Q_PID_$N= Q_RC_$N=skipped"
   QUEUE="$QUEUE $N"
   [ "$INFLIGHT" -gt 0 ] || drain
 }
@@ -423,17 +437,44 @@ run_os_release_aix() { oslevel -s; }
 
 run_ps() {
   if [ "$OS" = HP-UX ]; then
-    UNIX95=1 ps -eo pid,ppid,user,args
-    return $?
-  fi
-  ps -eo pid,ppid,user,args 2> "$W/ps.err.$N"
-  ps_rc=$?
-  if [ $ps_rc -ne 0 ]; then
-    ps -ef
+    UNIX95=1 ps -eo pid,ppid,user,args > "$W/ps.out.$N"
     ps_rc=$?
+  else
+    ps -eo pid,ppid,user,args > "$W/ps.out.$N" 2> "$W/ps.err.$N"
+    ps_rc=$?
+    if [ $ps_rc -ne 0 ]; then
+      ps -ef > "$W/ps.out.$N"
+      ps_rc=$?
+    fi
   fi
-  rm -f "$W/ps.err.$N"
+  # Arguments that look like secrets never reach the bundle.
+  redact < "$W/ps.out.$N"
+  rm -f "$W/ps.err.$N" "$W/ps.out.$N"
   return $ps_rc
+}
+
+# redact: process arguments that look like secrets become <redacted>: key=value and --key value
+# forms of password, pass, passwd, token, secret, api key, and credentials in URLs (user:pass@).
+# Basic regular expressions only (Solaris 10 sed has no -E); letters in both cases by hand.
+redact() {
+  sed -e 's/\([Pp][Aa][Ss][Ss][A-Za-z_]*[=:]\)[^ ]*/\1<redacted>/g' \
+      -e 's/\(-[-]*[Pp][Aa][Ss][Ss][A-Za-z_-]* \)[^ -][^ ]*/\1<redacted>/g' \
+      -e 's/\([Tt][Oo][Kk][Ee][Nn][A-Za-z_]*[=:]\)[^ ]*/\1<redacted>/g' \
+      -e 's/\(-[-]*[Tt][Oo][Kk][Ee][Nn][A-Za-z_-]* \)[^ -][^ ]*/\1<redacted>/g' \
+      -e 's/\([Ss][Ee][Cc][Rr][Ee][Tt][A-Za-z_]*[=:]\)[^ ]*/\1<redacted>/g' \
+      -e 's/\(-[-]*[Ss][Ee][Cc][Rr][Ee][Tt][A-Za-z_-]* \)[^ -][^ ]*/\1<redacted>/g' \
+      -e 's/\([Aa][Pp][Ii][-_]*[Kk][Ee][Yy][=:]\)[^ ]*/\1<redacted>/g' \
+      -e 's|\(://[^/:@ ]*:\)[^/@ ]*@|\1<redacted>@|g'
+}
+
+# proc.ns (Linux): where each process runs, so that containers' daemons are not taken for the
+# host's: "self PID" (this collector), the PID and network namespace links (a normal user can
+# read only its own) and each process's distinct cgroup paths (readable by anyone).
+run_proc_ns() {
+  echo "self $MAIN_PID"
+  ls -l /proc/[0-9]*/ns/pid /proc/[0-9]*/ns/net 2>/dev/null | awk '$(NF-1) == "->" { print "ns", $(NF-2), $NF }'
+  awk '{ p = $0; sub(/^[^:]*:[^:]*:/, "", p); k = FILENAME " " p; if (!(k in seen)) { seen[k] = 1; print "cgroup", k } }' /proc/[0-9]*/cgroup 2>/dev/null
+  return 0
 }
 
 run_sysv() {
@@ -543,6 +584,34 @@ sendmail_kind() {
   esac
 }
 
+# unsafe_reason FILE: prints nothing when FILE, every link on the way to it, the file it resolves
+# to and every directory above each of them are owned by root (or the file belongs to a package)
+# and not writable by group or others; else why not, "writable:PATH" or "owner-uid-N:PATH".
+# A candidate MTA program is run (as root, often) only when this prints nothing.
+unsafe_reason() {
+  for ur_f in $(link_chain "$1") $(resolve "$1"); do
+    ur_p=$ur_f
+    while [ -n "$ur_p" ]; do
+      ur_l=$(ls -ldn "$ur_p" 2>/dev/null)
+      if [ -n "$ur_l" ]; then
+        set -- $ur_l
+        # A sticky directory (/tmp, drwxrwxrwt) lets no one but an entry's owner rename or remove it,
+        # so it is safe above a root-owned entry; the program itself is never writable by others.
+        case "$1" in
+          l*) ;;
+          d????????[tT]*) if [ "$3" != 0 ]; then printf 'owner-uid-%s:%s\n' "$3" "$ur_p"; return 0; fi ;;
+          ?????w*|????????w*) printf 'writable:%s\n' "$ur_p"; return 0 ;;
+          *) if [ "$3" != 0 ] && [ -z "$(owner_of "$ur_p")" ]; then printf 'owner-uid-%s:%s\n' "$3" "$ur_p"; return 0; fi ;;
+        esac
+      fi
+      [ "$ur_p" = / ] && break
+      ur_p=${ur_p%/*}
+      [ -n "$ur_p" ] || ur_p=/
+    done
+  done
+  return 0
+}
+
 # --- The probes ----------------------------------------------------------------------
 
 probe os.uname "" "uname -a" uname -a
@@ -573,6 +642,11 @@ else
   probe proc.list "" "ps -eo pid,ppid,user,args (else ps -ef)" run_ps
 fi
 drain
+if [ "$OS" = Linux ] && [ -r /proc/self/cgroup ]; then
+  probe proc.ns "${NEED_ROOT_NS# }" "ls -l /proc/*/ns/pid /proc/*/ns/net; cat /proc/*/cgroup" run_proc_ns
+else
+  absent proc.ns "" "ls -l /proc/*/ns/pid /proc/*/ns/net; cat /proc/*/cgroup"
+fi
 
 # Listening sockets. Linux ss/netstat -p show other users' processes only to root.
 NEED_ROOT=
@@ -670,7 +744,9 @@ SM_LIST=$(existing_unique $(pick sendmail $SENDMAIL_PATHS) $(which_all sendmail)
 SM_RAN=
 for sm in $SM_LIST; do
   kind=$(sendmail_kind "$sm")
-  if [ "$kind" = sendmail ]; then
+  if [ "$kind" = sendmail ] && ur=$(unsafe_reason "$sm") && [ -n "$ur" ]; then
+    absent mta.sendmail.version "path=$sm unsafe=$ur" "$sm -d0.1 -bt < /dev/null (not run: unsafe, $ur)"
+  elif [ "$kind" = sendmail ]; then
     probe mta.sendmail.version "path=$sm" "$sm -d0.1 -bt < /dev/null" "$sm" -d0.1 -bt
   else
     absent mta.sendmail.version "path=$sm wrapper=$kind" "$sm -d0.1 -bt < /dev/null (not run: not Sendmail)"
@@ -682,7 +758,9 @@ done
 PC_LIST=$(existing_unique $(pick postconf $POSTCONF_PATHS) $(which_all postconf))
 if [ -n "$PC_LIST" ]; then
   for pc in $PC_LIST; do
-    probe mta.postfix.version "path=$pc" "$pc -d mail_version" "$pc" -d mail_version
+    ur=$(unsafe_reason "$pc")
+    if [ -n "$ur" ]; then absent mta.postfix.version "path=$pc unsafe=$ur" "$pc -d mail_version (not run: unsafe, $ur)"
+    else probe mta.postfix.version "path=$pc" "$pc -d mail_version" "$pc" -d mail_version; fi
   done
 else
   absent mta.postfix.version "" "postconf -d mail_version"
@@ -691,7 +769,9 @@ fi
 EX_LIST=$(existing_unique $(pick exim4 $EXIM_PATHS) $(pick exim) $(which_all exim4 exim))
 if [ -n "$EX_LIST" ]; then
   for ex in $EX_LIST; do
-    probe mta.exim.version "path=$ex" "$ex -bV" "$ex" -bV
+    ur=$(unsafe_reason "$ex")
+    if [ -n "$ur" ]; then absent mta.exim.version "path=$ex unsafe=$ur" "$ex -bV (not run: unsafe, $ur)"
+    else probe mta.exim.version "path=$ex" "$ex -bV" "$ex" -bV; fi
   done
 else
   absent mta.exim.version "" "exim -bV"
@@ -706,7 +786,9 @@ for sd in $SD_LIST; do
   sd_dir=${sd%/*}
   sd_owner=$(owner_of "$(resolve "$sd")")
   if [ -f "$sd_dir/smtpctl" ] || case "$sd_owner" in opensmtpd*) true ;; *) false ;; esac; then
-    probe mta.opensmtpd.version "path=$sd" "$sd -h" "$sd" -h
+    ur=$(unsafe_reason "$sd")
+    if [ -n "$ur" ]; then absent mta.opensmtpd.version "path=$sd unsafe=$ur" "$sd -h (not run: unsafe, $ur)"
+    else probe mta.opensmtpd.version "path=$sd" "$sd -h" "$sd" -h; fi
   else
     absent mta.opensmtpd.version "path=$sd note=not-opensmtpd" "$sd -h (not run: no smtpctl beside it, not packaged as opensmtpd)"
   fi

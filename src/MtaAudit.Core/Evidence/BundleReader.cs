@@ -104,7 +104,20 @@ public static class BundleReader
     private static BundleReadResult Error(string source, int line, string message) =>
         new(null, new BundleError(source, line, message));
 
-    private static bool IsMagic(ReadOnlySpan<byte> line) => TrimEnd(line).SequenceEqual(MagicBytes);
+    private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
+
+    // A UTF-8 byte-order mark before the magic (a file saved by a Windows editor) is not a different line;
+    // nor is a magic that follows the cut last line of the bundle before it (no line end in between).
+    private static bool IsMagic(ReadOnlySpan<byte> line)
+    {
+        var t = TrimEnd(line);
+        if (t.StartsWith(Bom)) t = t[Bom.Length..];
+        if (!t.EndsWith(MagicBytes)) return false;
+        // Glued to a cut line only when nothing blank stands between: " MTA-AUDIT-EVIDENCE/1" is a
+        // content line the writer defused, "found MTA-AUDIT-EVIDENCE/1" is text about bundles.
+        int before = t.Length - MagicBytes.Length;
+        return before == 0 || t[before - 1] is not ((byte)' ' or (byte)'\t');
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => TrimEnd(line).Length == 0;
 
@@ -271,10 +284,11 @@ public static class BundleReader
                     return (ProbeOutcome.Unknown, null);
                 case "absent": return (ProbeOutcome.Absent, null);
                 case "timeout": return (ProbeOutcome.Timeout, null);
+                case "skipped": return (ProbeOutcome.Skipped, null);
             }
             if (int.TryParse(rc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
                 return (ProbeOutcome.Ran, n);
-            _warnings.Add($"line {line}: rc='{TerminalText.Clean(rc)}' is not a number, 'absent' or 'timeout'");
+            _warnings.Add($"line {line}: rc='{TerminalText.Clean(rc)}' is not a number, 'absent', 'timeout' or 'skipped'");
             return (ProbeOutcome.Unknown, null);
         }
 
@@ -284,6 +298,7 @@ public static class BundleReader
             {
                 // The last section may be cut mid-output; keep what it printed but mark it.
                 _current.Attributes["rc"] = "timeout";
+                _current.Attributes["cut"] = "yes";
                 _warnings.Add($"line {_current.Line}: the bundle ends inside probe {_current.Probe}; its output is partial");
             }
             CloseSection();

@@ -44,6 +44,10 @@ public sealed class EvidenceSection
 
     public bool Ran => Outcome == ProbeOutcome.Ran;
     public bool TimedOut => Outcome == ProbeOutcome.Timeout;
+    /// <summary>cut=yes or overflow=...: the collector kept only part of the output.</summary>
+    public bool Cut => Attributes.ContainsKey("cut") || Attributes.ContainsKey("overflow");
+    /// <summary>root=needed: run as a normal user, the output may lack what only root sees.</summary>
+    public bool NeedsRoot => Attributes.TryGetValue("root", out var r) && r == "needed";
 
     private static readonly Encoding Utf8Lenient = new UTF8Encoding(false, false);
 
@@ -54,6 +58,7 @@ public sealed class EvidenceSection
         ProbeOutcome.Ran => ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
         ProbeOutcome.Absent => "absent",
         ProbeOutcome.Timeout => "timeout",
+        ProbeOutcome.Skipped => "skipped",
         _ => "?",
     };
 }

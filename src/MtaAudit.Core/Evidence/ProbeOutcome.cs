@@ -9,6 +9,8 @@ public enum ProbeOutcome
     Absent,
     /// <summary><c>rc=timeout</c>: the collector killed it at its time limit; content is partial.</summary>
     Timeout,
+    /// <summary><c>rc=skipped</c>: the collector was told not to run it (MTA_AUDIT_SKIP); nothing is known.</summary>
+    Skipped,
     /// <summary>The rc attribute was missing or not understood: treat the content as unreliable.</summary>
     Unknown,
 }

@@ -39,4 +39,27 @@ public sealed class HostFacts
     public List<BuildFacts> Builds { get; } = new();
     /// <summary>The C library ("glibc 2.36", "musl 1.2.4"), when os.libc showed it.</summary>
     public string? Libc { get; set; }
+
+    /// <summary>Each probe's standing: known (answered in full), unknown (why), or not applicable (rc=absent).</summary>
+    public Dictionary<string, Fact<string>> ProbeStates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What a probe establishes; a probe with no section at all is unknown (not collected).</summary>
+    public Fact<string> ProbeFact(string probe) =>
+        ProbeStates.TryGetValue(probe, out var f) ? f : Fact<string>.Unknown(UnknownReason.NotCollected, probe);
+
+    /// <summary>The header's "user:": true root, false a normal user, null not said.</summary>
+    public bool? Root { get; set; }
+
+    /// <summary>Processes of other PID namespaces or container cgroups: not this host's, listed apart.</summary>
+    public List<ProcessInfo> ForeignProcesses { get; } = new();
+
+    /// <summary>proc.ns: where each process runs, by pid; <see cref="SelfPid"/> is the collector's own shell.</summary>
+    public Dictionary<int, ProcessPlacement> Placements { get; } = new();
+    public int? SelfPid { get; set; }
+
+    /// <summary>Listening sockets owned by such processes.</summary>
+    public List<ListeningSocket> ForeignSockets { get; } = new();
+
+    /// <summary>Candidate MTA programs the collector refused to run, with its reason (unsafe owner or mode).</summary>
+    public List<RefusedBinary> Refused { get; } = new();
 }

@@ -1,7 +1,8 @@
 namespace MtaAudit.Facts;
 
 /// <summary>One running process. <see cref="Args"/> is the full command line as ps printed it.</summary>
-public sealed record ProcessInfo(int? Pid, int? Ppid, string? User, string Args, string Evidence)
+/// <see cref="Container"/> names the container (docker, kubepods, machine.slice…) or other PID namespace it runs in, when the evidence says so.
+public sealed record ProcessInfo(int? Pid, int? Ppid, string? User, string Args, string Evidence, string? Container = null)
 {
     /// <summary>The program: first word of the args, without a trailing ':' (Postfix/Sendmail proctitles).</summary>
     public string Program => Args.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.TrimEnd(':') ?? "";
@@ -58,3 +59,9 @@ public sealed record PendingUpdate(string Manager, string Package, string? FromV
 
 /// <summary>A CVE the vendor's changelog says it fixed, and in which package version.</summary>
 public sealed record ChangelogFix(string Package, string CveId, string? FixedInVersion, string Evidence);
+
+/// <summary>A candidate MTA program the collector did not run, and why (e.g. "world-writable", "owner uid 1000").</summary>
+public sealed record RefusedBinary(string Path, string Reason, string Evidence);
+
+/// <summary>Where a process runs (probe <c>proc.ns</c>): its PID and network namespaces and its cgroup path.</summary>
+public sealed record ProcessPlacement(int Pid, string? PidNs, string? NetNs, string? Cgroup);

@@ -46,6 +46,8 @@ public sealed partial class EximDefinition : IMtaDefinition
 
     public bool IsSocketOwner(string processName) => MtaText.SocketProgram(processName) is "exim4" or "exim";
 
+    public IReadOnlyList<string> DaemonUsers { get; } = ["root", "Debian-exim", "exim", "mail", "mailnull"];
+
     // "Exim version 4.96 #2 built 11-Jan-2024 ..." (also after a "cwd=" or a log-style warning line).
     [GeneratedRegex(@"Exim version\s+(?<text>\S+)")]
     private static partial Regex VersionLine();

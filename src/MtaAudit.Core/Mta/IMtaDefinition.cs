@@ -28,6 +28,12 @@ public interface IMtaDefinition
     /// <summary>True when a listening socket's program (ss -p) is this MTA's daemon.</summary>
     bool IsSocketOwner(string processName);
 
+    /// <summary>
+    /// Users its daemon runs as (root, and the MTA's own system users). A process that looks like the
+    /// daemon under any other user (a normal user's "sendmail: accepting connections") is not counted.
+    /// </summary>
+    IReadOnlyList<string> DaemonUsers { get; }
+
     /// <summary>Reads a version probe's output. Never throws; wrappers give <see cref="VersionOutcome.NotThisMta"/>.</summary>
     VersionReading ParseVersion(EvidenceSection section);
 }

@@ -68,10 +68,14 @@ internal static class MtaText
     /// The reading for sections whose outcome alone decides (absent) or qualifies (timeout).
     /// Returns null when the content must be read.
     /// </summary>
-    public static VersionReading? FromOutcome(string mta, EvidenceSection section) =>
-        section.Outcome == ProbeOutcome.Absent
-            ? new VersionReading(mta, section.Path, VersionOutcome.Absent, null, null, $"{section}: the program is not on the host")
-            : null;
+    public static VersionReading? FromOutcome(string mta, EvidenceSection section) => section.Outcome switch
+    {
+        ProbeOutcome.Absent when section.Attributes.TryGetValue("unsafe", out var why) =>
+            new VersionReading(mta, section.Path, VersionOutcome.Unreadable, null, null, $"{section}: not run: {why}"),
+        ProbeOutcome.Absent => new VersionReading(mta, section.Path, VersionOutcome.Absent, null, null, $"{section}: the program is not on the host"),
+        ProbeOutcome.Skipped => new VersionReading(mta, section.Path, VersionOutcome.Unreadable, null, null, $"{section}: skipped (MTA_AUDIT_SKIP)"),
+        _ => null,
+    };
 
     /// <summary>
     /// Builds the final reading. A timed-out section stays <see cref="VersionOutcome.Timeout"/>
@@ -105,6 +109,25 @@ internal static class MtaText
     /// <summary>No version in the output: the reading names its first non-blank line (or <paramref name="line"/>).</summary>
     public static VersionReading Unreadable(string mta, EvidenceSection section, string? line = null) =>
         Reading(mta, section, VersionOutcome.Unreadable, null, null, line ?? Lines(section).FirstOrDefault(l => l.Trim().Length > 0));
+
+    /// <summary>
+    /// Ports a mail transfer agent listens on: SMTP, submissions, submission, the 2525 alternative, LMTP,
+    /// and the loopback re-injection ports of content filters. A "master" on 143/993 is Cyrus IMAP, not Postfix.
+    /// </summary>
+    public static readonly IReadOnlySet<int> MailPorts = new HashSet<int> { 25, 465, 587, 2525, 24, 10025, 10026 };
+
+    /// <summary>True when ps's user column (which ps cuts to 8 characters with a '+') is one of <paramref name="users"/>; unknown users count.</summary>
+    public static bool UserIs(string? psUser, IReadOnlyList<string> users)
+    {
+        if (string.IsNullOrEmpty(psUser) || psUser == "?") return true;
+        if (psUser.All(char.IsAsciiDigit)) return true; // a bare uid: the name is not known here
+        foreach (var u in users)
+        {
+            if (string.Equals(u, psUser, StringComparison.Ordinal)) return true;
+            if (psUser.EndsWith('+') && u.StartsWith(psUser[..^1], StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     /// <summary>Keeps a normalized version only when it parses as an upstream version: no guessing.</summary>
     public static string? Checked(string? candidate) =>

@@ -60,6 +60,8 @@ public sealed partial class OpenSmtpdDefinition : IMtaDefinition
     /// <summary>Always false: see the class notes; "smtpd" cannot tell OpenSMTPD from Postfix.</summary>
     public bool IsSocketOwner(string processName) => false;
 
+    public IReadOnlyList<string> DaemonUsers { get; } = ["root", "_smtpd", "opensmtpd", "smtpd", "_smtpq"];
+
     // "version: OpenSMTPD 6.8.0p2", "version: OpenSMTPD 6.7.0-portable".
     [GeneratedRegex(@"version:\s*OpenSMTPD\s+(?<text>[^\s│|]+)")]
     private static partial Regex VersionLine();

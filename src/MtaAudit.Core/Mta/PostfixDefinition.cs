@@ -48,6 +48,8 @@ public sealed partial class PostfixDefinition : IMtaDefinition
 
     public bool IsSocketOwner(string processName) => MtaText.SocketProgram(processName) == "master";
 
+    public IReadOnlyList<string> DaemonUsers { get; } = ["root"];
+
     // "mail_version = 3.7.11"; postconf's warnings and fatals come on other lines.
     [GeneratedRegex(@"^\s*mail_version\s*=\s*(?<text>\S+)\s*$")]
     private static partial Regex MailVersion();

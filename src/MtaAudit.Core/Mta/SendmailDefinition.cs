@@ -72,6 +72,8 @@ public sealed partial class SendmailDefinition : IMtaDefinition
 
     public bool IsSocketOwner(string processName) => MtaText.SocketProgram(processName) == "sendmail";
 
+    public IReadOnlyList<string> DaemonUsers { get; } = ["root", "smmsp", "smmta"];
+
     // "Version 8.14.4", "Version AIX7.2/8.14.4", "Version 8.9.3 (PHNE_28810+JAGae91741)".
     [GeneratedRegex(@"^[\s#]*Version\s+(?<text>\S.*?)\s*$")]
     private static partial Regex VersionLine();

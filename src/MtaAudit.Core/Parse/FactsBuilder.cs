@@ -22,6 +22,7 @@ public static class FactsBuilder
             facts.Problems.Add("the evidence bundle was cut short (no closing line); missing evidence is not read as 'not installed'");
         }
         foreach (var w in bundle.Warnings) facts.Problems.Add(w);
+        facts.Root = bundle.Headers.GetValueOrDefault("user") switch { "root" => true, "nonroot" => false, _ => null };
 
         foreach (var section in bundle.Sections)
         {
@@ -35,12 +36,23 @@ public static class FactsBuilder
                     facts.TimedOut.Add(section.Path is null ? section.Probe : $"{section.Probe} ({section.Path})");
                     facts.Complete = false;
                     break;
+                case ProbeOutcome.Skipped:
+                    break;
                 default:
                     facts.Collected.Add(section.Probe);
                     break;
             }
+            if (section.Cut && section.Outcome != ProbeOutcome.Timeout)
+            {
+                // WHY: a cut process or package list lacks its tail; absence read from it would be a guess.
+                facts.Complete = false;
+                facts.Problems.Add($"line {section.LineNumber}: the output of probe {section.Probe} was cut at the collector's size cap; it is partial");
+            }
+            ProbeStatus.Record(section, facts);
             Dispatch(section, facts);
         }
+        ProbeStatus.Finish(facts);
+        Processes.Placement.Apply(facts);
         if (facts.Host == "unknown" && facts.Os.Hostname is { Length: > 0 } h) facts.Host = TerminalText.Clean(h);
         return facts;
     }

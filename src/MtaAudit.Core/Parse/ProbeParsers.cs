@@ -8,6 +8,7 @@ public static class ProbeParsers
         new Os.UnameParser(),
         new Os.OsReleaseParser(),
         new Processes.PsParser(),
+        new Processes.ProcNsParser(),
         new Network.ListenParser(),
         new MtaAudit.Services.SystemdUnitsParser(),
         new MtaAudit.Services.SystemdUnitFilesParser(),

@@ -83,17 +83,11 @@ public class WrapperAndIncompleteTests
     [Fact]
     public void A_good_host_turns_manual_when_the_evidence_is_cut()
     {
-        var sections = new[]
-        {
-            ("probe=os.release rc=0", DebianOsRelease),
-            ("probe=pkg.dpkg rc=1", Fixture.Output("debian12-local/dpkg-query-status-abbrev-with-not-installed.txt")),
-            ("probe=mta.binaries rc=2", Fixture.Output("debian12-local/ls-l-missing-mta-candidates.txt")),
-        };
-        Assert.Equal(Verdict.Good, Bundles.Judge(Bundles.Of("none", sections)).Verdict);
+        var whole = File.ReadAllText(Fixture.PathOf("testhosts/deb12-none.evidence"));
+        Assert.Equal(Verdict.Good, Bundles.Judge(Bundles.File("testhosts/deb12-none.evidence")).Verdict);
 
         // The same evidence, but the stream stops before the bundle's closing line.
-        var text = "MTA-AUDIT-EVIDENCE/1\nboundary: test-boundary-01\nhost: cut\n\n"
-            + string.Concat(sections.Select(s => "--test-boundary-01 " + s.Item1 + "\n" + s.Item2));
+        var text = whole[..whole.LastIndexOf("\n--", StringComparison.Ordinal)] + "\n";
         var cut = MtaAudit.Evidence.BundleReader.Read(text, "cut").Single().Bundle!;
         Assert.True(cut.Truncated);
         var judged = Bundles.Judge(cut);
@@ -126,8 +120,17 @@ public class WrapperAndIncompleteTests
             ("probe=mta.binaries rc=2", Fixture.Output("debian12-local/ls-l-missing-mta-candidates.txt")));
         var h = Bundles.Judge(none);
         Assert.Empty(h.Mtas);
-        Assert.Equal(Verdict.Good, h.Verdict);
-        Assert.Contains(h.Reasons, r => r.Ko.Contains("설치되어 있지 않음", StringComparison.Ordinal));
+        // A package list and a binaries check alone cannot show that nothing runs: no process list,
+        // no sockets, no version probes. MANUAL, naming each unknown fact and how to check it.
+        Assert.Equal(Verdict.Manual, h.Verdict);
+        Assert.Contains(h.Reasons, r => r.En.Contains("proc.list: not collected", StringComparison.Ordinal) && r.En.Contains("ps -ef", StringComparison.Ordinal));
+        Assert.Contains(h.Reasons, r => r.En.Contains("net.listen", StringComparison.Ordinal));
+
+        // A whole bundle from a test host without an MTA is GOOD.
+        var real = Bundles.Judge(Bundles.File("testhosts/deb12-none.evidence"));
+        Assert.Empty(real.Mtas);
+        Assert.Equal(Verdict.Good, real.Verdict);
+        Assert.Contains(real.Reasons, r => r.Ko.Contains("설치되어 있지 않음", StringComparison.Ordinal));
 
         var nothingLooked = Bundles.Judge(Bundles.Of("blind", ("probe=os.release rc=0", DebianOsRelease)));
         Assert.Equal(Verdict.Manual, nothingLooked.Verdict);

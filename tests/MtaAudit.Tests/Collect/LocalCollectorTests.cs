@@ -78,7 +78,8 @@ public class LocalCollectorTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stderr);
         Assert.Equal(0, b.First("os.uname")!.ExitCode);
-        Assert.DoesNotContain(b.Sections, s => s.Probe == "pkg.updates");
+        // A skipped probe is not silent: its section says rc=skipped, so its facts read as unknown.
+        Assert.Equal(MtaAudit.Evidence.ProbeOutcome.Skipped, Assert.Single(b.Sections, s => s.Probe == "pkg.updates").Outcome);
         Assert.Equal(["collect.sh"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 
@@ -297,7 +298,15 @@ public class LocalCollectorTests
         Assert.Equal(0, b.First("proc.list")!.ExitCode);
         Assert.Equal(0, b.First("pkg.dpkg")!.ExitCode);
         Assert.False(b.First("os.uname")!.Attributes.ContainsKey("root"));
+        Assert.Equal("needed", b.First("proc.ns")!.Attributes["root"]);
         Assert.Empty(Directory.EnumerateFileSystemEntries(tmp));
+
+        // Judged with what it could see, and saying what it could not: skipped pkg.updates is unknown.
+        var facts = MtaAudit.Parse.FactsBuilder.Build(b);
+        Assert.False(facts.Root);
+        Assert.Equal(MtaAudit.Facts.UnknownReason.Skipped, facts.ProbeFact("pkg.updates").Reason);
+        var report = MtaAudit.Assess.Analyzer.Analyze(b, new MtaAudit.Assess.AnalysisOptions(MtaAudit.Knowledge.KnowledgeBaseLoader.LoadEmbedded()));
+        Assert.Contains(report.Reasons, r => r.En.Contains("collected as a normal user", StringComparison.Ordinal));
     }
 
     [Fact]

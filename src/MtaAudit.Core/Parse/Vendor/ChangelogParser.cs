@@ -11,6 +11,7 @@ namespace MtaAudit.Parse.Vendor;
 /// entry that names it. The collector prints each entry header that has CVE lines, then those lines:
 /// Debian "exim4 (4.96-15+deb12u8) bookworm; urgency=medium", RPM "* Tue Jan 01 2024 Name &lt;mail&gt; - 2:3.5.8-8".
 /// Backports keep the old upstream version, so this, not the version number, says what is fixed.
+/// A line that takes it back ("however", "not affected", "revert", "partial") counts as no fix.
 /// A CVE named by several entries counts from the OLDEST of them (when the fix came in; later
 /// entries only mention it again). The package is the section's <c>package=</c> attribute, else the
 /// Debian header's source name.
@@ -43,6 +44,15 @@ public sealed partial class ChangelogParser : IProbeParser
     [GeneratedRegex(@"CVE-(\d{4})-(\d{4,7})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex CveId();
 
+    // Words that take a CVE line back: negations, "however", not-affected and tracker states, reverts,
+    // partial or incomplete fixes. Any of them and the line fixes nothing (the CVE stays unknown: MANUAL).
+    // Hyphen-joined words are names, not prose ("77_01-string.c-do-not-interpret-…-CVE-2019-15846.patch").
+    [GeneratedRegex(@"(?<![\w-])(not|no|never|however|but|won'?t|wontfix|no-dsa|ignored?|postponed|revert(s|ed|ing)?|regression|incomplete|partial(ly)?|still|unfixed|pending|disputed|rejected)(?![\w-])|n't(?![\w-])", RegexOptions.IgnoreCase)]
+    private static partial Regex Negated();
+
+    [GeneratedRegex(@"CVE-\d{4}-\d{4,7}\)?,? (is|are) not (relevant|affected|applicable|vulnerable)|not (affected|vulnerable) (by|to) CVE-|CVE-\d{4}-\d{4,7}\)? (does|do) not (affect|apply)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAffected();
+
     private enum Kind { Unknown, Debian, Rpm }
 
     public static List<ChangelogFix> Parse(string text, string? package = null)
@@ -73,6 +83,11 @@ public sealed partial class ChangelogParser : IProbeParser
                 continue;
             }
             if (entryPackage is null) continue;
+            // WHY: a line that mentions a CVE is not a fix of it: "however CVE-… remains", "not affected by
+            // CVE-…", "revert the fix for CVE-…". Only a line that says nothing against it counts.
+            // A vendor's explicit "CVE-… is not relevant / does not affect this package" is its verdict
+            // on the CVE for this package, which the vendor policy trusts as it trusts a fix.
+            if (Negated().IsMatch(line) && !NotAffected().IsMatch(line)) continue;
             foreach (Match m in CveId().Matches(line))
             {
                 var id = $"CVE-{m.Groups[1].Value}-{m.Groups[2].Value}";

@@ -44,7 +44,8 @@ public sealed partial class PendingUpdatesParser : IProbeParser
         }
     }
 
-    private static bool ExitCodeAnswered(string? path, int rc) => path switch
+    /// <summary>Exit statuses of the update check that mean it answered (dnf/yum 100: updates listed; zypper 100-103: information).</summary>
+    public static bool ExitCodeAnswered(string? path, int rc) => path switch
     {
         "apt" => rc == 0,
         "dnf" or "yum" => rc is 0 or 100,

@@ -8,8 +8,8 @@ namespace MtaAudit.Parse.Vendor;
 /// <summary>
 /// <c>pkg.repo-age</c>: <c>ls -l</c> of the package metadata directories (apt lists, dnf/yum/zypper
 /// caches) with the host's clock in the section's <c>now=</c> attribute (UTC epoch). The age is
-/// now minus the newest apt Release/InRelease file (the last successful update of any source), or
-/// of any entry in a dnf/yum/zypper cache. <c>--time-style=+%s</c> gives epoch times; plain
+/// now minus the OLDEST security suite's Release/InRelease file (see <see cref="ReferenceMtime"/>), or
+/// of the oldest repository directory of a dnf/yum/zypper cache. <c>--time-style=+%s</c> gives epoch times; plain
 /// <c>ls -l</c> dates ("Nov 28 05:29", "Jan 30  2024", English month names) are read only when now=
 /// is present, and are then the host's local time (a few hours of error at most, days are what count).
 /// No now=, no times: null. Never negative (a clock behind the files reads as 0).
@@ -24,27 +24,35 @@ public sealed class RepoAgeParser : IProbeParser
         long? now = section.Attributes.TryGetValue("now", out var s) &&
                     long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
         var age = Parse(section.Text, now, section.Command);
-        if (age is not null) facts.RepoAgeDays = facts.RepoAgeDays is { } old ? Math.Min(old, age.Value) : age;
+        if (age is not null) facts.RepoAgeDays = facts.RepoAgeDays is { } old ? Math.Max(old, age.Value) : age;
     }
 
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-    /// <summary>Age in days of the newest metadata file, or null when the listing or the clock does not tell.</summary>
+    /// <summary>Age in days of the oldest security metadata, or null when the listing or the clock does not tell.</summary>
     public static double? Parse(string text, long? now, string? command = null)
     {
         if (now is not { } nowEpoch || nowEpoch <= 0) return null;
-        var newest = NewestMtime(text ?? "", nowEpoch, command);
+        var newest = ReferenceMtime(text ?? "", nowEpoch, command);
         if (newest is not { } m) return null;
         return Math.Max(0, (nowEpoch - m) / 86400.0);
     }
 
-    /// <summary>The newest relevant mtime (UTC epoch) in the listing.</summary>
-    public static long? NewestMtime(string text, long now, string? command = null)
+    /// <summary>
+    /// The mtime (UTC epoch) the metadata's age is measured from: apt's OLDEST security suite Release
+    /// file (bookworm-security_InRelease; every Release file when no suite says "security"), or the
+    /// OLDEST repository directory of a dnf/yum/zypper cache. The oldest, not the newest: a fresh
+    /// main suite says nothing about a security list that stopped updating 200 days ago.
+    /// </summary>
+    public static long? NewestMtime(string text, long now, string? command = null) => ReferenceMtime(text, now, command);
+
+    public static long? ReferenceMtime(string text, long now, string? command = null)
     {
         // A single directory has no "DIR:" heading: the command names it.
         string dir = command is not null && command.Contains("/var/lib/apt/lists", StringComparison.Ordinal) &&
                      !command.Contains("/var/cache/", StringComparison.Ordinal) ? "/var/lib/apt/lists" : "";
-        long? newestRelease = null, newestAny = null, newestApt = null;
+        long? oldestSecurity = null, oldestRelease = null, oldestRepoDir = null, newestAny = null;
+        bool apt = false;
         int n = 0;
         foreach (var line in TextLines.Split(text))
         {
@@ -59,21 +67,22 @@ public sealed class RepoAgeParser : IProbeParser
             if (arrow > 0) name = name[..arrow];
             bool isRelease = name is "Release" or "InRelease" ||
                              name.EndsWith("_Release", StringComparison.Ordinal) || name.EndsWith("_InRelease", StringComparison.Ordinal);
-            if (dir.Contains("/apt/", StringComparison.Ordinal))
+            if (isRelease)
             {
-                if (isRelease) newestApt = Max(newestApt, mtime);
-                continue;
+                oldestRelease = Min(oldestRelease, mtime);
+                if (name.Contains("security", StringComparison.OrdinalIgnoreCase)) oldestSecurity = Min(oldestSecurity, mtime);
             }
-            if (isRelease) newestRelease = Max(newestRelease, mtime);
+            if (dir.Contains("/apt/", StringComparison.Ordinal) || isRelease) { apt |= isRelease || dir.Contains("/apt/", StringComparison.Ordinal); continue; }
+            if (w[0][0] == 'd' && name is not ("." or ".." or "partial" or "auxfiles" or "packages" or "tmp")) oldestRepoDir = Min(oldestRepoDir, mtime);
             if (w[0][0] is '-' or 'd') newestAny = Max(newestAny, mtime);
         }
-        // apt's Release files when apt's lists were listed; else any cache entry (dnf, yum, zypper),
-        // Release files first when the directory was never named.
-        return Max(newestApt, dir.Length == 0 ? newestRelease ?? newestAny : newestAny);
+        if (apt && (oldestSecurity ?? oldestRelease) is { } a) return a;
+        return oldestRepoDir ?? newestAny;
     }
 
+    private static long? Min(long? a, long b) => a is { } x && x <= b ? x : b;
+
     private static long? Max(long? a, long b) => a is { } x && x >= b ? x : b;
-    private static long? Max(long? a, long? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     private static bool LooksLikeMode(string w) =>
         w.Length >= 10 && w[0] is '-' or 'd' or 'l' && w.Skip(1).Take(9).All(c => c is 'r' or 'w' or 'x' or '-' or 's' or 'S' or 't' or 'T');

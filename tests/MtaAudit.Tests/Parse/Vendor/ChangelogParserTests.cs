@@ -51,7 +51,8 @@ public class ChangelogParserTests
         var text = Fixture.Output("linux/rpm-q-changelog-cve-lines-derived-debian12.txt");
         var fixes = ChangelogParser.Parse(text, "postfix").ToDictionary(f => f.CveId);
         Assert.Equal(4, fixes.Count);
-        Assert.Equal("2:3.5.8-7", fixes["CVE-2023-51764"].FixedInVersion); // oldest of -8 and -7
+        // -7 only mentions it ("no fix yet"): the fix is -8's "Resolves:" line.
+        Assert.Equal("2:3.5.8-8", fixes["CVE-2023-51764"].FixedInVersion);
         Assert.Equal("2:3.5.8-4", fixes["CVE-2021-38371"].FixedInVersion); // header without " - "
         Assert.Equal("2:3.5.8-4", fixes["CVE-2020-12063"].FixedInVersion); // written "cve-" in the line
         Assert.Null(fixes["CVE-2019-10149"].FixedInVersion); // entry header without a version

@@ -11,7 +11,7 @@ public class PendingUpdatesParserTests
     {
         var section = TestHostBundles.Section("deb12-exim", PendingUpdatesParser.Probe);
         Assert.Equal("apt", section.Path);
-        Assert.Contains("Candidate: 4.96-15+deb12u10", section.Text);
+        Assert.Contains("Candidate: 4.96-15+deb12u11", section.Text);
         Assert.Empty(PendingUpdatesParser.Parse(section.Text));
 
         var facts = TestHostBundles.Facts("deb12-exim");

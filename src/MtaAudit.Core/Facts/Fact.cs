@@ -1,0 +1,84 @@
+namespace MtaAudit.Facts;
+
+/// <summary>Whether a fact about a host is established by the evidence.</summary>
+public enum FactState
+{
+    /// <summary>The evidence establishes it (either way: "installed" or "not installed").</summary>
+    Known,
+    /// <summary>The evidence does not establish it; <see cref="Fact{T}.Reason"/> says why.</summary>
+    Unknown,
+    /// <summary>It does not apply on this host (rpm on Debian, SMF on Linux): nothing to establish.</summary>
+    NotApplicable,
+}
+
+/// <summary>Why a fact is unknown. A verdict of GOOD never rests on a fact in any of these states.</summary>
+public enum UnknownReason
+{
+    /// <summary>No section of the probe is in the bundle (an older collector, a hand-made bundle, a cut stream).</summary>
+    NotCollected,
+    /// <summary>The program that would tell is not on the host, yet the fact still needs it.</summary>
+    Absent,
+    /// <summary>The probe ran but exited with a status that means it did not answer.</summary>
+    Failed,
+    /// <summary>rc=timeout: killed at its time limit.</summary>
+    TimedOut,
+    /// <summary>cut=yes / overflow=killed, or the bundle ended inside it: the output is partial.</summary>
+    Cut,
+    /// <summary>root=needed: run as a normal user, it could not see everything.</summary>
+    NotRoot,
+    /// <summary>rc=skipped: left out on purpose (MTA_AUDIT_SKIP).</summary>
+    Skipped,
+    /// <summary>unsafe=...: the collector would not run the program (not root-owned, or writable by others).</summary>
+    Unsafe,
+}
+
+/// <summary>
+/// One fact with its standing: known (with a value), unknown (with the reason and the probe that
+/// would have told), or not applicable. Judgements read <see cref="Value"/> only when <see cref="IsKnown"/>.
+/// </summary>
+public readonly record struct Fact<T>(FactState State, T? Value, UnknownReason? Reason, string? Probe)
+{
+    public bool IsKnown => State == FactState.Known;
+    public bool IsUnknown => State == FactState.Unknown;
+
+    public static Fact<T> Known(T value, string? probe = null) => new(FactState.Known, value, null, probe);
+    public static Fact<T> Unknown(UnknownReason reason, string? probe = null) => new(FactState.Unknown, default, reason, probe);
+    public static Fact<T> NotApplicable(string? probe = null) => new(FactState.NotApplicable, default, null, probe);
+
+    public override string ToString() => State switch
+    {
+        FactState.Known => $"{Probe}: {Value}",
+        FactState.Unknown => $"{Probe}: unknown ({Reason})",
+        _ => $"{Probe}: n/a",
+    };
+}
+
+/// <summary>Words for an <see cref="UnknownReason"/> in reports.</summary>
+public static class UnknownReasonText
+{
+    public static string En(this UnknownReason r) => r switch
+    {
+        UnknownReason.NotCollected => "not collected",
+        UnknownReason.Absent => "its program is not on the host",
+        UnknownReason.Failed => "the command failed",
+        UnknownReason.TimedOut => "timed out",
+        UnknownReason.Cut => "output cut at the size cap",
+        UnknownReason.NotRoot => "not visible without root",
+        UnknownReason.Skipped => "skipped (MTA_AUDIT_SKIP)",
+        UnknownReason.Unsafe => "not run: the program's owner or permissions are unsafe",
+        _ => "unknown",
+    };
+
+    public static string Ko(this UnknownReason r) => r switch
+    {
+        UnknownReason.NotCollected => "수집되지 않음",
+        UnknownReason.Absent => "해당 프로그램 없음",
+        UnknownReason.Failed => "명령 실패",
+        UnknownReason.TimedOut => "시간 초과",
+        UnknownReason.Cut => "출력이 크기 제한에서 잘림",
+        UnknownReason.NotRoot => "root 권한 없이 확인 불가",
+        UnknownReason.Skipped => "건너뜀 (MTA_AUDIT_SKIP)",
+        UnknownReason.Unsafe => "실행하지 않음: 프로그램 소유자·권한이 안전하지 않음",
+        _ => "알 수 없음",
+    };
+}
