@@ -902,7 +902,10 @@ run_postconf_build() {
   return $pb_rc
 }
 for pc in $PC_LIST; do
-  probe mta.postfix.build "path=$pc" "$pc -m; $pc -a" run_postconf_build "$pc"
+  # The same rule as the version probes: a program others could have replaced is not run.
+  ur=$(unsafe_reason "$pc")
+  if [ -n "$ur" ]; then absent mta.postfix.build "path=$pc unsafe=$ur" "$pc -m; $pc -a (not run: unsafe, $ur)"
+  else probe mta.postfix.build "path=$pc" "$pc -m; $pc -a" run_postconf_build "$pc"; fi
   break
 done
 [ -n "$PC_LIST" ] || absent mta.postfix.build "" "postconf -m; postconf -a"
