@@ -92,15 +92,18 @@ public class PreconditionTests
     [Fact]
     public void Source_built_postfix_3_10_13_is_vulnerable_under_upstream_branch()
     {
-        // The version line as the Debian 13 test host's postconf printed it; no package: a source build.
+        // The version line as the Debian 13 test host's postconf printed it; a Debian 12 package list
+        // without Postfix (captured on this machine): a source build.
         var bundle = Bundles.Of("src-postfix",
+            ("probe=os.release rc=0", Fixture.Between("linux/debian12-uname-a-and-os-release-captured.txt", "$ cat /etc/os-release", "$ ")),
+            ("probe=pkg.dpkg rc=1", Fixture.Output("debian12-local/dpkg-query-status-abbrev-with-not-installed.txt")),
             ("probe=mta.postfix.version path=/usr/sbin/postconf rc=0", "mail_version = 3.10.13\n"),
             ("probe=proc.list rc=0", Fixture.Between("linux/ps-aux-postfix-master-centos7.txt", "# ps aux", "[root@")));
         Assert.Contains("mail_version = 3.10.13\n", Fixture.Raw("testhosts/deb13-postfix.evidence"), StringComparison.Ordinal);
         foreach (var policy in new[] { Policy.UpstreamBranch, Policy.Vendor })
         {
             var m = Assert.Single(Bundles.Judge(bundle, policy).Mtas);
-            Assert.Equal(Verdict.Vulnerable, m.Verdict);
+            Assert.True(m.Verdict == Verdict.Vulnerable, $"{policy}: {m.Verdict}: " + string.Join(" | ", m.Reasons.Select(r => r.En)));
             Assert.Contains(m.Reasons, r => r.En.Contains("older than 3.10.14, the newest patch of the supported 3.10 series", StringComparison.Ordinal));
             Assert.Contains(m.Cves, c => c.Id == "POSTFIX-2026-09-QUALYS-OPENAI" && c.FixedIn == "3.10.14");
         }
