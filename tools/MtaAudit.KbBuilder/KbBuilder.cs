@@ -46,6 +46,7 @@ public static partial class KbBuilder
         if (root.TryGetProperty("os_packages", out var pk))
             foreach (var p in pk.EnumerateArray())
                 packages.AddRange(BuildVendorPackages(p, knownIds));
+        packages.AddRange(VendorFixPackages(root));
         var lifecycle = root.TryGetProperty("os_lifecycle", out var ol) ? KbOsLifecycleBuilder.Build(ol) : [];
         return new KbFile
         {
@@ -342,6 +343,48 @@ public static partial class KbBuilder
     }
 
     // ---- vendor packages ----
+
+    /// <summary>
+    /// A CVE's vendor_fixes with a fixed version → one vendor package record per (vendor, release, package, version),
+    /// listing every CVE that version is known to fix (USN, ALSA, the Debian changelog). Fixes without a version
+    /// (a status note only) add nothing: they prove nothing about any package.
+    /// </summary>
+    private static List<KbVendorPackage> VendorFixPackages(JsonElement root)
+    {
+        var byKey = new Dictionary<string, KbVendorPackage>(StringComparer.Ordinal);
+        foreach (var mta in MtaNames)
+        {
+            if (!root.TryGetProperty(mta, out var m)) continue;
+            foreach (var c in m.GetProperty("cves").EnumerateArray())
+            {
+                if (!c.TryGetProperty("vendor_fixes", out var fixes) || fixes.ValueKind != JsonValueKind.Array) continue;
+                foreach (var f in fixes.EnumerateArray())
+                {
+                    var version = Str(f, "fixed_version") is { } fv ? Strip(fv) : null; // "2:3.5.8-8.el8 (as recorded …)"
+                    var release = Str(f, "release");
+                    if (version is null || release is null) continue;
+                    // "AlmaLinux (RHEL rebuild)" → AlmaLinux; "20.04 (Pro/ESM)" → 20.04.
+                    var vendor = Strip(Str(f, "vendor") ?? "");
+                    release = Strip(release);
+                    if (vendor.Length == 0 || release.Contains('/') || release.Contains(' ')) continue;
+                    var package = Str(f, "package") ?? "";
+                    var key = string.Join('\u001f', vendor, release, mta, package, version);
+                    if (!byKey.TryGetValue(key, out var p))
+                        byKey[key] = p = new KbVendorPackage
+                        {
+                            Distro = vendor, Release = release, Mta = mta, Package = package, Version = version,
+                            FixedCves = [], Verified = true, Source = Str(f, "source"),
+                            Note = "a fixed version named by a vendor advisory" + (Str(f, "advisory") is { } a ? $" ({a})" : ""),
+                        };
+                    var id = Str(c, "id")!;
+                    if (!p.FixedCves!.Contains(id)) p.FixedCves.Add(id);
+                }
+            }
+        }
+        return byKey.Values.ToList();
+    }
+
+    private static string Strip(string s) => s.IndexOf(" (", StringComparison.Ordinal) is > 0 and var i ? s[..i].Trim() : s.Trim();
 
     private static IEnumerable<KbVendorPackage> BuildVendorPackages(JsonElement p, HashSet<string> knownIds)
     {

@@ -453,18 +453,18 @@ run_ps() {
   return $ps_rc
 }
 
-# redact: process arguments that look like secrets become <redacted>: key=value and --key value
-# forms of password, pass, passwd, token, secret, api key, and credentials in URLs (user:pass@).
-# Basic regular expressions only (Solaris 10 sed has no -E); letters in both cases by hand.
+# redact: process arguments that look like secrets become <redacted>: the value after a word
+# naming a password, pass, passwd, token, secret, credential or key (ACCESS_KEY, api_key), written
+# name=value, name:value, "name": "value" (JSON in an argument) or --name value; and the password
+# of a URL's user:password@. Basic regular expressions only (Solaris 10 sed has no -E or \|).
 redact() {
-  sed -e 's/\([Pp][Aa][Ss][Ss][A-Za-z_]*[=:]\)[^ ]*/\1<redacted>/g' \
-      -e 's/\(-[-]*[Pp][Aa][Ss][Ss][A-Za-z_-]* \)[^ -][^ ]*/\1<redacted>/g' \
-      -e 's/\([Tt][Oo][Kk][Ee][Nn][A-Za-z_]*[=:]\)[^ ]*/\1<redacted>/g' \
-      -e 's/\(-[-]*[Tt][Oo][Kk][Ee][Nn][A-Za-z_-]* \)[^ -][^ ]*/\1<redacted>/g' \
-      -e 's/\([Ss][Ee][Cc][Rr][Ee][Tt][A-Za-z_]*[=:]\)[^ ]*/\1<redacted>/g' \
-      -e 's/\(-[-]*[Ss][Ee][Cc][Rr][Ee][Tt][A-Za-z_-]* \)[^ -][^ ]*/\1<redacted>/g' \
-      -e 's/\([Aa][Pp][Ii][-_]*[Kk][Ee][Yy][=:]\)[^ ]*/\1<redacted>/g' \
-      -e 's|\(://[^/:@ ]*:\)[^/@ ]*@|\1<redacted>@|g'
+  rd_args=
+  for rd_w in '[Pp][Aa][Ss][Ss][A-Za-z_]*' '[Tt][Oo][Kk][Ee][Nn][A-Za-z_]*' '[Ss][Ee][Cc][Rr][Ee][Tt][A-Za-z_]*' \
+      '[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll][A-Za-z_]*' '[A-Za-z_]*[Kk][Ee][Yy]'; do
+    rd_args="$rd_args -e 's/\\($rd_w\"*[=:] *\"*\\)[^ \",}]*/\\1<redacted>/g'"
+    rd_args="$rd_args -e 's/\\(-[-]*$rd_w \\)[^ -][^ ]*/\\1<redacted>/g'"
+  done
+  eval "sed $rd_args -e 's|\\(://[^/:@ ]*:\\)[^/@ ]*@|\\1<redacted>@|g'"
 }
 
 # proc.ns (Linux): where each process runs, so that containers' daemons are not taken for the

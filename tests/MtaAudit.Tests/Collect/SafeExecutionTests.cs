@@ -48,7 +48,7 @@ public class SafeExecutionTests
     public void Secrets_in_process_arguments_are_redacted_in_the_bundle()
     {
         // A real process whose command line carries secrets the way daemons are started by careless scripts.
-        var psi = new ProcessStartInfo("bash", ["-c", "exec -a 'mta-audit-secret-probe --password hunter2 --db=postgres://app:s3cr3t@db.invalid/x token=abc123 api_key=k9' sleep 60"])
+        var psi = new ProcessStartInfo("bash", ["-c", "exec -a 'mta-audit-secret-probe --password hunter2 --db=postgres://app:s3cr3t@db.invalid/x token=abc123 api_key=k9 --env {\"AWS_SECRET_ACCESS_KEY\": \"wJalrXUtn\"}' sleep 60"])
         { UseShellExecute = false };
         using var p = Process.Start(psi)!;
         try
@@ -57,11 +57,12 @@ public class SafeExecutionTests
             var (_, bundle) = RunCollector(["/bin/sh", "-s"], new Dictionary<string, string> { ["MTA_AUDIT_SKIP"] = "pkg.updates" });
             var ps = bundle.First("proc.list")!.Text;
             var line = Assert.Single(ps.Split('\n'), l => l.Contains("mta-audit-secret-probe", StringComparison.Ordinal));
-            foreach (var secret in new[] { "hunter2", "s3cr3t", "abc123", "k9 " })
+            foreach (var secret in new[] { "hunter2", "s3cr3t", "abc123", "k9 ", "wJalrXUtn" })
                 Assert.DoesNotContain(secret, line + " ");
             Assert.Contains("--password <redacted>", line);
             Assert.Contains("postgres://app:<redacted>@db.invalid/x", line);
             Assert.Contains("token=<redacted>", line);
+            Assert.Contains("\"AWS_SECRET_ACCESS_KEY\": \"<redacted>\"", line);
         }
         finally
         {

@@ -138,9 +138,10 @@ public class KbBuilderTests
             deb12exim.FixedCves!);
 
         // "RHEL/Oracle Linux/Rocky/Alma" 8 → one record per distro
-        var el8 = pk.Where(p => p.Release == "8" && p.Mta == "postfix").Select(p => p.Distro).ToList();
+        static bool FromAdvisory(KbVendorPackage p) => p.Note?.StartsWith("a fixed version named by a vendor advisory", StringComparison.Ordinal) == true;
+        var el8 = pk.Where(p => p.Release == "8" && p.Mta == "postfix" && !FromAdvisory(p)).Select(p => p.Distro).ToList();
         Assert.Equal(["RHEL", "Oracle Linux", "Rocky", "Alma"], el8);
-        Assert.All(pk.Where(p => p.Release == "8" && p.Mta == "postfix"), p =>
+        Assert.All(pk.Where(p => p.Release == "8" && p.Mta == "postfix" && !FromAdvisory(p)), p =>
         {
             Assert.Equal("2:3.5.8-8.el8", p.Version);
             Assert.Equal(["CVE-2026-43964"], p.FixedCves!);
@@ -158,6 +159,13 @@ public class KbBuilderTests
         var trixieSendmail = pk.Single(p => p.Distro == "Debian" && p.Release == "13 trixie" && p.Mta == "sendmail");
         Assert.False(trixieSendmail.Verified);
         Assert.Null(trixieSendmail.Version);
+
+        // A CVE's vendor_fixes with a version: one record per fixed package, its CVEs gathered.
+        var usn = pk.Single(p => FromAdvisory(p) && p.Distro == "Ubuntu" && p.Release == "24.04" && p.Version == "4.97-4ubuntu4.7");
+        Assert.Equal(("exim", "exim4"), (usn.Mta, usn.Package));
+        Assert.Equal(["CVE-2026-66140", "CVE-2026-66141"], usn.FixedCves!);
+        Assert.Equal("2:3.5.8-8.el8", pk.Single(p => FromAdvisory(p) && p.Distro == "Oracle Linux").Version); // the aside after the version dropped
+        Assert.DoesNotContain(pk, p => FromAdvisory(p) && p.Distro == "Debian" && p.Release!.StartsWith("11", StringComparison.Ordinal)); // no version read
 
         // AIX "7.2 TL5, 7.3" → two releases
         Assert.Equal(["7.2 TL5", "7.3"], pk.Where(p => p.Distro == "AIX" && p.Version == "8.18.1").Select(p => p.Release));

@@ -87,9 +87,12 @@ public class KnowledgeBaseQueryTests
     [Fact]
     public void Vendor_packages_are_found_by_distro_release_and_mta()
     {
-        var deb12 = Kb.VendorPackagesFor("debian", "12", "exim").Single();
+        // The package line of the research, and the fixed versions its advisories name (deb12u7 … deb12u10).
+        var deb12 = Kb.VendorPackagesFor("debian", "12", "exim").Single(p => p.Release == "12 bookworm");
         Assert.Equal("4.96-15+deb12u10", deb12.Version);
         Assert.Contains("CVE-2026-45185", deb12.FixedCves);
+        Assert.Equal(["4.96-15+deb12u10", "4.96-15+deb12u7", "4.96-15+deb12u8", "4.96-15+deb12u9"],
+            Kb.VendorPackagesFor("debian", "12", "exim").Where(p => p.Release == "12").Select(p => p.Version).Order(StringComparer.Ordinal));
         var rocky9 = Kb.VendorPackagesFor("Rocky", "9", "postfix").Single();
         Assert.Equal(("2:3.5.25-3.el9_8", "3.5.25"), (rocky9.Version, rocky9.Upstream));
     }

@@ -50,6 +50,8 @@ public static partial class Placement
     /// <summary>The container a cgroup path belongs to ("docker 3f2a…", "machine deb12-postfix"), or null for the host's own.</summary>
     public static string? ContainerOf(string cgroup)
     {
+        // Most paths are the host's own units: one scan for the words every container path holds.
+        if (!Hints().IsMatch(cgroup)) return null;
         var m = Machine().Match(cgroup);
         if (m.Success) return "machine " + m.Groups[1].Value.Replace("\\x2d", "-", StringComparison.Ordinal);
         if (cgroup.Contains("kubepods", StringComparison.Ordinal)) return "kubernetes pod" + Id(Long().Match(cgroup));
@@ -62,6 +64,9 @@ public static partial class Placement
     }
 
     private static string Id(Match m) => m.Success ? " " + m.Groups[1].Value[..Math.Min(12, m.Groups[1].Value.Length)] : "";
+
+    [GeneratedRegex(@"machine\.slice|kubepods|docker|libpod|containerd|lxc")]
+    private static partial Regex Hints();
 
     [GeneratedRegex(@"machine\.slice/machine-(?:qemu-\d+-)?([^/]+?)\.scope")]
     private static partial Regex Machine();

@@ -33,6 +33,7 @@ public sealed partial class ProcNsParser : IProbeParser
         int? self = null;
         var map = new Dictionary<int, ProcessPlacement>();
         ProcessPlacement Get(int pid) => map.TryGetValue(pid, out var p) ? p : map[pid] = new ProcessPlacement(pid, null, null, null);
+        var containerPids = new HashSet<int>();
         int n = 0;
         foreach (var line in TextLines.Split(text ?? ""))
         {
@@ -50,10 +51,15 @@ public sealed partial class ProcNsParser : IProbeParser
             {
                 var p = Get(cpid);
                 var path = c.Groups[2].Value.Trim();
+                if (path.Length <= 1) continue; // "/": says nothing
                 // v1 lists one path per controller: keep the most telling one (a container's, else the longest).
-                if (p.Cgroup is null || (Placement.ContainerOf(path) is not null && Placement.ContainerOf(p.Cgroup) is null)
-                    || (Placement.ContainerOf(p.Cgroup) is null && path.Length > p.Cgroup.Length))
+                bool container = Placement.ContainerOf(path) is not null;
+                bool had = containerPids.Contains(cpid);
+                if (p.Cgroup is null || (container && !had) || (!had && path.Length > p.Cgroup.Length))
+                {
                     map[cpid] = p with { Cgroup = path };
+                    if (container) containerPids.Add(cpid);
+                }
             }
         }
         return (self, map);
