@@ -1,0 +1,49 @@
+using MtaAudit.Assess;
+using MtaAudit.Facts;
+
+namespace MtaAudit.Remediation;
+
+/// <summary>
+/// systemd: every unit of the MTA the evidence lists (Debian 11+ Postfix: postfix.service and the
+/// instance postfix@-.service that runs master; sockets and timers when listed), never a template
+/// (postfix@.service is a pattern, not a unit). All are disabled first, then stopped: if a stop fails,
+/// the service at least does not come back at the next boot, and the journal shows which. Sendmail and
+/// Exim on Debian are SysV scripts wrapped by systemd: systemctl disable runs update-rc.d for them.
+/// </summary>
+public sealed class SystemdPlanner : IServicePlanner
+{
+    public bool Applies(HostFacts facts, MtaEvidence e) =>
+        facts.Os.Family == OsFamily.Linux
+        && (e.Services.Any(s => s.Manager == "systemd") || facts.Has("svc.systemd") || facts.Has("svc.systemd.enabled"));
+
+    public IReadOnlyList<RemediationStep> StopAndDisable(HostFacts facts, MtaEvidence e, PlanSettings settings)
+    {
+        var units = Units(facts, e);
+        var steps = new List<RemediationStep>();
+        foreach (var u in units) steps.Add(new ServiceDisable("systemd", u, ["systemctl", "disable", u]));
+        if (settings.Mask) foreach (var u in units) steps.Add(new UnitMask(u));
+        foreach (var u in units) steps.Add(new ServiceStop("systemd", u, ["systemctl", "stop", u], "active"));
+        return steps;
+    }
+
+    /// <summary>The MTA's units, main unit first, instances after it; a bare name gets ".service".</summary>
+    public static List<string> Units(HostFacts facts, MtaEvidence e)
+    {
+        var units = e.Services.Where(s => s.Manager == "systemd")
+            .Where(s => !s.State.Contains("not-found", StringComparison.OrdinalIgnoreCase))
+            .Select(s => Unit(s.Name))
+            .Where(u => !IsTemplate(u))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(u => u.Contains('@') ? 1 : 0).ThenBy(u => u, StringComparer.Ordinal)
+            .ToList();
+        if (units.Count == 0) units.Add(ServicePlanners.DefaultName(facts, e.Id) + ".service");
+        return units;
+    }
+
+    private static string Unit(string name) =>
+        name.Contains('.') && (name.EndsWith(".service", StringComparison.Ordinal) || name.EndsWith(".socket", StringComparison.Ordinal)
+                               || name.EndsWith(".timer", StringComparison.Ordinal) || name.EndsWith(".path", StringComparison.Ordinal))
+            ? name : name + ".service";
+
+    private static bool IsTemplate(string unit) => unit.Contains("@.", StringComparison.Ordinal);
+}
