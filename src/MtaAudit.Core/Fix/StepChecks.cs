@@ -15,8 +15,11 @@ public static partial class StepChecks
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(30);
 
-    private static readonly HashSet<string> EnabledWords = new(StringComparer.Ordinal)
-        { "enabled", "enabled-runtime", "linked", "linked-runtime", "alias" };
+    // Links that start a unit at the next boot. "-runtime" links live in /run and are gone at the next
+    // boot unless a generator makes them again for the unit that pulls this one in (Debian 12's
+    // postfix@-.service is "enabled-runtime", made by postfix-instance-generator for postfix.service,
+    // and `systemctl disable` cannot remove it): disabling that parent is what keeps it off.
+    private static readonly HashSet<string> EnabledWords = new(StringComparer.Ordinal) { "enabled", "linked" };
     private static readonly HashSet<string> RunningWords = new(StringComparer.Ordinal)
         { "active", "activating", "reloading", "deactivating", "refreshing" };
 
