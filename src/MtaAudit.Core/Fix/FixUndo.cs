@@ -63,10 +63,10 @@ public sealed class FixUndo(ITarget target, TimeSpan stepTimeout)
         var cmd = StepChecks.UndoCommand(step, was);
         if (cmd is null) return new(n, step.Target, "already", $"it was '{was}' before: nothing to bring back");
         var now = StepChecks.Observe(target, step);
-        if (now == was) return new(n, step.Target, "already", $"already '{was}'");
+        if (StepChecks.SameState(step, now, was)) return new(n, step.Target, "already", $"already '{was}'");
         var r = target.Run(cmd, stepTimeout);
         var after = StepChecks.Observe(target, step);
-        return after == was
+        return StepChecks.SameState(step, after, was)
             ? new(n, step.Target, "restored", $"'{now}' → '{after}'")
             : new(n, step.Target, "failed", $"{StepText.Line(null, cmd)}: {r.Summary}; state '{after}', was '{was}'");
     }

@@ -54,6 +54,13 @@ public static partial class StepChecks
         _ => false,
     };
 
+    /// <summary>
+    /// True when two readings mean the same thing for the step: "deactivating" and "active" are both
+    /// running (a unit seen while its parent was stopping it), "static" and "disabled" both not enabled.
+    /// </summary>
+    public static bool SameState(RemediationStep step, string a, string b) => a == b || Holds(step, a) == Holds(step, b)
+        && !a.StartsWith("unknown", StringComparison.Ordinal) && !b.StartsWith("unknown", StringComparison.Ordinal);
+
     /// <summary>The command that brings back the state <paramref name="before"/>, or null when there is nothing to bring back.</summary>
     public static IReadOnlyList<string>? UndoCommand(RemediationStep step, string before) => step switch
     {
