@@ -23,7 +23,7 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(5);
     private readonly string _dir = Directory.CreateTempSubdirectory("mta-audit-fix-hosts-").FullName;
 
-    public static IEnumerable<object[]> RunningHosts => [["deb12-postfix"], ["deb12-exim"], ["deb13-sendmail"], ["deb12-opensmtpd"]];
+    public static IEnumerable<object[]> RunningHosts => [["deb12-postfix"], ["deb12-exim"], ["deb13-sendmail"], ["deb13-opensmtpd"]];
 
     private static readonly AnalysisOptions Options = new(KnowledgeBaseLoader.LoadEmbedded(), Policy.Vendor);
 
@@ -105,7 +105,8 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
         }
         Assert.True(first.Ok, Describe(first) + Diagnose(t, unit));
         Assert.True(first.Changed);
-        Assert.Equal("inactive", Systemctl(t, "is-active", unit));
+        // "failed" is stopped too: OpenSMTPD 7.6 (Debian 13) exits non-zero on SIGTERM.
+        Assert.Contains(Systemctl(t, "is-active", unit), new[] { "inactive", "failed" });
         Assert.Equal("disabled", Systemctl(t, "is-enabled", unit));
         var after = FixSession.Collect(t, Options, CollectTimeout);
         Assert.Equal((false, false, Verdict.Good), (Finding(after, spec.Mta).Running, Finding(after, spec.Mta).Enabled, Finding(after, spec.Mta).Verdict));
