@@ -14,7 +14,16 @@ public static class PlanJson
             Schema = Schema,
             Hosts = hosts.Select(h => Host(h, lang)).ToList(),
             InputErrors = inputErrors.ToList(),
-        }, PlanJsonContext.Default.PlanDoc) + "\n";
+        }, Context.PlanDoc) + "\n";
+
+    // As the report (Render/JsonReport.cs): camelCase, Korean readable, control characters and quotes escaped.
+    private static readonly PlanJsonContext Context = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     private static HostDoc Host(HostPlan h, Lang lang) => new()
     {
@@ -80,7 +89,5 @@ public static class PlanJson
     }
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(PlanJson.PlanDoc))]
 internal sealed partial class PlanJsonContext : JsonSerializerContext;
