@@ -26,7 +26,10 @@ public sealed class SystemdPlanner : IServicePlanner
         return steps;
     }
 
-    /// <summary>The MTA's units, main unit first, instances after it; a bare name gets ".service".</summary>
+    /// <summary>
+    /// The MTA's units: sockets, timers and paths first (stopped first, nothing can start the service again
+    /// while it stops), then the main unit, then instances; a bare name gets ".service".
+    /// </summary>
     public static List<string> Units(HostFacts facts, MtaEvidence e)
     {
         var units = e.Services.Where(s => s.Manager == "systemd")
@@ -34,7 +37,7 @@ public sealed class SystemdPlanner : IServicePlanner
             .Select(s => Unit(s.Name))
             .Where(u => !IsTemplate(u))
             .Distinct(StringComparer.Ordinal)
-            .OrderBy(u => u.Contains('@') ? 1 : 0).ThenBy(u => u, StringComparer.Ordinal)
+            .OrderBy(u => IsTrigger(u) ? 0 : u.Contains('@') ? 2 : 1).ThenBy(u => u, StringComparer.Ordinal)
             .ToList();
         if (units.Count == 0) units.Add(ServicePlanners.DefaultName(facts, e.Id) + ".service");
         return units;
@@ -44,6 +47,9 @@ public sealed class SystemdPlanner : IServicePlanner
         name.Contains('.') && (name.EndsWith(".service", StringComparison.Ordinal) || name.EndsWith(".socket", StringComparison.Ordinal)
                                || name.EndsWith(".timer", StringComparison.Ordinal) || name.EndsWith(".path", StringComparison.Ordinal))
             ? name : name + ".service";
+
+    private static bool IsTrigger(string unit) =>
+        unit.EndsWith(".socket", StringComparison.Ordinal) || unit.EndsWith(".timer", StringComparison.Ordinal) || unit.EndsWith(".path", StringComparison.Ordinal);
 
     private static bool IsTemplate(string unit) => unit.Contains("@.", StringComparison.Ordinal);
 }

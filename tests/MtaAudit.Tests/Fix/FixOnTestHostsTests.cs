@@ -184,6 +184,49 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
         }
     }
 
+    /// <summary>
+    /// A socket unit of the MTA (a postfix.socket that would start postfix.service on a connection), which the
+    /// collector's service list does not show: the live plan finds it, stops and disables it first, undo brings it back.
+    /// </summary>
+    [Fact]
+    public void A_socket_unit_of_the_mta_is_found_live_stopped_first_and_undone()
+    {
+        hosts.EnsureReady();
+        const string host = "deb13-postfix";
+        var t = Target(host);
+        try
+        {
+            var setup = t.Run(["sh", "-c", "printf '[Socket]\\nListenStream=127.0.0.1:2525\\n\\n[Install]\\nWantedBy=sockets.target\\n' > /etc/systemd/system/postfix.socket && systemctl daemon-reload && systemctl enable --now postfix.socket"],
+                TimeSpan.FromSeconds(60));
+            Assert.True(setup.Ok, setup.Summary);
+            Assert.Equal("active", Systemctl(t, "is-active", "postfix.socket"));
+            var c = FixSession.Collect(t, Options, CollectTimeout);
+            var plan = HostPlanner.Build(c.Facts, c.Report, new HashSet<string> { "postfix" });
+            var stops = plan.Numbered().Select(x => x.Step).OfType<ServiceStop>().Select(s => s.Service).ToList();
+            Assert.Equal("postfix.socket", stops[0]);
+            Assert.Contains("postfix.service", stops);
+            Assert.Contains(plan.Numbered(), x => x.Step is ServiceDisable d && d.Service == "postfix.socket");
+
+            var journal = Path.Combine(_dir, "socket.journal");
+            var outcome = new FixRunner(t, StepTimeout).Apply(plan, journal, () => FixSession.Collect(t, Options, CollectTimeout));
+            Assert.True(outcome.Ok, Describe(outcome));
+            Assert.Equal("inactive", Systemctl(t, "is-active", "postfix.socket"));
+            Assert.Equal("disabled", Systemctl(t, "is-enabled", "postfix.socket"));
+            Assert.Equal("inactive", Systemctl(t, "is-active", "postfix.service"));
+
+            var undone = new FixUndo(t, StepTimeout).Undo(journal, out _);
+            Assert.DoesNotContain(undone, u => u.Result == "failed");
+            Assert.Equal("active", Systemctl(t, "is-active", "postfix.socket"));
+            Assert.Equal("enabled", Systemctl(t, "is-enabled", "postfix.socket"));
+            Assert.Equal("active", Systemctl(t, "is-active", "postfix.service"));
+        }
+        finally
+        {
+            Script("down.sh", host);
+            Script("up.sh", host);
+        }
+    }
+
     /// <summary>The pending vendor update of deb12-postfix-update (tests/hosts/local-update.sh) applied by the plan.</summary>
     [Fact]
     public void Pending_vendor_update_is_applied_and_the_rescan_shows_the_new_package()
