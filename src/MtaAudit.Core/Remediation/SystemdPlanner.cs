@@ -32,7 +32,11 @@ public sealed class SystemdPlanner : IServicePlanner
     /// </summary>
     public static List<string> Units(HostFacts facts, MtaEvidence e)
     {
-        var units = e.Services.Where(s => s.Manager == "systemd")
+        // The MTA definitions name services; a socket, timer or path unit is the MTA's when the service of the
+        // same name is (postfix.socket starts postfix.service).
+        var triggers = facts.Services.Where(s => s.Manager == "systemd" && IsTrigger(s.Name)
+                                                 && e.Definition.IsService(s with { Name = s.Name[..s.Name.LastIndexOf('.')] + ".service" }));
+        var units = e.Services.Concat(triggers).Where(s => s.Manager == "systemd")
             .Where(s => !s.State.Contains("not-found", StringComparison.OrdinalIgnoreCase))
             .Select(s => Unit(s.Name))
             .Where(u => !IsTemplate(u))
