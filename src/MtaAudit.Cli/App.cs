@@ -12,6 +12,7 @@ public static class App
         root.Subcommands.Add(ScanCommand.Build());
         root.Subcommands.Add(CollectorCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
+        root.Subcommands.Add(FixCommand.Build());
 
         // -v anywhere: internal errors with their whole story; without it one line each.
         bool verbose = args.Any(a => a is "-v" or "--verbose");

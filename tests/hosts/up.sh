@@ -12,7 +12,8 @@ mkdir -p "$RUN_DIR"
 
 start_one() {
     local name=$1 root link
-    root=$(root_of "$name"); link=$(link_of "$name")
+    # MTA_AUDIT_BOOT_ROOT / MTA_AUDIT_VOLATILE: kept.sh boots one host from a persistent overlay instead.
+    root=${MTA_AUDIT_BOOT_ROOT:-$(root_of "$name")}; link=$(link_of "$name")
     [ -d "$root" ] || die "root of $name missing ($root): run tests/hosts/build.sh"
     if init_pid_of "$name" >/dev/null; then echo "$name: already up"; return 0; fi
     ip link del "$link" 2>/dev/null || true # left by a killed run
@@ -20,7 +21,7 @@ start_one() {
     # --register=no --keep-unit: no machined here. --console=read-only: output to the log, no tty.
     # --volatile=overlay: writes go to a tmpfs over the root, so every boot starts from the root as
     # built (no journal, queue or state left by an earlier run) and the cache stays as built.
-    setsid systemd-nspawn -b --register=no --keep-unit --console=read-only --volatile=overlay \
+    setsid systemd-nspawn -b --register=no --keep-unit --console=read-only --volatile="${MTA_AUDIT_VOLATILE:-overlay}" \
         -M "$name" -D "$root" \
         --network-veth-extra="$link:eth0" \
         > "$RUN_DIR/$name.log" 2>&1 < /dev/null &

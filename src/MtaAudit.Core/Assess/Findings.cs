@@ -38,7 +38,8 @@ public sealed record MtaFinding(
     IReadOnlyList<string> Evidence,
     IReadOnlyList<string> EvidenceLines,
     string? BinaryPath = null,
-    string? Confidence = null);
+    string? Confidence = null,
+    MtaAudit.Remediation.MtaPlan? Plan = null);
 
 /// <summary>The U-45 judgement of one host.</summary>
 public sealed record HostReport(

@@ -6,39 +6,17 @@ using MtaAudit.Tests.Support;
 namespace MtaAudit.Tests.Cli;
 
 /// <summary>
-/// The built mta-audit as a process (built once per test run from src/MtaAudit.Cli): exit codes,
+/// The built mta-audit as a process (<see cref="CliBinary"/>): exit codes,
 /// standard output and standard error, on the real bundles of the test hosts and compose.sh.
 /// </summary>
 public class CliProcessTests
 {
-    private static readonly Lazy<string> Binary = new(Build);
-
-    private static string Build()
-    {
-        var project = Path.Combine(RepoPaths.Root, "src", "MtaAudit.Cli", "MtaAudit.Cli.csproj");
-        var r = TestHostsFixture.Run("dotnet", ["build", project, "-c", "Release", "--nologo", "-v", "q"], null, TimeSpan.FromMinutes(10));
-        Assert.True(r.Rc == 0, "building the CLI failed:\n" + r.Stdout + r.Stderr);
-        var bin = Path.Combine(RepoPaths.Root, "src", "MtaAudit.Cli", "bin", "Release", "net10.0", "mta-audit");
-        Assert.True(File.Exists(bin), $"no CLI at {bin}");
-        return bin;
-    }
-
-    internal static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo(Binary.Value)
+    internal static (int Code, string Stdout, string Stderr) Run(params string[] args) =>
+        CliBinary.Run(args, new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["LANG"] = "C";
-        psi.Environment["MTA_AUDIT_DATA_DIR"] = Path.Combine(Path.GetTempPath(), "mta-audit-cli-test-no-overlay");
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "mta-audit did not finish");
-        return (p.ExitCode, output, err.Result);
-    }
+            ["LANG"] = "C",
+            ["MTA_AUDIT_DATA_DIR"] = Path.Combine(Path.GetTempPath(), "mta-audit-cli-test-no-overlay"),
+        });
 
     private static string F(string relative) => Fixture.PathOf(relative);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MtaAudit.Knowledge;
 using MtaAudit.Tests.Support;
 
@@ -18,22 +17,9 @@ public sealed class DbUpdateCliTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static string Cli => Path.Combine(ReferenceFiles.RepositoryRoot, "src", "MtaAudit.Cli", "bin", "Release", "net10.0", "mta-audit.dll");
-
-    private static (int Rc, string Out, string Err) Run(params string[] args)
-    {
-        Assert.True(File.Exists(Cli), $"the CLI is not built: {Cli}");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Cli);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment.Remove("HTTPS_PROXY");
-        psi.Environment.Remove("https_proxy");
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "mta-audit did not finish");
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    // The test server's CA is trusted only through --ca-file: a proxy from the caller's environment must not interfere.
+    private static (int Rc, string Out, string Err) Run(params string[] args) =>
+        CliBinary.Run(args, new Dictionary<string, string?> { ["HTTPS_PROXY"] = null, ["https_proxy"] = null });
 
     [Fact]
     public void Update_with_the_mirror_ca_writes_the_overlay_and_a_corrupted_answer_changes_nothing()

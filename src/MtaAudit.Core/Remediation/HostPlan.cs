@@ -1,0 +1,57 @@
+using MtaAudit.Assess;
+using MtaAudit.Facts;
+
+namespace MtaAudit.Remediation;
+
+/// <summary>Every MTA's plan on one host, and what the planner wants the reader to know.</summary>
+public sealed record HostPlan(string Host, OsInfo Os, IReadOnlyList<MtaPlan> Mtas, IReadOnlyList<Localized> Notes)
+{
+    /// <summary>All steps of all MTAs in run order, numbered from 1 across the host.</summary>
+    public IEnumerable<(int Number, string Mta, RemediationStep Step)> Numbered()
+    {
+        int n = 0;
+        foreach (var m in Mtas)
+            foreach (var s in m.Steps) yield return (++n, m.Mta, s);
+    }
+}
+
+/// <summary>
+/// The host's plan: an MTA the user named unused (--unused) is stopped and disabled; any other MTA
+/// that the judgement calls VULNERABLE, or that has a vendor update pending, gets its update. mta-audit
+/// only hints at "unused", it never decides it.
+/// </summary>
+public static class HostPlanner
+{
+    public static HostPlan Build(HostFacts facts, HostReport report, IReadOnlySet<string> unused, PlanSettings? settings = null)
+    {
+        var evidence = MtaEvidence.Gather(facts).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var plans = new List<MtaPlan>();
+        var notes = new List<Localized>();
+        foreach (var f in report.Mtas)
+        {
+            var e = evidence[f.Mta];
+            if (unused.Contains(f.Mta))
+            {
+                plans.Add(RemediationPlanner.Unused(facts, e, settings));
+                continue;
+            }
+            bool pending = e.Packages.Any(p => facts.Updates.Any(u => u.Package == p.Name && u.Manager == p.Manager));
+            if (f.Verdict == Verdict.Vulnerable || pending)
+            {
+                var target = f.Cves.Select(c => c.FixedIn).FirstOrDefault(v => v is not null);
+                plans.Add(RemediationPlanner.Update(facts, e, target));
+                notes.Add(UnusedHints.HowToDecide(f.Mta));
+                notes.AddRange(UnusedHints.For(facts, e));
+            }
+            else
+            {
+                notes.Add(new($"{f.Mta}: {f.Verdict.Json()}, nothing to do unless it is not needed (--unused {f.Mta})",
+                              $"{f.Mta}: {f.Verdict.Json()}, 조치할 것 없음 (필요 없는 서비스라면 --unused {f.Mta})"));
+                notes.AddRange(UnusedHints.For(facts, e));
+            }
+        }
+        foreach (var name in unused.Where(u => report.Mtas.All(m => m.Mta != u)).Order(StringComparer.Ordinal))
+            notes.Add(new($"{name} is not installed on this host: nothing to stop", $"{name}: 이 호스트에 설치되어 있지 않아 중지할 것 없음"));
+        return new HostPlan(report.Host, report.Os, plans, notes);
+    }
+}
