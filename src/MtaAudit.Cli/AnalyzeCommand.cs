@@ -2,6 +2,7 @@ using System.CommandLine;
 using MtaAudit.Assess;
 using MtaAudit.Evidence;
 using MtaAudit.Knowledge;
+using MtaAudit.Render;
 
 namespace MtaAudit.Cli;
 
@@ -23,8 +24,15 @@ public static class AnalyzeCommand
                 Console.Error.WriteLine("mta-audit: " + problem);
                 return ExitCodes.Usage;
             }
-            var (hosts, errors) = AnalyzeAll(r.GetValue(files) ?? [], options);
-            return report.Emit(r, hosts, options, errors);
+            if (report.OutputProblem(r) is { } outputProblem)
+            {
+                Console.Error.WriteLine("mta-audit: " + outputProblem);
+                return ExitCodes.Usage;
+            }
+            // Streamed: each bundle is judged and written as it is read (Render/ReportInputs.cs).
+            using var inputs = new ReportInputs(options);
+            return report.Write(r, report.Meta(r, options.Knowledge.Version, options.Knowledge.Date, options.Policy.Json()),
+                inputs.Read(r.GetValue(files) ?? []), inputs.Errors, inputs.Notes);
         });
         return cmd;
     }

@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MtaAudit.Assess;
+using MtaAudit.Evidence;
+
+namespace MtaAudit.Render;
+
+/// <summary>
+/// The hosts a report is made of, read lazily from evidence files, JSON reports, or directories of
+/// them ('-' is standard input). A first quick pass reads only each bundle's header (host,
+/// collected-at) so that when the same host appears twice only its newest bundle is judged, and a
+/// note says so; the second pass judges bundles one at a time, so memory stays flat.
+/// A bad file or bundle becomes a line in <see cref="Errors"/>, never the end of the run.
+/// </summary>
+public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
+{
+    private static readonly byte[] Magic = Encoding.ASCII.GetBytes(EvidenceBundle.Magic);
+    private readonly List<string> _temp = new();
+
+    public List<string> Errors { get; } = new();
+    public List<Localized> Notes { get; } = new();
+    /// <summary>How many hosts were read (for "nothing to report" checks).</summary>
+    public int Hosts { get; private set; }
+
+    private sealed record Input(string Name, string Path, bool Json)
+    {
+        public int Index { get; set; }
+    }
+    private sealed record Seen(int Input, string InputName, long Key, DateTimeOffset? At, string AtText, int Count);
+
+    public IEnumerable<(HostReport Host, HostContext Context)> Read(IEnumerable<string> args)
+    {
+        var inputs = Resolve(args);
+        // Pass 1: which bundle of each host is the newest.
+        var newest = new Dictionary<string, Seen>(StringComparer.Ordinal);
+        var json = new Dictionary<string, JsonReport.ReportDoc>(StringComparer.Ordinal);
+        foreach (var i in inputs)
+        {
+            if (i.Json)
+            {
+                var doc = LoadJson(i);
+                if (doc is null) continue;
+                json[i.Path] = doc;
+                for (int k = 0; k < doc.Hosts.Count; k++) Register(newest, doc.Hosts[k].Host, i, k, doc.Hosts[k].CollectedAt);
+            }
+            else
+            {
+                try
+                {
+                    using var s = File.OpenRead(i.Path);
+                    foreach (var (line, host, at) in Headers(s)) if (host is not null) Register(newest, host, i, line, at);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Errors.Add($"{i.Name}: cannot read: {e.Message}");
+                }
+            }
+        }
+        foreach (var (host, seen) in newest.Where(p => p.Value.Count > 1).OrderBy(p => p.Key, StringComparer.Ordinal))
+            Notes.Add(Glossary.Say("note.duplicate", ("host", host), ("count", seen.Count.ToString(CultureInfo.InvariantCulture)),
+                ("at", seen.AtText.Length == 0 ? "-" : seen.AtText), ("source", seen.InputName)));
+        bool Keep(string? host, Input input, long key) =>
+            host is null || !newest.TryGetValue(host, out var s) || s.Count == 1 || (s.Input == input.Index && s.Key == key);
+
+        // Pass 2: judge and hand over one host at a time.
+        foreach (var i in inputs)
+        {
+            if (i.Json)
+            {
+                if (!json.TryGetValue(i.Path, out var doc)) continue;
+                for (int k = 0; k < doc.Hosts.Count; k++)
+                {
+                    if (!Keep(doc.Hosts[k].Host, i, k)) continue;
+                    Hosts++;
+                    yield return JsonReport.ToHost(doc.Hosts[k]);
+                }
+                Errors.AddRange(doc.InputErrors);
+                json.Remove(i.Path);
+                continue;
+            }
+            if (options is null)
+            {
+                Errors.Add($"{i.Name}: evidence needs the knowledge base to be judged");
+                continue;
+            }
+            Stream stream;
+            try { stream = File.OpenRead(i.Path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // reported in pass 1
+            }
+            using (stream)
+            {
+                int found = 0;
+                bool failed = false;
+                using var items = BundleReader.Read(stream, i.Name).GetEnumerator();
+                while (true)
+                {
+                    BundleReadResult item;
+                    try
+                    {
+                        if (!items.MoveNext()) break;
+                        item = items.Current;
+                    }
+                    catch (IOException e)
+                    {
+                        Errors.Add($"{i.Name}: read failed after {found} bundles: {e.Message}");
+                        failed = true;
+                        break;
+                    }
+                    found++;
+                    if (item.Error is not null) { Errors.Add(item.Error.ToString()); continue; }
+                    var b = item.Bundle!;
+                    if (!Keep(b.Host, i, b.StartLine)) continue;
+                    Hosts++;
+                    yield return (Analyzer.Analyze(b, options), HostContextReader.Of(b));
+                }
+                if (found == 0 && !failed)
+                    Errors.Add($"{i.Name}: no evidence bundle found (expected a first line '{EvidenceBundle.Magic}')");
+            }
+        }
+    }
+
+    private static void Register(Dictionary<string, Seen> newest, string host, Input input, long key, string? at)
+    {
+        DateTimeOffset? t = DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v : null;
+        if (!newest.TryGetValue(host, out var old)) { newest[host] = new Seen(input.Index, input.Name, key, t, at ?? "", 1); return; }
+        // Newest collected-at wins; an unreadable time never beats a readable one; on a tie the later input wins.
+        bool newer = t is not null && (old.At is null || t >= old.At) || t is null && old.At is null;
+        newest[host] = newer ? new Seen(input.Index, input.Name, key, t, at ?? "", old.Count + 1) : old with { Count = old.Count + 1 };
+    }
+
+    /// <summary>Each bundle's start line, host and collected-at, read from its header only.</summary>
+    private static IEnumerable<(int Line, string? Host, string? At)> Headers(Stream s)
+    {
+        var r = new ByteLineReader(s);
+        int start = 0;
+        bool inHeader = false;
+        string? host = null, at = null;
+        while (r.TryRead(out var line))
+        {
+            if (r.LineNumber == 1 && line.StartsWith("\uFEFF"u8)) line = line[3..];
+            var trimmed = line.TrimEnd((byte)'\r');
+            if (trimmed.TrimEnd((byte)' ').SequenceEqual(Magic))
+            {
+                if (start > 0) yield return (start, host, at);
+                start = r.LineNumber;
+                inHeader = true;
+                host = at = null;
+                continue;
+            }
+            if (!inHeader) continue;
+            if (trimmed.IsEmpty) { inHeader = false; continue; }
+            if (trimmed.StartsWith("host:"u8)) host = Encoding.UTF8.GetString(trimmed[5..]).Trim();
+            else if (trimmed.StartsWith("collected-at:"u8)) at = Encoding.UTF8.GetString(trimmed[13..]).Trim();
+        }
+        if (start > 0) yield return (start, host, at);
+    }
+
+    private JsonReport.ReportDoc? LoadJson(Input i)
+    {
+        try
+        {
+            using var s = File.OpenRead(i.Path);
+            var doc = JsonReport.Read(s);
+            if (doc.Schema != JsonReport.Schema)
+            {
+                Errors.Add($"{i.Name}: not a {JsonReport.Schema} report (schema '{doc.Schema}')");
+                return null;
+            }
+            return doc;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            Errors.Add($"{i.Name}: cannot read the JSON report: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Files, directories (their *.evidence, *.json and *.txt files, sorted) and '-'.</summary>
+    private List<Input> Resolve(IEnumerable<string> args)
+    {
+        var list = new List<Input>();
+        foreach (var a in args)
+        {
+            if (a == "-")
+            {
+                var tmp = Path.Combine(Path.GetTempPath(), "mta-audit-stdin-" + Guid.NewGuid().ToString("N"));
+                _temp.Add(tmp);
+                using (var f = File.Create(tmp)) Console.OpenStandardInput().CopyTo(f);
+                list.Add(new Input("<stdin>", tmp, LooksLikeJson(tmp)));
+            }
+            else if (Directory.Exists(a))
+            {
+                var files = Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".evidence", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal).ToList();
+                if (files.Count == 0) Errors.Add($"{a}: the directory holds no *.evidence or *.json file");
+                list.AddRange(files.Select(f => new Input(f, f, LooksLikeJson(f))));
+            }
+            else list.Add(new Input(a, a, LooksLikeJson(a)));
+        }
+        for (int k = 0; k < list.Count; k++) list[k].Index = k;
+        return list;
+    }
+
+    /// <summary>A JSON report starts with '{' (after a BOM or white space); a bundle with its magic line.</summary>
+    private static bool LooksLikeJson(string path)
+    {
+        try
+        {
+            using var s = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[64];
+            int n = s.Read(head);
+            foreach (var c in head[..n])
+            {
+                if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF) continue;
+                return c == (byte)'{';
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return false;
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in _temp)
+        {
+            try { File.Delete(t); } catch (IOException) { }
+        }
+    }
+}
