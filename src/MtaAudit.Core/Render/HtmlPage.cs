@@ -64,6 +64,7 @@ function w(k){return W[k]||k;}
 function fill(s,a){return s.replace(/\{(\w+)\}/g,function(m,k){return a[k]!==undefined?String(a[k]):m;});}
 function el(tag,cls,text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!==undefined&&text!==null)e.textContent=String(text);return e;}
 function add(p){for(var i=1;i<arguments.length;i++)p.appendChild(arguments[i]);return p;}
+function put(p,c){p.appendChild(c);return c;}
 function sv(tag,attrs,text){var e=document.createElementNS('http://www.w3.org/2000/svg',tag);for(var k in attrs)e.setAttribute(k,attrs[k]);if(text!==undefined)e.textContent=String(text);return e;}
 function verdict(v){return el('span','v v-'+v,w('verdict.'+v));}
 H.forEach(function(h,i){
@@ -87,7 +88,7 @@ var app=document.getElementById('app');
 var counts={good:0,vulnerable:0,manual:0,na:0},mtas={},oses={};
 H.forEach(function(h){counts[h.v]++;h.m.forEach(function(m){var k=m.n+' '+(m.ver||'?');mtas[k]=(mtas[k]||0)+1;});if(!h.m.length){mtas['-']=(mtas['-']||0)+1;}var o=h.os||w('value.unknown');oses[o]=(oses[o]||0)+1;});
 add(app,el('h2',null,w('head.summary')));
-var cards=add(app,el('div','cards'));
+var cards=put(app,el('div','cards'));
 function card(label,value,cls){add(cards,add(el('div','card '+(cls||'')),el('b',cls?'v '+cls:null,value),el('span',null,label)));}
 card(w('head.total'),H.length);
 ['good','vulnerable','manual','na'].forEach(function(v){card(w('verdict.'+v),counts[v],'v-'+v);});
@@ -107,31 +108,31 @@ function chart(title,rows){
   });
   return add(box,svg);
 }
-var charts=add(app,el('div','charts'));
+var charts=put(app,el('div','charts'));
 add(charts,chart(w('html.chart-verdicts'),['vulnerable','manual','good','na'].map(function(v){return [w('verdict.'+v),counts[v],COLORS[v]];})));
 add(charts,chart(w('html.chart-mtas'),top(mtas,12)));
 add(charts,chart(w('html.chart-os'),top(oses,12)));
-if(S.inputErrors.length){add(app,el('h3',null,w('head.input-errors')));var ul=add(app,el('ul'));S.inputErrors.forEach(function(e){add(ul,el('li',null,e));});}
-if(S.notes.length){add(app,el('h3',null,w('head.notes')));var ul2=add(app,el('ul'));S.notes.forEach(function(e){add(ul2,el('li',null,e));});}
+if(S.inputErrors.length){add(app,el('h3',null,w('head.input-errors')));var ul=put(app,el('ul'));S.inputErrors.forEach(function(e){add(ul,el('li',null,e));});}
+if(S.notes.length){add(app,el('h3',null,w('head.notes')));var ul2=put(app,el('ul'));S.notes.forEach(function(e){add(ul2,el('li',null,e));});}
 // The host table.
 add(app,el('h2',null,w('head.hosts')));
-var controls=add(app,el('div','controls'));
-var q=add(controls,el('input'));q.type='search';q.id='q';q.placeholder=w('html.search');q.value=state.q;
-var sel=add(controls,el('select'));sel.id='verdict';
-add(sel,el('option',null,w('html.all'))).value='';
-['vulnerable','manual','good','na'].forEach(function(v){var o=add(sel,el('option',null,w('verdict.'+v)));o.value=v;});
+var controls=put(app,el('div','controls'));
+var q=put(controls,el('input'));q.type='search';q.id='q';q.placeholder=w('html.search');q.value=state.q;
+var sel=put(controls,el('select'));sel.id='verdict';
+put(sel,el('option',null,w('html.all'))).value='';
+['vulnerable','manual','good','na'].forEach(function(v){var o=put(sel,el('option',null,w('verdict.'+v)));o.value=v;});
 sel.value=state.v;
-var expand=add(controls,el('button',null,w('html.expand')));
-var printb=add(controls,el('button',null,w('html.print')));
+var expand=put(controls,el('button',null,w('html.expand')));
+var printb=put(controls,el('button',null,w('html.print')));
 add(controls,el('span','muted',w('html.sort-hint')));
-var table=add(app,el('table'));table.id='hosts-table';
-var thr=add(add(table,el('thead')),el('tr'));
-var ths=COLS.map(function(c,i){var th=add(thr,el('th',null,w(c)));th.dataset.col=c.slice(4);th.addEventListener('click',function(){if(state.sort===i)state.dir=-state.dir;else{state.sort=i;state.dir=1;}state.page=0;update();});return th;});
-var tbody=add(table,el('tbody'));
-var pager=add(app,el('div','pager'));
-var prev=add(pager,el('button',null,w('html.prev'))),info=add(pager,el('span','muted')),next=add(pager,el('button',null,w('html.next')));
-var shown=add(app,el('p','muted'));shown.id='shown';
-var all=add(app,el('section'));all.id='all-details';
+var table=put(app,el('table'));table.id='hosts-table';
+var thr=put(put(table,el('thead')),el('tr'));
+var ths=COLS.map(function(c,i){var th=put(thr,el('th',null,w(c)));th.dataset.col=c.slice(4);th.addEventListener('click',function(){if(state.sort===i)state.dir=-state.dir;else{state.sort=i;state.dir=1;}state.page=0;update();});return th;});
+var tbody=put(table,el('tbody'));
+var pager=put(app,el('div','pager'));
+var prev=put(pager,el('button',null,w('html.prev'))),info=put(pager,el('span','muted')),next=put(pager,el('button',null,w('html.next')));
+var shown=put(app,el('p','muted'));shown.id='shown';
+var all=put(app,el('section'));all.id='all-details';
 var view=[];
 function cmp(a,b){
   var r;
@@ -147,21 +148,21 @@ function compute(){
 function list(items){var ul=el('ul');items.forEach(function(s){add(ul,el('li',null,s));});return ul;}
 function detail(h){
   var d=el('div','hostdetail');
-  var f=add(d,el('dl','meta'));
+  var f=put(d,el('dl','meta'));
   function field(k,v){add(f,add(el('div'),el('dt',null,w(k)),el('dd',null,v)));}
   field('col.checked-at',h.at||w('value.unknown'));field('col.account',h.acct);field('col.ip',h.ip.length?h.ip.join(', '):w('value.unknown'));
   field('col.os',h.os||w('value.unknown'));if(h.src)field('col.source',h.src);
   if(!h.m.length){add(d,el('h3',null,w('detail.status')));add(d,list(h.r.length?h.r:[w('detail.no-mta')]));}
   h.m.forEach(function(m){
-    var head=add(d,el('h3',null,m.n+' '+(m.ver||w('detail.version-unknown'))+(m.vt&&m.vt!==m.ver?' ('+m.vt+')':'')+' : '));add(head,verdict(m.v));
+    var head=put(d,el('h3',null,m.n+' '+(m.ver||w('detail.version-unknown'))+(m.vt&&m.vt!==m.ver?' ('+m.vt+')':'')+' : '));add(head,verdict(m.v));
     add(d,el('b',null,w('detail.status')));
     var st=[m.pd,m.ul];if(m.bin)st.push(fill(w('detail.binary'),{path:m.bin}));add(d,list(st));
     if(m.ev.length){add(d,el('b',null,w('detail.evidence')));add(d,el('pre','ev',m.ev.join('\n')));}
     add(d,el('b',null,w('detail.reasons')));add(d,list(m.r));
     if(m.c.length){
       add(d,el('b',null,w('detail.cves')));
-      var ct=add(d,el('table'));
-      m.c.forEach(function(c){var tr=add(ct,el('tr'));add(tr,el('td',null,c.id));add(tr,el('td','sev-'+c.sk,c.s));var k=add(tr,el('td'));if(c.kev)add(k,el('span','kev','KEV'));add(tr,el('td',null,c.f));add(tr,el('td',null,c.vd));});
+      var ct=put(d,el('table'));
+      m.c.forEach(function(c){var tr=put(ct,el('tr'));add(tr,el('td',null,c.id));add(tr,el('td','sev-'+c.sk,c.s));var k=put(tr,el('td'));if(c.kev)add(k,el('span','kev','KEV'));add(tr,el('td',null,c.f));add(tr,el('td',null,c.vd));});
     }
     add(d,el('b',null,w('detail.remediation')));add(d,list(m.fix));
   });
@@ -171,11 +172,11 @@ function detail(h){
 }
 function row(h){
   var tr=el('tr','host');tr.dataset.host=h.h;
-  h.cols.forEach(function(c,i){var td=add(tr,el('td',null,i===7?null:c));if(i===7)add(td,verdict(h.v));else if(c.indexOf('\n')>=0){td.textContent='';c.split('\n').forEach(function(line,j){if(j)add(td,el('br'));add(td,document.createTextNode(line));});}});
+  h.cols.forEach(function(c,i){var td=put(tr,el('td',null,i===7?null:c));if(i===7)add(td,verdict(h.v));else if(c.indexOf('\n')>=0){td.textContent='';c.split('\n').forEach(function(line,j){if(j)add(td,el('br'));add(td,document.createTextNode(line));});}});
   tr.addEventListener('click',function(){
     var n=tr.nextSibling;
     if(n&&n.classList.contains('detail')){n.remove();return;}
-    var dr=el('tr','detail'),td=add(dr,el('td'));td.colSpan=COLS.length;add(td,detail(h));tr.after(dr);
+    var dr=el('tr','detail'),td=put(dr,el('td'));td.colSpan=COLS.length;add(td,detail(h));tr.after(dr);
   });
   return tr;
 }
@@ -202,7 +203,7 @@ q.addEventListener('input',function(){state.q=q.value;state.page=0;update();});
 sel.addEventListener('change',function(){state.v=sel.value;state.page=0;update();});
 prev.addEventListener('click',function(){state.page--;render();writeHash();});
 next.addEventListener('click',function(){state.page++;render();writeHash();});
-function expandAll(){all.replaceChildren();add(all,el('h2',null,w('head.details')));view.forEach(function(h){var s=add(all,el('div'));var hd=add(s,el('h3',null,h.h+' : '));add(hd,verdict(h.v));add(s,detail(h));});}
+function expandAll(){all.replaceChildren();add(all,el('h2',null,w('head.details')));view.forEach(function(h){var s=put(all,el('div'));var hd=put(s,el('h3',null,h.h+' : '));add(hd,verdict(h.v));add(s,detail(h));});}
 expand.addEventListener('click',expandAll);
 printb.addEventListener('click',function(){expandAll();window.print();});
 window.addEventListener('beforeprint',function(){if(!all.firstChild)expandAll();});
