@@ -12,6 +12,7 @@ public static class App
         root.Subcommands.Add(ScanCommand.Build());
         root.Subcommands.Add(CollectorCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -29,12 +29,29 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
     }
     private sealed record Seen(int Input, string InputName, long Key, DateTimeOffset? At, string AtText, int Count);
 
+    private List<Input> _inputs = new();
+    private readonly Dictionary<string, Seen> _newest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonReport.ReportDoc> _json = new(StringComparer.Ordinal);
+
+    /// <summary>The first JSON report's policy and knowledge base (report --from a JSON report), after <see cref="Prepare"/>.</summary>
+    public (string Policy, string KbVersion, string KbDate)? JsonBasis { get; private set; }
+
+    /// <summary>True when some input is evidence (judged now) rather than a JSON report.</summary>
+    public bool HasEvidence => _inputs.Any(i => !i.Json);
+
+    /// <summary>Both passes: <see cref="Prepare"/> now, then the hosts one at a time.</summary>
     public IEnumerable<(HostReport Host, HostContext Context)> Read(IEnumerable<string> args)
     {
-        var inputs = Resolve(args);
-        // Pass 1: which bundle of each host is the newest.
-        var newest = new Dictionary<string, Seen>(StringComparer.Ordinal);
-        var json = new Dictionary<string, JsonReport.ReportDoc>(StringComparer.Ordinal);
+        Prepare(args);
+        return Judge();
+    }
+
+    /// <summary>Pass 1: finds the inputs and which bundle of each host is the newest; JSON reports are loaded.</summary>
+    public void Prepare(IEnumerable<string> args)
+    {
+        var inputs = _inputs = Resolve(args);
+        var newest = _newest;
+        var json = _json;
         foreach (var i in inputs)
         {
             if (i.Json)
@@ -42,6 +59,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 var doc = LoadJson(i);
                 if (doc is null) continue;
                 json[i.Path] = doc;
+                JsonBasis ??= (doc.Policy, doc.KnowledgeBase.Version, doc.KnowledgeBase.Date);
                 for (int k = 0; k < doc.Hosts.Count; k++) Register(newest, doc.Hosts[k].Host, i, k, doc.Hosts[k].CollectedAt);
             }
             else
@@ -60,10 +78,17 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         foreach (var (host, seen) in newest.Where(p => p.Value.Count > 1).OrderBy(p => p.Key, StringComparer.Ordinal))
             Notes.Add(Glossary.Say("note.duplicate", ("host", host), ("count", seen.Count.ToString(CultureInfo.InvariantCulture)),
                 ("at", seen.AtText.Length == 0 ? "-" : seen.AtText), ("source", seen.InputName)));
+    }
+
+    /// <summary>Pass 2: judges and hands over one host at a time.</summary>
+    public IEnumerable<(HostReport Host, HostContext Context)> Judge()
+    {
+        var inputs = _inputs;
+        var newest = _newest;
+        var json = _json;
         bool Keep(string? host, Input input, long key) =>
             host is null || !newest.TryGetValue(host, out var s) || s.Count == 1 || (s.Input == input.Index && s.Key == key);
 
-        // Pass 2: judge and hand over one host at a time.
         foreach (var i in inputs)
         {
             if (i.Json)
