@@ -4,7 +4,7 @@ namespace MtaAudit.Render;
 /// The HTML report's stylesheet and script, inlined into every page. The script reads three JSON
 /// blocks (words, hosts, summary), and builds everything with createElement/textContent: no
 /// innerHTML, no eval, nothing from the network. State lives in the URL fragment
-/// (#q=TEXT&amp;v=VERDICT&amp;sort=COLUMN&amp;dir=desc&amp;page=N) so a view can be bookmarked (and tested).
+/// (#q=TEXT&amp;v=VERDICT&amp;sort=COLUMN&amp;dir=desc&amp;page=N; expand=1 opens every host's detail) so a view can be bookmarked (and tested).
 /// </summary>
 internal static class HtmlPage
 {
@@ -209,6 +209,7 @@ printb.addEventListener('click',function(){expandAll();window.print();});
 window.addEventListener('beforeprint',function(){if(!all.firstChild)expandAll();});
 window.addEventListener('hashchange',function(){readHash();q.value=state.q;sel.value=state.v;compute();render();});
 compute();render();
+if(new URLSearchParams(location.hash.slice(1)).get('expand')==='1')expandAll();
 document.documentElement.dataset.renderMs=(performance.now()-t0).toFixed(1);
 document.documentElement.dataset.ready='1';
 })();

@@ -61,7 +61,7 @@ public class ReportTests
     public void Korean_text_report_uses_the_guides_words()
     {
         var text = TextReport.Render([Bundles.Judge(Bundles.File("bundles/aix72-sendmail.evidence"))], Kb, Policy.UpstreamBranch, Lang.Ko, []);
-        foreach (var word in new[] { "U-45", "취약", "현황:", "판단 근거:", "조치 방법:", "준수율" })
+        foreach (var word in new[] { "U-45", "취약", "현황:", "판정 사유:", "조치 방법:", "준수율", "적용 정책:" })
             Assert.Contains(word, text, StringComparison.Ordinal);
     }
 
