@@ -102,7 +102,7 @@ function chart(title,rows){
   svg.appendChild(sv('title',{},title));
   rows.forEach(function(r,i){
     var y=i*bh+2,bw=Math.max(2,(width-lw-60)*r[1]/max);
-    svg.appendChild(sv('text',{x:lw-6,y:y+15,'text-anchor':'end','font-size':12},r[0].length>26?r[0].slice(0,25)+'\u2026':r[0]));
+    svg.appendChild(sv('text',{x:lw-6,y:y+15,'text-anchor':'end','font-size':12},r[0].length>24?r[0].slice(0,23)+'\u2026':r[0]));
     svg.appendChild(sv('rect',{x:lw,y:y+3,width:bw,height:bh-6,fill:r[2]||'#4a6fa5'}));
     svg.appendChild(sv('text',{x:lw+bw+6,y:y+15,'font-size':12},r[1]));
   });

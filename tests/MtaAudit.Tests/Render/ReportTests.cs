@@ -31,6 +31,18 @@ public class ReportTests
     }
 
     [Fact]
+    public void Json_with_codes_account_and_addresses_still_fits_the_schema()
+    {
+        var bytes = ReportSamples.Render("json", [ReportSamples.Hostile(), .. ReportSamples.FixtureHosts().Take(3)]);
+        using var doc = JsonDocument.Parse(bytes);
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "docs", "report.schema.json")));
+        var problems = new List<string>();
+        Check(doc.RootElement, schema.RootElement, schema.RootElement, "$", problems);
+        Assert.Empty(problems);
+        Assert.True(doc.RootElement.GetProperty("hosts")[0].GetProperty("mtas")[0].TryGetProperty("codes", out _));
+    }
+
+    [Fact]
     public void Json_keeps_korean_readable_and_unknowns_null()
     {
         var hpux = Bundles.Judge(Bundles.File("bundles/hpux1131-sendmail.evidence"));
