@@ -13,12 +13,14 @@ public static class App
         root.Subcommands.Add(CollectorCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        var lang = HelpText.Of(args);
+        HelpText.Localize(root, lang);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + e.Message);
-            Console.Error.WriteLine("Try 'mta-audit --help'.");
+            Console.Error.WriteLine(HelpText.Say("cli.try-help", lang));
             return ExitCodes.Usage;
         }
         try

@@ -26,7 +26,7 @@ public static class ReportCommand
             var pair = r.GetValue(compare) ?? [];
             if ((sources.Length == 0) == (pair.Length == 0))
             {
-                Console.Error.WriteLine("mta-audit: report needs either --from FILE|DIR... or --compare OLD NEW");
+                Console.Error.WriteLine("mta-audit: " + HelpText.Say("cli.report-needs-input", report.LangOf(r)));
                 return ExitCodes.Usage;
             }
             if (report.OutputProblem(r) is { } outputProblem)
@@ -66,7 +66,7 @@ public static class ReportCommand
             using var inputs = new ReportInputs(options);
             var list = inputs.Read([path]).Select(h => HostState.Of(h.Host)).ToList();
             errors.AddRange(inputs.Errors);
-            if (list.Count == 0) errors.Add($"{path}: no host found");
+            if (list.Count == 0) errors.Add(HelpText.Say("cli.no-host", report.LangOf(r), ("path", path)));
             return list;
         }
         var comparison = Comparison.Of(Load(oldPath), Load(newPath));

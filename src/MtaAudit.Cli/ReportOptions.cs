@@ -87,7 +87,7 @@ public sealed class ReportOptions
         _ => LocaleIsKorean() ? MtaAudit.Lang.Ko : MtaAudit.Lang.En,
     };
 
-    private static bool LocaleIsKorean()
+    internal static bool LocaleIsKorean()
     {
         foreach (var v in new[] { "LC_ALL", "LC_MESSAGES", "LANG" })
         {
@@ -116,7 +116,7 @@ public sealed class ReportOptions
     /// </summary>
     public string? OutputProblem(ParseResult r) =>
         Sinks.IsBinary(r.GetValue(Format) ?? "text") && r.GetValue(Output) is null && !Console.IsOutputRedirected
-            ? "--format xlsx writes a binary file: give -o FILE (or redirect standard output)"
+            ? HelpText.Say("cli.xlsx-terminal", LangOf(r))
             : null;
 
     /// <summary>

@@ -109,4 +109,22 @@ public class CliReportTests
         Assert.Equal(3, code);
         Assert.Contains("bad.json: cannot read the JSON report", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Help_and_the_clis_own_messages_are_korean_when_the_locale_or_lang_is()
+    {
+        var (code, stdout, _) = ReportSamples.Run(ReportSamples.Cli, ["--help"], env: Korean);
+        Assert.Equal(0, code);
+        Assert.Contains("analyze <files>  수집된 증거 번들을 판정함", stdout, StringComparison.Ordinal);
+        (_, stdout, _) = ReportSamples.Run(ReportSamples.Cli, ["report", "--help", "--lang", "ko"], env: new Dictionary<string, string> { ["LC_ALL"] = "C" });
+        Assert.Contains("두 점검 비교", stdout, StringComparison.Ordinal);
+        (_, stdout, _) = ReportSamples.Run(ReportSamples.Cli, ["--help"], env: new Dictionary<string, string> { ["LC_ALL"] = "C" });
+        Assert.Contains("Judge evidence bundles", stdout, StringComparison.Ordinal);
+        string stderr;
+        (code, _, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report"], env: Korean);
+        Assert.Equal(3, code);
+        Assert.Contains("report에는 --from FILE|DIR... 또는 --compare OLD NEW 중 하나가 필요함", stderr, StringComparison.Ordinal);
+        (_, _, stderr) = ReportSamples.Run(ReportSamples.Cli, ["--bogus"], env: Korean);
+        Assert.Contains("'mta-audit --help'로 사용법을 확인할 수 있음.", stderr, StringComparison.Ordinal);
+    }
 }
