@@ -156,31 +156,96 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         newest[host] = newer ? new Seen(input.Index, input.Name, key, t, at ?? "", old.Count + 1) : old with { Count = old.Count + 1 };
     }
 
-    /// <summary>Each bundle's start line, host and collected-at, read from its header only.</summary>
-    private static IEnumerable<(int Line, string? Host, string? At)> Headers(Stream s)
+    /// <summary>
+    /// Each bundle's start line, host and collected-at, read from its header only. The magic line is
+    /// found with a vectorised search and lines are counted, not read one by one, so this pass costs
+    /// about what reading the bytes costs. Line numbers match <see cref="BundleReader"/>'s.
+    /// </summary>
+    internal static List<(int Line, string? Host, string? At)> Headers(Stream s)
     {
-        var r = new ByteLineReader(s);
-        int start = 0;
-        bool inHeader = false;
-        string? host = null, at = null;
-        while (r.TryRead(out var line))
+        var found = new List<(int, string?, string?)>();
+        var buf = new byte[1 << 20];
+        int len = 0, pos = 0, line = 1;
+        bool eof = false, fileStart = true;
+        byte before = (byte)'\n'; // the byte before buf[0] in the file
+        while (true)
         {
-            if (r.LineNumber == 1 && line.StartsWith("\uFEFF"u8)) line = line[3..];
-            var trimmed = line.TrimEnd((byte)'\r');
-            if (trimmed.TrimEnd((byte)' ').SequenceEqual(Magic))
+            var span = buf.AsSpan(pos, len - pos);
+            int at = span.IndexOf(Magic);
+            if (at >= 0)
             {
-                if (start > 0) yield return (start, host, at);
-                start = r.LineNumber;
-                inHeader = true;
-                host = at = null;
+                int abs = pos + at;
+                int lineEnd = buf.AsSpan(abs, len - abs).IndexOf((byte)'\n');
+                int headerEnd = lineEnd < 0 ? -1 : IndexOfBlankLine(buf.AsSpan(abs + lineEnd + 1, len - abs - lineEnd - 1));
+                if ((lineEnd < 0 || headerEnd < 0) && !eof && (abs > 0 || len < buf.Length))
+                {
+                    // The magic line or its header runs past the buffer: keep it and read more.
+                    Refill(s, buf, ref pos, ref len, ref eof, ref line, ref before, ref fileStart, keepFrom: abs);
+                    continue;
+                }
+                line += buf.AsSpan(pos, abs - pos).Count((byte)'\n');
+                bool atLineStart = (abs == 0 ? before : buf[abs - 1]) == (byte)'\n' || (abs == 3 && fileStart && buf.AsSpan(0, 3).SequenceEqual("\uFEFF"u8));
+                var rest = lineEnd < 0 ? buf.AsSpan(abs + Magic.Length, len - abs - Magic.Length) : buf.AsSpan(abs + Magic.Length, lineEnd - Magic.Length);
+                if (atLineStart && rest.Trim(" \t\r"u8).IsEmpty)
+                {
+                    string? host = null, when = null;
+                    if (lineEnd >= 0)
+                    {
+                        var header = buf.AsSpan(abs + lineEnd + 1, headerEnd < 0 ? len - abs - lineEnd - 1 : headerEnd);
+                        foreach (var range in header.Split((byte)'\n'))
+                        {
+                            var h = header[range].TrimEnd((byte)'\r');
+                            if (h.StartsWith("host:"u8)) host = Encoding.UTF8.GetString(h[5..]).Trim();
+                            else if (h.StartsWith("collected-at:"u8)) when = Encoding.UTF8.GetString(h[13..]).Trim();
+                        }
+                    }
+                    found.Add((line, host, when));
+                }
+                pos = abs + Magic.Length;
                 continue;
             }
-            if (!inHeader) continue;
-            if (trimmed.IsEmpty) { inHeader = false; continue; }
-            if (trimmed.StartsWith("host:"u8)) host = Encoding.UTF8.GetString(trimmed[5..]).Trim();
-            else if (trimmed.StartsWith("collected-at:"u8)) at = Encoding.UTF8.GetString(trimmed[13..]).Trim();
+            if (eof) break;
+            // Keep the tail that may hold the start of a magic line cut by the buffer's end.
+            Refill(s, buf, ref pos, ref len, ref eof, ref line, ref before, ref fileStart, keepFrom: Math.Max(pos, len - Magic.Length));
         }
-        if (start > 0) yield return (start, host, at);
+        return found;
+    }
+
+    /// <summary>Offset of the empty line ending a header (LF, CRLF, or blanks), or -1 when it is not in the span.</summary>
+    private static int IndexOfBlankLine(ReadOnlySpan<byte> s)
+    {
+        int lineStart = 0;
+        while (lineStart <= s.Length)
+        {
+            int nl = s[lineStart..].IndexOf((byte)'\n');
+            var l = nl < 0 ? s[lineStart..] : s.Slice(lineStart, nl);
+            if (l.Trim(" \t\r"u8).IsEmpty && nl >= 0) return lineStart;
+            if (nl < 0) return -1;
+            lineStart += nl + 1;
+        }
+        return -1;
+    }
+
+    /// <summary>Drops the bytes before <paramref name="keepFrom"/> (counting their lines from <paramref name="pos"/>) and fills the buffer.</summary>
+    private static void Refill(Stream s, byte[] buf, ref int pos, ref int len, ref bool eof, ref int line, ref byte before, ref bool fileStart, int keepFrom)
+    {
+        line += buf.AsSpan(pos, keepFrom - pos).Count((byte)'\n');
+        if (keepFrom > 0)
+        {
+            before = buf[keepFrom - 1];
+            fileStart = false;
+        }
+        int keep = len - keepFrom;
+        if (keep == buf.Length) throw new IOException("a bundle header is longer than " + buf.Length + " bytes");
+        buf.AsSpan(keepFrom, keep).CopyTo(buf);
+        len = keep;
+        pos = 0;
+        while (len < buf.Length)
+        {
+            int n = s.Read(buf, len, buf.Length - len);
+            if (n <= 0) { eof = true; break; }
+            len += n;
+        }
     }
 
     private JsonReport.ReportDoc? LoadJson(Input i)

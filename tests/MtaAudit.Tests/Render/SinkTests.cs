@@ -149,4 +149,22 @@ public class SinkTests
         Assert.Contains("2개", note, StringComparison.Ordinal);
         Assert.Contains(at, note, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_header_pass_finds_the_same_bundles_as_the_reader_across_buffer_ends(bool crlf)
+    {
+        // Every fixture bundle, many times over: several MiB, so bundles straddle the 1 MiB buffer's end.
+        var one = string.Concat(ReportSamples.FixtureFiles().Select(File.ReadAllText));
+        var sb = new StringBuilder();
+        for (int i = 0; sb.Length < 3 << 20; i++) sb.Append(one.Replace("\nhost: ", $"\nhost: h{i}-", StringComparison.Ordinal));
+        var text = crlf ? sb.ToString().Replace("\n", "\r\n", StringComparison.Ordinal) : sb.ToString();
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var expected = MtaAudit.Evidence.BundleReader.Read(new MemoryStream(bytes), "x")
+            .Select(r => (r.Bundle!.StartLine, r.Bundle.Host, r.Bundle.CollectedAt)).ToList();
+        var found = ReportInputs.Headers(new MemoryStream(bytes));
+        Assert.True(expected.Count > 100);
+        Assert.Equal(expected, found.Select(f => (f.Line, f.Host, f.At)).ToList());
+    }
 }
