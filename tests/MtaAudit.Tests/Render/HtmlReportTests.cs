@@ -58,6 +58,35 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void The_pages_own_controls_sort_filter_and_open_a_detail()
+    {
+        var hosts = ReportSamples.FixtureHosts();
+        var page = Page(hosts, "clicks.html");
+        // A copy of the page with a script run after the page's own: it uses the controls as a user does
+        // (click a column heading twice, type in the search box, pick a verdict, open a row).
+        var html = File.ReadAllText(page).Replace("</body>", """
+            <script>
+            document.querySelector('th[data-col=host]').click();
+            document.querySelector('th[data-col=host]').click();
+            var q=document.getElementById('q'); q.value='DEB1'; q.dispatchEvent(new Event('input'));
+            var v=document.getElementById('verdict'); v.value='good'; v.dispatchEvent(new Event('change'));
+            document.querySelector('tr.host').click();
+            </script>
+            </body>
+            """, StringComparison.Ordinal);
+        File.WriteAllText(page, html);
+        var (dom, console) = Chromium.DumpDom(page);
+        Assert.Empty(console);
+        var expected = hosts.Where(h => h.Item1.Verdict == Verdict.Good && h.Item1.Host.Contains("deb1", StringComparison.Ordinal))
+            .Select(h => h.Item1.Host).OrderByDescending(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.True(expected.Count > 3);
+        Assert.Equal(expected, Rows(dom));
+        Assert.Contains("aria-sort=\"descending\"", dom, StringComparison.Ordinal);
+        // The first row's detail is open: its 점검 일시 and 판정 사유 are shown.
+        Assert.Matches(new System.Text.RegularExpressions.Regex("<tr class=\"detail\">.*점검 일시.*판정 사유", System.Text.RegularExpressions.RegexOptions.Singleline), dom);
+    }
+
+    [Fact]
     public void The_console_check_does_see_a_script_error()
     {
         // Guards the test above: a page that throws must show up in the console lines.
