@@ -151,15 +151,16 @@ public sealed class TextSink : IReportSink
     /// <summary>Columns padded to the widest cell; Hangul and other wide characters count two columns.</summary>
     private static void Table(TextWriter o, string[] header, List<string[]> rows)
     {
+        const int MaxWidth = 40;
         var width = header.Select(Width).ToArray();
         foreach (var r in rows)
-            for (int i = 0; i < r.Length; i++) width[i] = Math.Max(width[i], Math.Min(40, Width(r[i])));
+            for (int i = 0; i < r.Length; i++) width[i] = Math.Max(width[i], Math.Min(MaxWidth, Width(r[i])));
         void Line(string[] cells)
         {
             var sb = new StringBuilder();
             for (int i = 0; i < cells.Length; i++)
             {
-                var cell = cells[i];
+                var cell = Fit(cells[i], width[i]);
                 sb.Append(cell);
                 if (i < cells.Length - 1) sb.Append(' ', Math.Max(1, width[i] - Width(cell) + 2));
             }
@@ -168,6 +169,22 @@ public sealed class TextSink : IReportSink
         Line(header);
         Line(width.Select(n => new string('-', n)).ToArray());
         foreach (var r in rows) Line(r);
+    }
+
+    /// <summary>The cell cut to <paramref name="max"/> columns with an ellipsis (a long OS name keeps the table aligned).</summary>
+    private static string Fit(string s, int max)
+    {
+        if (Width(s) <= max) return s;
+        var sb = new StringBuilder();
+        int n = 0;
+        foreach (var c in s)
+        {
+            int w = IsWide(c) ? 2 : 1;
+            if (n + w > max - 1) break;
+            sb.Append(c);
+            n += w;
+        }
+        return sb.Append('…').ToString();
     }
 
     internal static int Width(string s)

@@ -6,7 +6,7 @@ namespace MtaAudit;
 /// Every word and sentence the reports print, in Korean and English, keyed by code, with named
 /// parameters written <c>{name}</c>. One file so the Korean reads as one voice:
 /// findings in 개조식 (~함/~음), "판단 기준" only for KISA's 양호/취약 criteria, "적용 정책" for
-/// the chosen policy, "업스트림" only for the MTA project's own versions, "배포판 패키지" for a vendor's.
+/// the chosen policy, "업스트림" only for the MTA project's own versions, "벤더 패키지" for a vendor's.
 /// A C# table rather than an embedded JSON file: no parsing at start-up and nothing for Native AOT to trim.
 /// </summary>
 public static class Glossary
@@ -111,7 +111,7 @@ public static class Glossary
         ["summary.hosts"] = ("{n}대", "{n}"),
 
         // Policies (the --policy values), worded for people.
-        ["policy.vendor"] = ("배포판 보안 패치 기준 (vendor)", "vendor: the distribution's fixed package"),
+        ["policy.vendor"] = ("벤더 보안 패치 기준 (vendor)", "vendor: the distribution's fixed package"),
         ["policy.upstream-branch"] = ("업스트림 지원 계열의 최신 패치 기준 (upstream-branch)", "upstream-branch: newest patch of a supported upstream series"),
         ["policy.upstream-latest"] = ("업스트림 최신 릴리스 기준 (upstream-latest)", "upstream-latest: newest upstream release"),
         ["policy.baseline"] = ("기관 기준 버전 (baseline)", "baseline: the organisation's minimum versions"),
@@ -125,7 +125,7 @@ public static class Glossary
         ["detail.remediation"] = ("조치 방법", "Remediation"),
         ["detail.evidence"] = ("수집 근거", "Evidence"),
         ["detail.errors"] = ("수집 오류", "Collection problems"),
-        ["detail.package"] = ("배포판 패키지 {name} {version} ({manager})", "package {name} {version} ({manager})"),
+        ["detail.package"] = ("설치 패키지 {name} {version} ({manager})", "package {name} {version} ({manager})"),
         ["detail.no-package"] = ("패키지로 설치되지 않음", "not installed from a package"),
         ["detail.binary"] = ("실행 파일 {path}", "binary {path}"),
         ["detail.usage"] = ("실행 중: {running}, 부팅 시 시작: {enabled}", "running: {running}, starts at boot: {enabled}"),
@@ -148,11 +148,11 @@ public static class Glossary
         ["severity.none"] = ("없음", "none"),
         ["cve.kev"] = ("실제 악용 확인(KEV)", "known exploited (KEV)"),
         ["cve.fixed-upstream"] = ("업스트림 {version}에서 수정", "fixed upstream in {version}"),
-        ["cve.vendor-fixed"] = ("배포판 패키지 {version}에서 수정됨 ({source})", "fixed in the vendor package {version} ({source})"),
-        ["cve.vendor-fixed-this"] = ("설치된 배포판 패키지에서 수정됨 ({source})", "fixed in the installed vendor package ({source})"),
-        ["cve.vendor-not-fixed"] = ("배포판 패키지의 수정 여부 확인 안 됨", "not known to be fixed by the vendor"),
+        ["cve.vendor-fixed"] = ("벤더 패키지 {version}에서 수정됨 ({source})", "fixed in the vendor package {version} ({source})"),
+        ["cve.vendor-fixed-this"] = ("설치된 벤더 패키지에서 수정됨 ({source})", "fixed in the installed vendor package ({source})"),
+        ["cve.vendor-not-fixed"] = ("벤더 패키지의 수정 여부 확인 안 됨", "not known to be fixed by the vendor"),
         ["cve.source-changelog"] = ("패키지 변경 이력", "changelog"),
-        ["cve.source-vendor-data"] = ("배포판 보안 공지", "vendor data"),
+        ["cve.source-vendor-data"] = ("벤더 보안 공지", "vendor data"),
         ["cve.more"] = ("외 {n}건 (--all-cves 또는 --format json 으로 전체 확인)", "and {n} more (all with --all-cves or --format json)"),
 
         // Reasons the rule gives (the lead converts the Assess producers to these codes).
@@ -163,13 +163,13 @@ public static class Glossary
         ["reason.version-unreadable"] = ("수집 정보에서 버전을 확인할 수 없음", "the version could not be read from the evidence"),
         ["reason.not-packaged"] = ("dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판단함", "not installed from a dpkg or rpm package, so judged against upstream's supported series"),
         ["reason.policy"] = ("적용 정책: {policy}, 지식 베이스 {version} ({date} 기준)", "judged by policy {policy} with knowledge base {version} ({date})"),
-        ["reason.version-from-package"] = ("버전은 배포판 패키지 {name} {version} 기준임", "version taken from the package {name} {version}"),
+        ["reason.version-from-package"] = ("버전은 설치 패키지 {name} {version} 기준임", "version taken from the package {name} {version}"),
         ["reason.usage-unknown"] = ("실행 여부와 부팅 시 시작 여부를 수집 정보로 확인할 수 없음", "whether it runs or starts at boot could not be determined from the evidence"),
         ["reason.incomplete"] = ("수집 정보가 불완전하여 양호로 판정할 수 없음{detail}", "the evidence is incomplete, so GOOD cannot be given{detail}"),
 
         // Remediation hints.
         ["fix.none"] = ("조치 불필요", "nothing to do"),
-        ["fix.update-package"] = ("배포판 보안 업데이트로 {package} 패키지를 최신 수정 버전으로 업데이트함", "update the {package} package to the vendor's fixed version"),
+        ["fix.update-package"] = ("벤더 보안 업데이트로 {package} 패키지를 최신 수정 버전으로 업데이트함", "update the {package} package to the vendor's fixed version"),
         ["fix.upgrade-upstream"] = ("{mta}를 {version} 이상으로 업그레이드함", "upgrade {mta} to {version} or later"),
         ["fix.disable"] = ("사용하지 않는 메일 서비스는 중지하고 부팅 시 시작되지 않도록 설정함", "stop an unused mail service and keep it from starting at boot"),
 
@@ -211,7 +211,7 @@ public static class Glossary
         ["help.cmd.analyze"] = ("수집된 증거 번들을 판정함 (수집 스크립트, SSH 점검, 자체 도구의 출력)", "Judge evidence bundles (from the collector, an SSH scan, or your own tools)"),
         ["help.cmd.scan"] = ("이 서버에서 증거를 수집하고 판정함 (완전한 수집을 위해 root로 실행)", "Collect evidence on this machine and judge it (run as root for complete evidence)"),
         ["help.cmd.collector"] = ("POSIX sh 수집 스크립트를 출력함: 대상 서버에서 'sh collect.sh > host.evidence'로 실행한 뒤 'mta-audit analyze host.evidence'", "Print the POSIX sh collector: run it on a host as 'sh collect.sh > host.evidence', then 'mta-audit analyze host.evidence'"),
-        ["help.cmd.db"] = ("지식 베이스(릴리스, 지원 계열, CVE, 배포판 패키지): 내장 데이터와 가져온 로컬 데이터", "The knowledge base (releases, branches, CVEs, vendor packages): embedded, plus a local overlay of imported records"),
+        ["help.cmd.db"] = ("지식 베이스(릴리스, 지원 계열, CVE, 벤더 패키지): 내장 데이터와 가져온 로컬 데이터", "The knowledge base (releases, branches, CVEs, vendor packages): embedded, plus a local overlay of imported records"),
         ["help.cmd.status"] = ("지식 베이스의 버전, 기준일, 경과 일수, 건수와 로컬 데이터를 보여 줌", "Show the knowledge base's version, date, age and counts, and the local overlay"),
         ["help.cmd.import"] = ("OSV / NVD JSON 파일을 로컬 데이터로 가져옴 (전부 또는 전무)", "Import OSV / NVD JSON files into the local overlay (all or nothing)"),
         ["help.cmd.report"] = ("이전 결과로 보고서(text, json, csv, xlsx, html)를 만들거나 두 점검을 비교함", "Write a report (text, json, csv, xlsx, html) from earlier results, or compare two runs"),
@@ -219,7 +219,7 @@ public static class Glossary
         ["help.arg.import.files"] = ("OSV JSON 레코드와 NVD CVE API 2.0 JSON (레코드 하나 또는 API 응답)", "OSV JSON records and NVD CVE API 2.0 JSON (one record or an API response)"),
         ["help.opt.--format"] = ("text, json, csv (KISA 양식, BOM 포함 UTF-8), xlsx (엑셀, -o 또는 출력 재지정 필요), html (단일 파일)", "text, json, csv (the KISA form, UTF-8 with BOM), xlsx (Excel; needs -o or a redirected output) or html (one self-contained page)"),
         ["help.opt.--lang"] = ("ko 또는 en (기본: 로캘이 한국어이면 ko, 아니면 en)", "ko or en (default: ko when the locale is Korean, else en)"),
-        ["help.opt.--policy"] = ("'최신 버전'의 의미: vendor (기본, 배포판 보안 패치), upstream-branch (업스트림 지원 계열의 최신 패치), upstream-latest (업스트림 최신 릴리스)", "what 'latest' means: vendor (default: the vendor's fixed package), upstream-branch (newest patch of a supported upstream series) or upstream-latest (newest upstream release)"),
+        ["help.opt.--policy"] = ("'최신 버전'의 의미: vendor (기본, 벤더 보안 패치), upstream-branch (업스트림 지원 계열의 최신 패치), upstream-latest (업스트림 최신 릴리스)", "what 'latest' means: vendor (default: the vendor's fixed package), upstream-branch (newest patch of a supported upstream series) or upstream-latest (newest upstream release)"),
         ["help.opt.--no-mta-na"] = ("MTA가 없는 서버를 양호 대신 N/A로 보고함", "report a host without any MTA as NA instead of GOOD"),
         ["help.opt.--output"] = ("보고서를 표준 출력 대신 이 파일에 씀", "write the report to this file instead of standard output"),
         ["help.opt.--baseline"] = ("기관의 최소 버전(JSON, docs/baseline.md)으로 판정함; 적용 정책은 baseline", "judge versions against your organisation's minimums (JSON, see docs/baseline.md); sets the policy to 'baseline'"),
