@@ -34,6 +34,11 @@ public static class ReportCommand
                 Console.Error.WriteLine("mta-audit: " + outputProblem);
                 return ExitCodes.Usage;
             }
+            if (pair.Length == 2 && r.GetValue(report.Format) == "json")
+            {
+                Console.Error.WriteLine("mta-audit: " + HelpText.Say("cli.compare-format", report.LangOf(r)));
+                return ExitCodes.Usage;
+            }
             var (options, problem) = report.Prepare(r);
             if (options is null)
             {

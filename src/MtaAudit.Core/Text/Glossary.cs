@@ -238,6 +238,7 @@ public static class Glossary
         ["cli.try-help"] = ("'mta-audit --help'로 사용법을 확인할 수 있음.", "Try 'mta-audit --help'."),
         ["cli.report-needs-input"] = ("report에는 --from FILE|DIR... 또는 --compare OLD NEW 중 하나가 필요함", "report needs either --from FILE|DIR... or --compare OLD NEW"),
         ["cli.xlsx-terminal"] = ("--format xlsx는 이진 파일을 씀: -o FILE을 주거나 표준 출력을 재지정해야 함", "--format xlsx writes a binary file: give -o FILE (or redirect standard output)"),
+        ["cli.compare-format"] = ("report --compare는 text, csv, xlsx, html 형식만 씀", "report --compare writes text, csv, xlsx or html"),
         ["cli.no-host"] = ("{path}: 호스트가 없음", "{path}: no host found"),
     };
 }

@@ -90,6 +90,9 @@ public class CliReportTests
             Assert.True(code == 0 && new FileInfo(path).Length > 500, stderr);
         }
         Assert.Contains("retired-host", File.ReadAllText(Path.Combine(dir, "cmp.html")), StringComparison.Ordinal);
+        (code, _, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--format", "json"]);
+        Assert.Equal(3, code);
+        Assert.Contains("text, csv, xlsx or html", stderr, StringComparison.Ordinal);
 
         // report --from the JSON report renders it again, in another format.
         (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--from", oldJson, "--format", "csv"]);
