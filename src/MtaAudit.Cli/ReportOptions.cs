@@ -101,6 +101,10 @@ public sealed class ReportOptions
     public int Emit(ParseResult r, IReadOnlyList<(HostReport, HostContext)> hosts, AnalysisOptions a, IReadOnlyList<string> inputErrors) =>
         Write(r, Meta(r, a.Knowledge.Version, a.Knowledge.Date, a.Policy.Json()), hosts, inputErrors.ToList(), []);
 
+    /// <summary>The same for hosts without bundle context (callers written before the sinks): account and addresses unknown.</summary>
+    public int Emit(ParseResult r, IReadOnlyList<HostReport> hosts, AnalysisOptions a, IReadOnlyList<string> inputErrors) =>
+        Emit(r, hosts.Select(h => (h, HostContext.Unknown)).ToList(), a, inputErrors);
+
     public ReportMeta Meta(ParseResult r, string kbVersion, string kbDate, string policy) =>
         new(policy, kbVersion, kbDate, DateTimeOffset.UtcNow, LangOf(r))
         {
