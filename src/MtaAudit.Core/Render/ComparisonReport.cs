@@ -67,7 +67,7 @@ public static class ComparisonReport
     {
         using var o = new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
         foreach (var row in Rows(c, w).Prepend(Header(w)))
-            o.WriteLine(string.Join(",", row.Select(v => CellText.Safe(v)).Select(v => v.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v)));
+            o.WriteLine(CsvSink.Line(row));
     }
 
     private static void Xlsx(Stream output, Comparison c, Words w, string oldName, string newName)

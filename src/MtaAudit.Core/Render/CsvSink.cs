@@ -22,17 +22,14 @@ public sealed class CsvSink(Stream output) : IReportSink
 
     public void End(ReportSummary summary) => _o.Flush();
 
-    private void Row(string[] cells)
+    private void Row(string[] cells) => _o.WriteLine(Line(cells));
+
+    /// <summary>One CSV line (RFC 4180 quoting) of neutralised cells.</summary>
+    internal static string Line(IEnumerable<string> cells) => string.Join(",", cells.Select(c =>
     {
-        for (int i = 0; i < cells.Length; i++)
-        {
-            if (i > 0) _o.Write(',');
-            var v = CellText.Safe(cells[i]);
-            if (v.AsSpan().IndexOfAny(",\"\n\r") >= 0) _o.Write("\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-            else _o.Write(v);
-        }
-        _o.WriteLine();
-    }
+        var v = CellText.Safe(c);
+        return v.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    }));
 
     public void Dispose() => _o.Dispose();
 }
