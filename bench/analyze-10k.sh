@@ -2,6 +2,7 @@
 # Measures `mta-audit analyze` on 10,000 concatenated bundles (bundles per second, peak memory),
 # side by side with the floor of merely reading the same bytes (cat, grep) in the same run.
 # Usage: bench/analyze-10k.sh [COUNT] [RUNS]     Writes its table to stdout; paste into BENCHMARKS.md.
+# BASELINE=/path/to/older/mta-audit adds that binary's json and text rows (today's figures, same run).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 count=${1:-10000}
@@ -43,7 +44,13 @@ printf 'what\tseconds\tpeak RSS KiB\n'
 {
   time_runs "cat (read floor)" cat "$all"
   time_runs "grep -c magic (scan floor)" grep -c '^MTA-AUDIT-EVIDENCE/1' "$all"
-  time_runs "mta-audit analyze --format json" "$here/mta-audit" analyze --format json "$all"
-  time_runs "mta-audit analyze --format text" "$here/mta-audit" analyze --format text "$all"
+  if [ -n "${BASELINE:-}" ]; then
+    time_runs "baseline analyze --format json" "$BASELINE" analyze --format json "$all"
+    time_runs "baseline analyze --format text" "$BASELINE" analyze --format text "$all"
+  fi
+  for f in json text csv html; do
+    time_runs "mta-audit analyze --format $f" "$here/mta-audit" analyze --format "$f" "$all"
+  done
+  time_runs "mta-audit analyze --format xlsx" "$here/mta-audit" analyze --format xlsx -o "$work/out.xlsx" "$all"
 } | tee "$work/rows"
-awk -F'\t' -v n="$count" '/^mta-audit analyze --format json/ { if ($2 > 0) printf "bundles per second (json): %.0f\n", n / $2 }' "$work/rows"
+awk -F'\t' -v n="$count" '/analyze --format/ { if ($2 > 0) printf "bundles per second (%s): %.0f\n", $1, n / $2 }' "$work/rows"

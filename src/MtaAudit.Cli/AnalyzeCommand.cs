@@ -2,6 +2,7 @@ using System.CommandLine;
 using MtaAudit.Assess;
 using MtaAudit.Evidence;
 using MtaAudit.Knowledge;
+using MtaAudit.Render;
 
 namespace MtaAudit.Cli;
 
@@ -23,16 +24,25 @@ public static class AnalyzeCommand
                 Console.Error.WriteLine("mta-audit: " + problem);
                 return ExitCodes.Usage;
             }
-            var inputs = r.GetValue(files) ?? [];
+            var paths = r.GetValue(files) ?? [];
             // An option the parser did not know is a mistake, never a file name.
-            if (inputs.FirstOrDefault(i => i.Length > 1 && i[0] == '-') is { } bad)
+            if (paths.FirstOrDefault(i => i.Length > 1 && i[0] == '-') is { } bad)
             {
                 Console.Error.WriteLine($"mta-audit: unknown option '{TerminalText.Clean(bad)}' (try 'mta-audit analyze --help')");
                 return ExitCodes.Usage;
             }
-            var (hosts, errors) = AnalyzeAll(inputs, options);
-            foreach (var e in errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e));
-            return report.Emit(r, hosts, options, errors);
+            if (report.OutputProblem(r) is { } outputProblem)
+            {
+                Console.Error.WriteLine("mta-audit: " + outputProblem);
+                return ExitCodes.Usage;
+            }
+            // Streamed: each bundle is judged and written as it is read (Render/ReportInputs.cs).
+            using var inputs = new ReportInputs(options);
+            var code = report.Write(r, report.Meta(r, options),
+                inputs.Read(paths), inputs.Errors, inputs.Notes);
+            // The report lists unreadable input too; stderr gets one line each for whoever reads the terminal.
+            foreach (var e in inputs.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e));
+            return code;
         });
         return cmd;
     }

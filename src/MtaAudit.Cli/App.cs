@@ -13,6 +13,9 @@ public static class App
         root.Subcommands.Add(CollectorCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
         root.Subcommands.Add(FixCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
+        var lang = HelpText.Of(args);
+        HelpText.Localize(root, lang);
 
         // -v anywhere: internal errors with their whole story; without it one line each.
         bool verbose = args.Any(a => a is "-v" or "--verbose");
@@ -21,7 +24,7 @@ public static class App
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
-            Console.Error.WriteLine("Try 'mta-audit --help'.");
+            Console.Error.WriteLine(HelpText.Say("cli.try-help", lang));
             return ExitCodes.Usage;
         }
         try

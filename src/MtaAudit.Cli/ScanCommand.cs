@@ -28,7 +28,8 @@ public static class ScanCommand
         {
             // Bad options or data files are reported before anything runs.
             var (options, problem) = report.Prepare(r);
-            if (options is null)
+            problem ??= report.OutputProblem(r);
+            if (options is null || problem is not null)
             {
                 Console.Error.WriteLine("mta-audit: " + problem);
                 return ExitCodes.Usage;
@@ -51,12 +52,12 @@ public static class ScanCommand
             if (run.OutputCut) errors.Add("the collector's output passed its size cap and was cut; the evidence is partial");
             if (run.ExitCode is { } rc && rc != 0) errors.Add($"the collector exited with status {rc}: {TerminalText.Clean(run.Stderr.Trim())}");
 
-            var hosts = new List<HostReport>();
+            var hosts = new List<(HostReport, MtaAudit.Render.HostContext)>();
             using var ms = new MemoryStream(run.Output);
             foreach (var item in BundleReader.Read(ms, "scan"))
             {
                 if (item.Error is not null) errors.Add(item.Error.ToString());
-                else hosts.Add(Analyzer.Analyze(item.Bundle!, options));
+                else hosts.Add((Analyzer.Analyze(item.Bundle!, options), MtaAudit.Render.HostContextReader.Of(item.Bundle!)));
             }
             // Collection problems are reported, but a partial bundle is still judged (as MANUAL where it must be).
             int code = report.Emit(r, hosts, options, hosts.Count == 0 ? errors : []);

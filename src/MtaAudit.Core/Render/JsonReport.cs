@@ -14,30 +14,14 @@ public static class JsonReport
 {
     public const string Schema = "mta-audit/report/1";
 
+    /// <summary>The whole report as a string (tests, small runs); the CLI streams through <see cref="JsonSink"/>.</summary>
     public static string Render(IReadOnlyList<HostReport> hosts, KnowledgeBase kb, Policy policy, Lang lang,
-        IReadOnlyList<string> inputErrors, DateTimeOffset now)
-    {
-        var doc = new ReportDoc
-        {
-            Schema = Schema,
-            GeneratedAt = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            // "date" is the date the data runs to, not the build date; each source's own date beside it.
-            KnowledgeBase = new KbDoc
-            {
-                Version = kb.Version,
-                Date = kb.DataRunsTo,
-                DataThrough = kb.DataThrough.Select(d => new SourceDateDoc { Source = d.Source, Through = d.Through }).ToList(),
-                AgeDays = DataDates.AgeDays(kb, now),
-                Warning = DataDates.Warning(kb, now) is { } w ? (lang == Lang.Ko ? w.Ko : w.En) : null,
-            },
-            Policy = policy.Json(),
-            Hosts = hosts.Select(h => Host(h, lang)).ToList(),
-            InputErrors = inputErrors.ToList(),
-        };
-        return JsonSerializer.Serialize(doc, Context.ReportDoc) + "\n";
-    }
+        IReadOnlyList<string> inputErrors, DateTimeOffset now) =>
+        Sinks.RenderToString(s => new JsonSink(s), hosts, ReportMeta.Of(new AnalysisOptions(kb, policy), lang, now), inputErrors);
 
-    private static HostDoc Host(HostReport h, Lang lang) => new()
+    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static HostDoc Host(HostReport h, HostContext ctx, Lang lang) => new()
     {
         Host = h.Host,
         Os = new OsDoc { Family = h.Os.Family.ToString().ToLowerInvariant(), Name = h.Os.Name, Version = h.Os.Version, Distro = h.Os.Distro },
@@ -55,6 +39,7 @@ public static class JsonReport
             Verdict = m.Verdict.Json(),
             Confidence = m.Confidence,
             Reasons = m.Reasons.Select(r => r.Get(lang)).ToList(),
+            Codes = Codes(m.Reasons.Concat(m.Remediation)),
             Cves = m.Cves.Select(c => new CveDoc
             {
                 Id = c.Id, FixedIn = c.FixedIn, Severity = c.Severity, Cvss = c.Cvss, Kev = c.Kev, Vendor = c.Vendor,
@@ -66,10 +51,47 @@ public static class JsonReport
             EvidenceLines = m.EvidenceLines.ToList(),
         }).ToList(),
         Reasons = h.Reasons.Select(r => r.Get(lang)).ToList(),
+        Codes = Codes(h.Reasons),
         Errors = h.Errors.ToList(),
         Source = h.Source,
         CollectedAt = h.CollectedAt,
+        Account = ctx.Account,
+        Addresses = ctx.Addresses.Count == 0 ? null : ctx.Addresses.ToList(),
     };
+
+    /// <summary>The glossary codes of coded sentences, or null when none is coded (older producers).</summary>
+    private static List<CodeDoc>? Codes(IEnumerable<Localized> items)
+    {
+        List<CodeDoc>? list = null;
+        foreach (var l in items)
+        {
+            if (l.Code is null) continue;
+            (list ??= new()).Add(new CodeDoc { Code = l.Code, Args = l.Args?.ToDictionary(a => a.Key, a => a.Value) });
+        }
+        return list;
+    }
+
+    /// <summary>Reads a report written by <see cref="JsonSink"/> (or any schema-1 report). Throws <see cref="JsonException"/>.</summary>
+    public static ReportDoc Read(Stream s) =>
+        JsonSerializer.Deserialize(s, Context.ReportDoc) ?? throw new JsonException("the file holds no JSON report");
+
+    /// <summary>A host of a JSON report back as findings; sentences come back in the language they were written in.</summary>
+    public static (HostReport, HostContext) ToHost(HostDoc d)
+    {
+        static Localized L(string s) => new(s, s);
+        static Verdict V(string s) => s switch { "GOOD" => Verdict.Good, "VULNERABLE" => Verdict.Vulnerable, "MANUAL" => Verdict.Manual, _ => Verdict.NotApplicable };
+        var family = Enum.TryParse<MtaAudit.Facts.OsFamily>(d.Os.Family, true, out var f) ? f : MtaAudit.Facts.OsFamily.Unknown;
+        var host = new HostReport(d.Host, new MtaAudit.Facts.OsInfo(family, d.Os.Name, d.Os.Version, d.Os.Distro), V(d.Verdict), d.Complete,
+            d.Mtas.Select(m => new MtaFinding(m.Mta, m.Version, m.VersionText,
+                m.Package is null ? null : new PackageRef(m.Package.Manager, m.Package.Name, m.Package.Version),
+                m.Running, m.Enabled, V(m.Verdict), m.Reasons.Select(L).ToList(),
+                m.Cves.Select(c => new CveRef(c.Id, c.FixedIn, c.Severity, c.Cvss, c.Kev, null, c.Vendor)).ToList(),
+                m.Remediation.Select(L).ToList(), m.Evidence, m.EvidenceLines, m.Binary, m.Confidence)).ToList(),
+            d.Reasons.Select(L).ToList(), d.Errors, d.Source, d.CollectedAt);
+        return (host, new HostContext(d.Account, d.Addresses ?? []));
+    }
+
+    internal static ReportJsonContext Json => Context;
 
     private static readonly ReportJsonContext Context = new(new JsonSerializerOptions
     {
@@ -116,6 +138,20 @@ public static class JsonReport
         public List<string> Errors { get; set; } = new();
         public string? Source { get; set; }
         public string? CollectedAt { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<CodeDoc>? Codes { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Account { get; set; }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<string>? Addresses { get; set; }
+    }
+
+    /// <summary>A sentence's glossary code and parameters (Text/Glossary.cs), beside its text in <c>reasons</c>.</summary>
+    public sealed class CodeDoc
+    {
+        public string Code { get; set; } = "";
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public Dictionary<string, string>? Args { get; set; }
     }
 
     public sealed class OsDoc
@@ -142,6 +178,8 @@ public static class JsonReport
         public List<string> Remediation { get; set; } = new();
         public List<string> Evidence { get; set; } = new();
         public List<string> EvidenceLines { get; set; } = new();
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<CodeDoc>? Codes { get; set; }
     }
 
     public sealed class PackageDoc
@@ -174,4 +212,5 @@ public static class JsonReport
 }
 
 [JsonSerializable(typeof(JsonReport.ReportDoc))]
+[JsonSerializable(typeof(JsonReport.HostDoc))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

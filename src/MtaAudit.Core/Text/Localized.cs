@@ -2,9 +2,19 @@ namespace MtaAudit;
 
 public enum Lang { Ko, En }
 
-/// <summary>A sentence in both output languages. Everything shown to people is built from these.</summary>
+/// <summary>
+/// A sentence in both output languages. Everything shown to people is built from these.
+/// A sentence made by <see cref="Glossary.Say"/> also carries its glossary <see cref="Code"/> and
+/// named <see cref="Args"/>, so renderers (and JSON consumers) can word it again from the glossary.
+/// </summary>
 public sealed record Localized(string En, string Ko)
 {
-    public string Get(Lang lang) => lang == Lang.Ko ? Ko : En;
+    /// <summary>The glossary code, e.g. <c>reason.not-in-use</c>; null for text made before the glossary.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The code's named parameters, in the order given; null without a code.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Args { get; init; }
+
+    public string Get(Lang lang) => Code is not null && Glossary.Has(Code) ? Glossary.Word(Code, lang, Args) : lang == Lang.Ko ? Ko : En;
     public override string ToString() => En;
 }

@@ -31,6 +31,18 @@ public class ReportTests
     }
 
     [Fact]
+    public void Json_with_codes_account_and_addresses_still_fits_the_schema()
+    {
+        var bytes = ReportSamples.Render("json", [ReportSamples.Hostile(), .. ReportSamples.FixtureHosts().Take(3)]);
+        using var doc = JsonDocument.Parse(bytes);
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "docs", "report.schema.json")));
+        var problems = new List<string>();
+        Check(doc.RootElement, schema.RootElement, schema.RootElement, "$", problems);
+        Assert.Empty(problems);
+        Assert.True(doc.RootElement.GetProperty("hosts")[0].GetProperty("mtas")[0].TryGetProperty("codes", out _));
+    }
+
+    [Fact]
     public void Json_keeps_korean_readable_and_unknowns_null()
     {
         var hpux = Bundles.Judge(Bundles.File("bundles/hpux1131-sendmail.evidence"));
@@ -61,7 +73,7 @@ public class ReportTests
     public void Korean_text_report_uses_the_guides_words()
     {
         var text = TextReport.Render([Bundles.Judge(Bundles.File("bundles/aix72-sendmail.evidence"))], Kb, Policy.UpstreamBranch, Lang.Ko, []);
-        foreach (var word in new[] { "U-45", "취약", "현황:", "판단 근거:", "조치 방법:", "준수율" })
+        foreach (var word in new[] { "U-45", "취약", "현황:", "판정 사유:", "조치 방법:", "준수율", "적용 정책:" })
             Assert.Contains(word, text, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using MtaAudit.Assess;
+using MtaAudit.Render;
+
+namespace MtaAudit.Cli;
+
+/// <summary>
+/// <c>mta-audit report --from FILE|DIR...</c>: a report in any format from JSON reports, evidence
+/// files, or directories of them (the same host twice keeps its newest bundle).
+/// <c>mta-audit report --compare OLD NEW</c>: the follow-up check (이행점검) between two runs.
+/// </summary>
+public static class ReportCommand
+{
+    public static Command Build()
+    {
+        var from = new Option<string[]>("--from") { Description = "JSON reports, evidence files or directories of them ('-' for standard input)", AllowMultipleArgumentsPerToken = true };
+        var compare = new Option<string[]>("--compare") { Description = "OLD NEW: compare two runs (JSON reports, evidence files or directories): fixed, newly vulnerable, versions changed, hosts added/removed", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var report = new ReportOptions();
+        var cmd = new Command("report", "Write a report (text, json, csv, xlsx, html) from earlier results, or compare two runs");
+        cmd.Options.Add(from);
+        cmd.Options.Add(compare);
+        report.AddTo(cmd);
+        cmd.SetAction(r =>
+        {
+            var sources = r.GetValue(from) ?? [];
+            var pair = r.GetValue(compare) ?? [];
+            if ((sources.Length == 0) == (pair.Length == 0))
+            {
+                Console.Error.WriteLine("mta-audit: " + HelpText.Say("cli.report-needs-input", report.LangOf(r)));
+                return ExitCodes.Usage;
+            }
+            if (report.OutputProblem(r) is { } outputProblem)
+            {
+                Console.Error.WriteLine("mta-audit: " + outputProblem);
+                return ExitCodes.Usage;
+            }
+            if (pair.Length == 2 && r.GetValue(report.Format) == "json")
+            {
+                Console.Error.WriteLine("mta-audit: " + HelpText.Say("cli.compare-format", report.LangOf(r)));
+                return ExitCodes.Usage;
+            }
+            var (options, problem) = report.Prepare(r);
+            if (options is null)
+            {
+                Console.Error.WriteLine("mta-audit: " + problem);
+                return ExitCodes.Usage;
+            }
+            return pair.Length == 2 ? Compare(r, report, options, pair[0], pair[1]) : From(r, report, options, sources);
+        });
+        return cmd;
+    }
+
+    private static int From(ParseResult r, ReportOptions report, AnalysisOptions options, string[] sources)
+    {
+        using var inputs = new ReportInputs(options);
+        inputs.Prepare(sources);
+        // A report made only from JSON reports keeps the policy and knowledge base they were judged with.
+        var meta = inputs.JsonBasis is { } basis && !inputs.HasEvidence
+            ? report.Meta(r, basis.KbVersion, basis.KbDate, basis.Policy)
+            : report.Meta(r, options);
+        int code = report.Write(r, meta, inputs.Judge(), inputs.Errors, inputs.Notes);
+        foreach (var e in inputs.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e));
+        return inputs.Hosts == 0 ? ExitCodes.Usage : code;
+    }
+
+    private static int Compare(ParseResult r, ReportOptions report, AnalysisOptions options, string oldPath, string newPath)
+    {
+        var errors = new List<string>();
+        List<HostState> Load(string path)
+        {
+            using var inputs = new ReportInputs(options);
+            var list = inputs.Read([path]).Select(h => HostState.Of(h.Host)).ToList();
+            errors.AddRange(inputs.Errors);
+            if (list.Count == 0) errors.Add(HelpText.Say("cli.no-host", report.LangOf(r), ("path", path)));
+            return list;
+        }
+        var comparison = Comparison.Of(Load(oldPath), Load(newPath));
+        foreach (var e in errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e));
+        if (errors.Count > 0) return ExitCodes.Usage;
+        var format = r.GetValue(report.Format) ?? "text";
+        var output = r.GetValue(report.Output);
+        using (var stream = output is null ? Console.OpenStandardOutput() : File.Create(output))
+            ComparisonReport.Write(format, stream, comparison, report.LangOf(r), oldPath, newPath);
+        return comparison.NewlyVulnerable.Count > 0 ? ExitCodes.Vulnerable : ExitCodes.Good;
+    }
+}

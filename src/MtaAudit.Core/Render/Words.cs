@@ -1,0 +1,105 @@
+using System.Globalization;
+using MtaAudit.Assess;
+using MtaAudit.Facts;
+
+namespace MtaAudit.Render;
+
+/// <summary>
+/// The renderers' shared wording, every word from <see cref="Glossary"/>: verdicts, policies,
+/// severities, vendor status, usage. Text from targets is returned as is: each renderer escapes
+/// it for its own medium (terminal, CSV, XML, HTML).
+/// </summary>
+public sealed class Words(Lang lang)
+{
+    public Lang Lang => lang;
+    public string this[string code] => Glossary.Word(code, lang);
+    public string Say(string code, params (string, string)[] args) => Glossary.Word(code, lang, args);
+
+    public string Verdict(Verdict v) => this[VerdictCode(v)];
+    public static string VerdictCode(Verdict v) => v switch
+    {
+        Assess.Verdict.Good => "verdict.good",
+        Assess.Verdict.Vulnerable => "verdict.vulnerable",
+        Assess.Verdict.Manual => "verdict.manual",
+        _ => "verdict.na",
+    };
+
+    /// <summary>The policy for people; an unknown name (a future policy in an old JSON report) is shown as given.</summary>
+    public string Policy(string json) => Glossary.Has("policy." + json) ? this["policy." + json] : json;
+
+    public string YesNo(bool? b) => this[b switch { true => "value.yes", false => "value.no", _ => "value.unknown" }];
+
+    public string Usage(bool? running, bool? enabled) => Say("detail.usage", ("running", YesNo(running)), ("enabled", YesNo(enabled)));
+    public string UsageShort(bool? running, bool? enabled) => Say("detail.usage-short", ("running", YesNo(running)), ("enabled", YesNo(enabled)));
+
+    public string Account(string? user) => user switch
+    {
+        "root" => this["account.root"],
+        "nonroot" => this["account.nonroot"],
+        null or "" => this["value.unknown"],
+        _ => user,
+    };
+
+    public string Addresses(IReadOnlyList<string> a) => a.Count == 0 ? this["value.unknown"] : string.Join(", ", a);
+
+    public string Severity(string? s) => s?.ToLowerInvariant() switch
+    {
+        null or "" => "",
+        "critical" => this["severity.critical"],
+        "high" => this["severity.high"],
+        "medium" or "moderate" => this["severity.medium"],
+        "low" => this["severity.low"],
+        "none" => this["severity.none"],
+        var other => other,
+    };
+
+    /// <summary>VendorJudge's status ("fixed in V (changelog)", "fixed in V (vendor data)", "not known to be fixed") for people.</summary>
+    public string Vendor(string? status)
+    {
+        if (string.IsNullOrEmpty(status)) return "";
+        if (status == VendorJudge.NotKnownFixed) return this["cve.vendor-not-fixed"];
+        const string prefix = "fixed in ";
+        if (!status.StartsWith(prefix, StringComparison.Ordinal)) return status;
+        var rest = status[prefix.Length..];
+        var source = "";
+        int open = rest.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open > 0 && rest.EndsWith(')'))
+        {
+            source = rest[(open + 2)..^1];
+            rest = rest[..open];
+        }
+        source = source switch
+        {
+            "changelog" => this["cve.source-changelog"],
+            "vendor data" => this["cve.source-vendor-data"],
+            _ => source,
+        };
+        return rest == "this package"
+            ? Say("cve.vendor-fixed-this", ("source", source))
+            : Say("cve.vendor-fixed", ("version", rest), ("source", source));
+    }
+
+    /// <summary>One CVE on one line: id, severity, KEV, upstream fix, vendor status.</summary>
+    public string Cve(CveRef c)
+    {
+        var parts = new List<string> { c.Id };
+        if (c.Severity is not null) parts.Add(Severity(c.Severity) + (c.Cvss is { } s ? " " + s.ToString("0.0", CultureInfo.InvariantCulture) : ""));
+        if (c.Kev) parts.Add(this["cve.kev"]);
+        if (c.FixedIn is not null) parts.Add(Say("cve.fixed-upstream", ("version", c.FixedIn)));
+        if (c.Vendor is not null) parts.Add(Vendor(c.Vendor));
+        if (c.NoUpstreamFix) parts.Add(this["cve.no-upstream-fix"]);
+        if (c.NotApplicable) parts.Add(this["cve.not-applicable"]);
+        return string.Join(", ", parts);
+    }
+
+    public static string Os(OsInfo os)
+    {
+        var name = os.Name ?? os.Distro ?? (os.Family == OsFamily.Unknown ? null : os.Family.ToString());
+        if (name is null) return "";
+        return os.Version is { Length: > 0 } v && !name.Contains(v, StringComparison.Ordinal) ? name + " " + v : name;
+    }
+
+    public string Version(MtaFinding m) => m.Version ?? this["detail.version-unknown"];
+
+    public string Package(PackageRef? p) => p is null ? "" : $"{p.Name} {p.Version}";
+}

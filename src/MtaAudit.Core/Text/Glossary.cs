@@ -1,0 +1,247 @@
+using System.Text;
+
+namespace MtaAudit;
+
+/// <summary>
+/// Every word and sentence the reports print, in Korean and English, keyed by code, with named
+/// parameters written <c>{name}</c>. One file so the Korean reads as one voice:
+/// findings in 개조식 (~함/~음), "판단 기준" only for KISA's 양호/취약 criteria, "적용 정책" for
+/// the chosen policy, "업스트림" only for the MTA project's own versions, "벤더 패키지" for a vendor's.
+/// A C# table rather than an embedded JSON file: no parsing at start-up and nothing for Native AOT to trim.
+/// </summary>
+public static class Glossary
+{
+    /// <summary>A sentence with its code kept, for findings: <c>Glossary.Say("reason.not-in-use")</c>.</summary>
+    public static Localized Say(string code, params (string Name, string Value)[] args)
+    {
+        var list = args.Select(a => new KeyValuePair<string, string>(a.Name, a.Value)).ToList();
+        return new Localized(Word(code, Lang.En, list), Word(code, Lang.Ko, list)) { Code = code, Args = list };
+    }
+
+    public static bool Has(string code) => Entries.ContainsKey(code);
+
+    /// <summary>The entry in one language with its parameters filled; an unknown code is a programming error.</summary>
+    public static string Word(string code, Lang lang, IReadOnlyList<KeyValuePair<string, string>>? args = null)
+    {
+        if (!Entries.TryGetValue(code, out var e)) throw new KeyNotFoundException("glossary has no entry " + code);
+        var template = lang == Lang.Ko ? e.Ko : e.En;
+        return args is null || args.Count == 0 || template.IndexOf('{') < 0 ? template : Fill(template, args);
+    }
+
+    public static string Word(string code, Lang lang, params (string Name, string Value)[] args) =>
+        Word(code, lang, args.Select(a => new KeyValuePair<string, string>(a.Name, a.Value)).ToList());
+
+    /// <summary>Every code and its two texts (for tests and docs).</summary>
+    public static IEnumerable<(string Code, string Ko, string En)> All => Entries.Select(e => (e.Key, e.Value.Ko, e.Value.En));
+
+    private static string Fill(string template, IReadOnlyList<KeyValuePair<string, string>> args)
+    {
+        var sb = new StringBuilder(template.Length + 32);
+        for (int i = 0; i < template.Length; i++)
+        {
+            int close;
+            if (template[i] == '{' && (close = template.IndexOf('}', i + 1)) > i)
+            {
+                var name = template.AsSpan(i + 1, close - i - 1);
+                string? value = null;
+                foreach (var a in args) if (name.SequenceEqual(a.Key)) { value = a.Value; break; }
+                if (value is not null) { sb.Append(value); i = close; continue; }
+            }
+            sb.Append(template[i]);
+        }
+        return sb.ToString();
+    }
+
+    private static readonly Dictionary<string, (string Ko, string En)> Entries = new(StringComparer.Ordinal)
+    {
+        // The KISA item itself.
+        ["item.category"] = ("서비스 관리", "Service management"),
+        ["item.code"] = ("U-45", "U-45"),
+        ["item.name"] = ("메일 서비스 버전 점검", "Mail service version check"),
+        ["item.severity"] = ("상", "High"),
+        ["report.title"] = ("U-45 메일 서비스 버전 점검 결과 (중요도: 상)", "U-45 mail service version check results (severity: high)"),
+        ["report.compare-title"] = ("U-45 메일 서비스 이행점검 비교", "U-45 mail service follow-up comparison"),
+
+        // Verdicts: the KISA form's 점검결과 values.
+        ["verdict.good"] = ("양호", "Good"),
+        ["verdict.vulnerable"] = ("취약", "Vulnerable"),
+        ["verdict.manual"] = ("수동점검", "Manual review"),
+        ["verdict.na"] = ("N/A", "N/A"),
+
+        // Column and field names.
+        ["col.category"] = ("분류", "Category"),
+        ["col.code"] = ("점검코드", "Check code"),
+        ["col.item"] = ("점검항목", "Check item"),
+        ["col.severity"] = ("중요도", "Severity"),
+        ["col.host"] = ("호스트", "Host"),
+        ["col.ip"] = ("IP", "IP"),
+        ["col.os"] = ("운영체제", "OS"),
+        ["col.result"] = ("점검결과", "Result"),
+        ["col.status"] = ("현황", "Findings"),
+        ["col.action"] = ("조치방법", "Remediation"),
+        ["col.mta"] = ("MTA", "MTA"),
+        ["col.version"] = ("버전", "Version"),
+        ["col.package"] = ("패키지", "Package"),
+        ["col.cves"] = ("CVE", "CVEs"),
+        ["col.usage"] = ("실행/부팅", "Running/boot"),
+        ["col.checked-at"] = ("점검 일시", "Checked at"),
+        ["col.account"] = ("수집 계정", "Collecting account"),
+        ["col.source"] = ("입력 파일", "Input file"),
+        ["col.count"] = ("대수", "Hosts"),
+        ["col.item-value"] = ("값", "Value"),
+
+        // Report header and summary.
+        ["head.policy"] = ("적용 정책", "Policy applied"),
+        ["head.kb"] = ("지식 베이스", "Knowledge base"),
+        ["head.kb-value"] = ("{version} ({date} 기준)", "{version} (facts of {date})"),
+        ["head.generated"] = ("보고서 작성", "Report generated"),
+        ["head.org"] = ("기관명", "Organisation"),
+        ["head.auditor"] = ("점검자", "Auditor"),
+        ["head.date"] = ("점검 일자", "Audit date"),
+        ["head.summary"] = ("요약", "Summary"),
+        ["head.hosts"] = ("호스트별 점검 결과", "Results by host"),
+        ["head.details"] = ("호스트별 상세", "Details by host"),
+        ["head.total"] = ("점검 대상", "Hosts checked"),
+        ["head.rate"] = ("준수율", "Compliance rate"),
+        ["head.rate-note"] = ("양호 ÷ (양호 + 취약)", "good ÷ (good + vulnerable)"),
+        ["head.input-errors"] = ("읽지 못한 입력", "Unreadable input"),
+        ["head.notes"] = ("참고", "Notes"),
+        ["summary.line"] = ("요약: 호스트 {total}대 - 양호 {good}, 취약 {vulnerable}, 수동점검 {manual}, N/A {na} (준수율 {rate})",
+                            "Summary: {total} hosts - good {good}, vulnerable {vulnerable}, manual {manual}, n/a {na} (compliance {rate})"),
+        ["summary.hosts"] = ("{n}대", "{n}"),
+
+        // Policies (the --policy values), worded for people.
+        ["policy.vendor"] = ("벤더 보안 패치 기준 (vendor)", "vendor: the distribution's fixed package"),
+        ["policy.upstream-branch"] = ("업스트림 지원 계열의 최신 패치 기준 (upstream-branch)", "upstream-branch: newest patch of a supported upstream series"),
+        ["policy.upstream-latest"] = ("업스트림 최신 릴리스 기준 (upstream-latest)", "upstream-latest: newest upstream release"),
+        ["policy.baseline"] = ("기관 기준 버전 (baseline)", "baseline: the organisation's minimum versions"),
+
+        // Per-host detail.
+        ["detail.host"] = ("{host} : {verdict}", "{host} : {verdict}"),
+        ["detail.mta"] = ("{mta} {version} : {verdict}", "{mta} {version} : {verdict}"),
+        ["detail.status"] = ("현황", "Findings"),
+        ["detail.reasons"] = ("판정 사유", "Reasons"),
+        ["detail.cves"] = ("관련 취약점", "Vulnerabilities"),
+        ["detail.remediation"] = ("조치 방법", "Remediation"),
+        ["detail.evidence"] = ("수집 근거", "Evidence"),
+        ["detail.errors"] = ("수집 오류", "Collection problems"),
+        ["detail.package"] = ("설치 패키지 {name} {version} ({manager})", "package {name} {version} ({manager})"),
+        ["detail.no-package"] = ("패키지로 설치되지 않음", "not installed from a package"),
+        ["detail.binary"] = ("실행 파일 {path}", "binary {path}"),
+        ["detail.usage"] = ("실행 중: {running}, 부팅 시 시작: {enabled}", "running: {running}, starts at boot: {enabled}"),
+        ["detail.usage-short"] = ("{running}/{enabled}", "{running}/{enabled}"),
+        ["detail.no-mta"] = ("메일 서비스 없음", "no mail service"),
+        ["detail.version-unknown"] = ("버전 확인 불가", "version unknown"),
+
+        ["value.yes"] = ("예", "yes"),
+        ["value.no"] = ("아니요", "no"),
+        ["value.unknown"] = ("확인 불가", "unknown"),
+        ["value.none"] = ("-", "-"),
+        ["account.root"] = ("root (관리자)", "root"),
+        ["account.nonroot"] = ("일반 계정 (root 아님, 일부 정보 누락 가능)", "non-root (some evidence may be missing)"),
+
+        // Vulnerabilities.
+        ["severity.critical"] = ("긴급", "critical"),
+        ["severity.high"] = ("높음", "high"),
+        ["severity.medium"] = ("보통", "medium"),
+        ["severity.low"] = ("낮음", "low"),
+        ["severity.none"] = ("없음", "none"),
+        ["cve.kev"] = ("실제 악용 확인(KEV)", "known exploited (KEV)"),
+        ["cve.fixed-upstream"] = ("업스트림 {version}에서 수정", "fixed upstream in {version}"),
+        ["cve.vendor-fixed"] = ("벤더 패키지 {version}에서 수정됨 ({source})", "fixed in the vendor package {version} ({source})"),
+        ["cve.vendor-fixed-this"] = ("설치된 벤더 패키지에서 수정됨 ({source})", "fixed in the installed vendor package ({source})"),
+        ["cve.vendor-not-fixed"] = ("벤더 패키지의 수정 여부 확인 안 됨", "not known to be fixed by the vendor"),
+        ["cve.source-changelog"] = ("패키지 변경 이력", "changelog"),
+        ["cve.source-vendor-data"] = ("벤더 보안 공지", "vendor data"),
+        ["cve.no-upstream-fix"] = ("업스트림 수정 없음", "no upstream fix"),
+        ["cve.not-applicable"] = ("이 호스트에 해당 없음", "not applicable to this host"),
+        ["head.kb-warning"] = ("지식 베이스 경고", "Knowledge base warning"),
+        ["cve.more"] = ("외 {n}건 (--all-cves 또는 --format json 으로 전체 확인)", "and {n} more (all with --all-cves or --format json)"),
+
+        // Reasons the rule gives (the lead converts the Assess producers to these codes).
+        ["reason.no-mta"] = ("메일 서비스(Sendmail, Postfix, Exim, OpenSMTPD)가 설치되어 있지 않음", "no mail service (Sendmail, Postfix, Exim, OpenSMTPD) is installed"),
+        ["reason.no-inventory"] = ("패키지·프로세스·MTA 실행 파일 정보가 없어 메일 서비스 설치 여부를 판단할 수 없음", "the evidence has no package list, process list or MTA binary check: cannot tell whether a mail service is installed"),
+        ["reason.no-mta-incomplete"] = ("수집된 정보에서 메일 서비스가 발견되지 않았으나 수집 정보가 불완전함", "no mail service found in the evidence collected, but the evidence is incomplete"),
+        ["reason.not-in-use"] = ("설치되어 있으나 실행 중이 아니며 부팅 시 시작되지 않음: 메일 서비스를 사용하지 않음", "installed but not running and not enabled at boot: the mail service is not in use"),
+        ["reason.version-unreadable"] = ("수집 정보에서 버전을 확인할 수 없음", "the version could not be read from the evidence"),
+        ["reason.not-packaged"] = ("dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판단함", "not installed from a dpkg or rpm package, so judged against upstream's supported series"),
+        ["reason.policy"] = ("적용 정책: {policy}, 지식 베이스 {version} ({date} 기준)", "judged by policy {policy} with knowledge base {version} ({date})"),
+        ["reason.version-from-package"] = ("버전은 설치 패키지 {name} {version} 기준임", "version taken from the package {name} {version}"),
+        ["reason.usage-unknown"] = ("실행 여부와 부팅 시 시작 여부를 수집 정보로 확인할 수 없음", "whether it runs or starts at boot could not be determined from the evidence"),
+        ["reason.incomplete"] = ("수집 정보가 불완전하여 양호로 판정할 수 없음{detail}", "the evidence is incomplete, so GOOD cannot be given{detail}"),
+
+        // Remediation hints.
+        ["fix.none"] = ("조치 불필요", "nothing to do"),
+        ["fix.update-package"] = ("벤더 보안 업데이트로 {package} 패키지를 최신 수정 버전으로 업데이트함", "update the {package} package to the vendor's fixed version"),
+        ["fix.upgrade-upstream"] = ("{mta}를 {version} 이상으로 업그레이드함", "upgrade {mta} to {version} or later"),
+        ["fix.disable"] = ("사용하지 않는 메일 서비스는 중지하고 부팅 시 시작되지 않도록 설정함", "stop an unused mail service and keep it from starting at boot"),
+
+        // Input handling.
+        ["note.duplicate"] = ("{host}: 같은 호스트의 번들이 {count}개 있어 가장 최근 수집분({at}, {source})만 판정함",
+                              "{host}: {count} bundles of the same host; only the newest ({at}, {source}) is judged"),
+
+        // The HTML page.
+        ["html.search"] = ("검색 (호스트, IP, 버전, CVE…)", "Search (host, IP, version, CVE…)"),
+        ["html.all"] = ("전체", "All"),
+        ["html.print"] = ("인쇄", "Print"),
+        ["html.expand"] = ("상세 전체 펼치기", "Expand all details"),
+        ["html.prev"] = ("이전", "Previous"),
+        ["html.next"] = ("다음", "Next"),
+        ["html.shown"] = ("{shown} / {total}대 표시", "{shown} of {total} shown"),
+        ["html.page"] = ("{page} / {pages} 쪽", "page {page} of {pages}"),
+        ["html.chart-verdicts"] = ("점검 결과", "Results"),
+        ["html.chart-mtas"] = ("MTA·버전", "MTAs and versions"),
+        ["html.chart-os"] = ("운영체제", "Operating systems"),
+        ["html.sort-hint"] = ("열 제목을 누르면 정렬됨", "click a column heading to sort"),
+        ["html.close"] = ("닫기", "Close"),
+        ["html.nojs"] = ("이 보고서의 표는 JavaScript로 그려짐. 브라우저에서 JavaScript를 허용해야 함", "The tables of this report are drawn with JavaScript; allow JavaScript to see them"),
+
+        // Follow-up comparison.
+        ["cmp.old"] = ("이전 점검", "Earlier check"),
+        ["cmp.new"] = ("이번 점검", "This check"),
+        ["cmp.fixed"] = ("조치 완료 (취약 → 양호)", "Fixed (vulnerable → good)"),
+        ["cmp.newly-vulnerable"] = ("신규 취약", "Newly vulnerable"),
+        ["cmp.verdict-changed"] = ("기타 결과 변경", "Other result changes"),
+        ["cmp.version-changed"] = ("버전 변경", "Versions changed"),
+        ["cmp.added"] = ("추가된 호스트", "Hosts added"),
+        ["cmp.removed"] = ("제외된 호스트", "Hosts removed"),
+        ["cmp.unchanged"] = ("변경 없음", "Unchanged"),
+        ["cmp.change"] = ("변경 내용", "Change"),
+        ["cmp.none"] = ("해당 호스트 없음", "none"),
+        ["cmp.count"] = ("{label}: {n}대", "{label}: {n}"),
+        // Command-line help (--help) and the CLI's own messages, Korean when the locale or --lang is Korean.
+        ["help.cmd.root"] = ("mta-audit: KISA U-45 메일 서비스 버전 점검 (Sendmail, Postfix, Exim, OpenSMTPD)", "mta-audit: KISA U-45 mail service version check (Sendmail, Postfix, Exim, OpenSMTPD)"),
+        ["help.cmd.analyze"] = ("수집된 증거 번들을 판정함 (수집 스크립트, SSH 점검, 자체 도구의 출력)", "Judge evidence bundles (from the collector, an SSH scan, or your own tools)"),
+        ["help.cmd.scan"] = ("이 서버에서 증거를 수집하고 판정함 (완전한 수집을 위해 root로 실행)", "Collect evidence on this machine and judge it (run as root for complete evidence)"),
+        ["help.cmd.collector"] = ("POSIX sh 수집 스크립트를 출력함: 대상 서버에서 'sh collect.sh > host.evidence'로 실행한 뒤 'mta-audit analyze host.evidence'", "Print the POSIX sh collector: run it on a host as 'sh collect.sh > host.evidence', then 'mta-audit analyze host.evidence'"),
+        ["help.cmd.db"] = ("지식 베이스(릴리스, 지원 계열, CVE, 벤더 패키지): 내장 데이터와 가져온 로컬 데이터", "The knowledge base (releases, branches, CVEs, vendor packages): embedded, plus a local overlay of imported records"),
+        ["help.cmd.status"] = ("지식 베이스의 버전, 기준일, 경과 일수, 건수와 로컬 데이터를 보여 줌", "Show the knowledge base's version, date, age and counts, and the local overlay"),
+        ["help.cmd.import"] = ("OSV / NVD JSON 파일을 로컬 데이터로 가져옴 (전부 또는 전무)", "Import OSV / NVD JSON files into the local overlay (all or nothing)"),
+        ["help.cmd.report"] = ("이전 결과로 보고서(text, json, csv, xlsx, html)를 만들거나 두 점검을 비교함", "Write a report (text, json, csv, xlsx, html) from earlier results, or compare two runs"),
+        ["help.arg.analyze.files"] = ("증거 번들 파일 (표준 입력은 '-'); 한 파일에 여러 번들 가능", "evidence bundle files ('-' for standard input); a file may hold many bundles"),
+        ["help.arg.import.files"] = ("OSV JSON 레코드와 NVD CVE API 2.0 JSON (레코드 하나 또는 API 응답)", "OSV JSON records and NVD CVE API 2.0 JSON (one record or an API response)"),
+        ["help.opt.--format"] = ("text, json, csv (KISA 양식, BOM 포함 UTF-8), xlsx (엑셀, -o 또는 출력 재지정 필요), html (단일 파일)", "text, json, csv (the KISA form, UTF-8 with BOM), xlsx (Excel; needs -o or a redirected output) or html (one self-contained page)"),
+        ["help.opt.--lang"] = ("ko 또는 en (기본: 로캘이 한국어이면 ko, 아니면 en)", "ko or en (default: ko when the locale is Korean, else en)"),
+        ["help.opt.--policy"] = ("'최신 버전'의 의미: vendor (기본, 벤더 보안 패치), upstream-branch (업스트림 지원 계열의 최신 패치), upstream-latest (업스트림 최신 릴리스)", "what 'latest' means: vendor (default: the vendor's fixed package), upstream-branch (newest patch of a supported upstream series) or upstream-latest (newest upstream release)"),
+        ["help.opt.--no-mta-na"] = ("MTA가 없는 서버를 양호 대신 N/A로 보고함", "report a host without any MTA as NA instead of GOOD"),
+        ["help.opt.--output"] = ("보고서를 표준 출력 대신 이 파일에 씀", "write the report to this file instead of standard output"),
+        ["help.opt.--baseline"] = ("기관의 최소 버전(JSON, docs/baseline.md)으로 판정함; 적용 정책은 baseline", "judge versions against your organisation's minimums (JSON, see docs/baseline.md); sets the policy to 'baseline'"),
+        ["help.opt.--brief"] = ("text, html: 원본 수집 근거 줄을 생략함", "text and HTML: leave out the raw evidence lines"),
+        ["help.opt.--all-cves"] = ("text: 주요 10건이 아닌 모든 취약점을 나열함", "text: list every vulnerability, not the ten most serious"),
+        ["help.opt.--org"] = ("보고서 머리말의 기관명", "organisation name (기관명) for the report header"),
+        ["help.opt.--auditor"] = ("보고서 머리말의 점검자", "auditor name (점검자) for the report header"),
+        ["help.opt.--from"] = ("JSON 보고서, 증거 파일 또는 그 디렉터리 (표준 입력은 '-')", "JSON reports, evidence files or directories of them ('-' for standard input)"),
+        ["help.opt.--compare"] = ("이전 이번: 두 점검 비교 (JSON 보고서, 증거 파일 또는 디렉터리): 조치 완료, 신규 취약, 버전 변경, 추가·제외된 호스트", "OLD NEW: compare two runs (JSON reports, evidence files or directories): fixed, newly vulnerable, versions changed, hosts added/removed"),
+        ["help.opt.--save-evidence"] = ("증거 번들을 이 파일에도 저장함 (나중에 'mta-audit analyze'로 판정)", "also keep the evidence bundle in this file (for 'mta-audit analyze' later)"),
+        ["help.opt.--probe-timeout"] = ("수집 명령 하나의 제한 시간(초), 넘으면 중단 (rc=timeout)", "seconds a single probe may run before it is cut (rc=timeout)"),
+        ["help.opt.--timeout"] = ("전체 수집의 제한 시간(초)", "seconds the whole collection may take"),
+        ["help.opt.--data-dir"] = ("로컬 데이터 kb-local.json의 디렉터리 (기본: $MTA_AUDIT_DATA_DIR, 없으면 /var/lib/mta-audit)", "directory of the local overlay kb-local.json (default: $MTA_AUDIT_DATA_DIR, else /var/lib/mta-audit)"),
+        ["help.opt.--help"] = ("도움말과 사용법을 보여 줌", "Show help and usage information"),
+        ["help.opt.--version"] = ("버전 정보를 보여 줌", "Show version information"),
+        ["cli.try-help"] = ("'mta-audit --help'로 사용법을 확인할 수 있음.", "Try 'mta-audit --help'."),
+        ["cli.report-needs-input"] = ("report에는 --from FILE|DIR... 또는 --compare OLD NEW 중 하나가 필요함", "report needs either --from FILE|DIR... or --compare OLD NEW"),
+        ["cli.xlsx-terminal"] = ("--format xlsx는 이진 파일을 씀: -o FILE을 주거나 표준 출력을 재지정해야 함", "--format xlsx writes a binary file: give -o FILE (or redirect standard output)"),
+        ["cli.compare-format"] = ("report --compare는 text, csv, xlsx, html 형식만 씀", "report --compare writes text, csv, xlsx or html"),
+        ["cli.no-host"] = ("{path}: 호스트가 없음", "{path}: no host found"),
+    };
+}

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using MtaAudit.Assess;
+using MtaAudit.Render;
+
+namespace MtaAudit.Tests.Render;
+
+/// <summary>One glossary, one Korean voice, and no English left in Korean output.</summary>
+public class GlossaryTests
+{
+    [Fact]
+    public void Every_entry_has_both_languages_and_the_same_parameters()
+    {
+        foreach (var (code, ko, en) in Glossary.All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(ko), code);
+            Assert.False(string.IsNullOrWhiteSpace(en), code);
+            static string[] Params(string s) => Regex.Matches(s, @"\{(\w+)\}").Select(m => m.Groups[1].Value).Order().ToArray();
+            Assert.True(Params(ko).SequenceEqual(Params(en)), $"{code}: parameters differ between ko and en");
+        }
+    }
+
+    [Fact]
+    public void Korean_reads_as_one_voice()
+    {
+        foreach (var (code, ko, _) in Glossary.All)
+        {
+            // 개조식 (~함/~음); no polite imperative beside it.
+            Assert.DoesNotMatch("십시오|하세요|합니다|습니다", ko);
+            // "판단 기준" is KISA's 양호/취약 criteria; the chosen policy is "적용 정책".
+            Assert.DoesNotContain("판단 기준", ko, StringComparison.Ordinal);
+            // A vendor package's version is never called upstream.
+            if (code is "detail.package" or "cve.vendor-fixed" or "cve.vendor-fixed-this" or "reason.version-from-package" or "fix.update-package")
+                Assert.DoesNotContain("업스트림", ko, StringComparison.Ordinal);
+            Assert.DoesNotContain("정책 vendor", ko, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Say_keeps_the_code_and_parameters_and_words_both_languages()
+    {
+        var s = Glossary.Say("fix.upgrade-upstream", ("mta", "Postfix"), ("version", "3.10.6"));
+        Assert.Equal("fix.upgrade-upstream", s.Code);
+        Assert.Equal([new("mta", "Postfix"), new KeyValuePair<string, string>("version", "3.10.6")], s.Args!);
+        Assert.Equal("Postfix를 3.10.6 이상으로 업그레이드함", s.Get(Lang.Ko));
+        Assert.Equal("upgrade Postfix to 3.10.6 or later", s.Get(Lang.En));
+        Assert.Throws<KeyNotFoundException>(() => Glossary.Say("no.such.code"));
+    }
+
+    /// <summary>Words allowed in Korean output: product and format names, the KISA code, policy and option names (commands).</summary>
+    private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
+    {
+        "MTA", "IP", "CVE", "KEV", "JavaScript", "root", "vendor", "upstream", "branch", "latest", "baseline", "all", "cves", "format", "json",
+        "Sendmail", "Postfix", "Exim", "OpenSMTPD", "dpkg", "rpm", "lslpp", "swlist", "pkg", "ips", "svr4",
+    };
+
+    /// <summary>
+    /// Every fixture host, with its reasons and remediation as glossary codes (as the lead converts the
+    /// rule's producers to codes), rendered in Korean: once the values from targets (names, versions,
+    /// evidence, paths) are taken out, no English word may be left.
+    /// </summary>
+    [Theory]
+    [InlineData("text")]
+    [InlineData("csv")]
+    [InlineData("html")]
+    public void No_english_words_are_left_in_korean_output(string format)
+    {
+        var hosts = ReportSamples.FixtureHosts().Select(p =>
+        {
+            var h = p.Item1;
+            var mtas = h.Mtas.Select(m => m with
+            {
+                Reasons = [Glossary.Say("reason.usage-unknown"), Glossary.Say("reason.policy", ("policy", "vendor"), ("version", "1"), ("date", "2026-11-28"))],
+                Remediation = [Glossary.Say("fix.update-package", ("package", m.Package?.Name ?? m.Mta)), Glossary.Say("fix.disable")],
+            }).ToList();
+            return (h with { Mtas = mtas, Reasons = h.Mtas.Count == 0 ? [Glossary.Say("reason.no-mta")] : [] }, p.Item2);
+        }).ToList();
+        var output = ReportSamples.Text(ReportSamples.Render(format, hosts, ReportSamples.Meta() with { Org = null, Auditor = null }));
+        if (format == "html")
+        {
+            // The page's words and the header; host data are target values, checked by the strip below anyway.
+            output = Regex.Replace(output, "<style>.*?</style>|<script[^>]*>.*?</script>", " ", RegexOptions.Singleline);
+            output = Regex.Replace(output, "<[^>]*>", " ");
+            output = Regex.Replace(output, @"""[a-z]+(\.[a-z-]+)+""\s*:", " "); // glossary keys in the words block
+        }
+        var targetValues = hosts.SelectMany(p => new[] { p.Item1.Host, Words.Os(p.Item1.Os), p.Item1.Source ?? "", p.Item1.CollectedAt ?? "" }
+                .Concat(p.Item1.Errors)
+                .Concat(p.Item1.Mtas.SelectMany(m => new[] { m.Mta, m.Version ?? "", m.VersionText ?? "", m.BinaryPath ?? "", m.Package?.Name ?? "", m.Package?.Version ?? "", m.Package?.Manager ?? "" }
+                    .Concat(m.EvidenceLines).Concat(m.Cves.Select(c => c.Id)).Concat(m.Cves.Select(c => c.FixedIn ?? "")).Concat(m.Cves.Select(c => c.Vendor ?? ""))
+                    .Concat(m.Cves.Select(c => Regex.Match(c.Vendor ?? "", @"fixed in (\S+)").Groups[1].Value)))))
+            .Where(v => v.Length > 0).Distinct()
+            // A long value is cut with an ellipsis in the text table.
+            .SelectMany(v => new[] { v }.Concat(Enumerable.Range(1, Math.Max(0, v.Length - 1)).Select(k => v[..k] + "…")))
+            .OrderByDescending(v => v.Length);
+        foreach (var v in targetValues) output = output.Replace(v, " ", StringComparison.Ordinal);
+        var english = Regex.Matches(output, "[A-Za-z]{2,}").Select(m => m.Value).Where(w => !Allowed.Contains(w)).Distinct().ToList();
+        Assert.True(english.Count == 0, $"English left in Korean {format} output: {string.Join(", ", english)}");
+    }
+}
