@@ -150,6 +150,17 @@ public class OsLifecycleTests
     public void Version_ids_match_by_major_or_exactly(string pattern, string version, bool expected) =>
         Assert.Equal(expected, OsLifecycleJudge.VersionMatches(pattern, version));
 
+    // Repository ids as Red Hat names them (convert2rhel's ELS/EUS repo lists); the last one is an ordinary repository.
+    [Theory]
+    [InlineData(null, "rhel-7-server-els-rpms", "rhel-els")]
+    [InlineData(null, "rhel-7-server-els-optional-rpms", "rhel-els")]
+    [InlineData(null, "rhel-8-for-x86_64-baseos-eus-rpms", "rhel-eus")]
+    [InlineData("https://esm.ubuntu.com/apps/ubuntu", null, "ubuntu-esm")]
+    [InlineData(null, "rhel-8-for-x86_64-baseos-rpms", null)]
+    [InlineData("http://deb.debian.org/debian-security", null, null)]
+    public void Repository_ids_and_urls_name_their_channel(string? uri, string? id, string? channel) =>
+        Assert.Equal(channel, PackageSourcesParser.ChannelOf(uri, id, null));
+
     [Fact]
     public void Package_sources_name_their_extended_support_channel_and_drop_disabled_ones()
     {
