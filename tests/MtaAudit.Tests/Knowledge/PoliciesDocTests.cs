@@ -17,6 +17,7 @@ public partial class PoliciesDocTests
         var doc = File.ReadAllText(Path.Combine(ReferenceFiles.RepositoryRoot, "docs", "policies.md"));
         var kb = KnowledgeBaseLoader.LoadEmbedded();
         int checkedRows = 0;
+        var wrong = new List<string>();
         foreach (Match section in Section().Matches(doc))
         {
             var bundle = Bundles.File("testhosts/" + section.Groups[1].Value);
@@ -25,10 +26,12 @@ public partial class PoliciesDocTests
                 Assert.True(PolicyNames.TryParse(row.Groups[1].Value, out var policy), row.Value);
                 var expected = row.Groups[2].Value switch { "양호" => Verdict.Good, "취약" => Verdict.Vulnerable, _ => Verdict.Manual };
                 var report = Analyzer.Analyze(bundle, new AnalysisOptions(kb, policy, Today: new DateOnly(2026, 11, 30)));
-                Assert.True(expected == report.Verdict, $"{section.Groups[1].Value} under {policy}: docs say {expected}, the tool says {report.Verdict}");
+                if (expected != report.Verdict)
+                    wrong.Add($"{section.Groups[1].Value} under {policy}: docs say {expected}, the tool says {report.Verdict} ({string.Join(" | ", report.Mtas.SelectMany(m => m.Reasons).Concat(report.Reasons).Take(3).Select(r => r.En))})");
                 checkedRows++;
             }
         }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         Assert.True(checkedRows >= 12, $"only {checkedRows} example rows found in docs/policies.md");
     }
 
