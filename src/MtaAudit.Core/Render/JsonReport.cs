@@ -29,6 +29,35 @@ public static class JsonReport
         return JsonSerializer.Serialize(doc, Context.ReportDoc) + "\n";
     }
 
+    /// <summary>
+    /// The same document as <see cref="Render"/>, written host by host as <paramref name="hosts"/> yields
+    /// them (fleet scans: thousands of hosts never sit in memory). <paramref name="inputErrors"/> is read
+    /// after the last host.
+    /// </summary>
+    public static void Write(Stream output, IEnumerable<HostReport> hosts, KnowledgeBase kb, Policy policy, Lang lang,
+        Func<IReadOnlyList<string>> inputErrors, DateTimeOffset now)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteString("schema", Schema);
+        w.WriteString("generatedAt", now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        w.WritePropertyName("knowledgeBase");
+        JsonSerializer.Serialize(w, new KbDoc { Version = kb.Version, Date = kb.Date }, Context.KbDoc);
+        w.WriteString("policy", policy.Json());
+        w.WriteStartArray("hosts");
+        foreach (var h in hosts)
+        {
+            JsonSerializer.Serialize(w, Host(h, lang), Context.HostDoc);
+            if (w.BytesPending > 64 * 1024) w.Flush();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("inputErrors");
+        JsonSerializer.Serialize(w, inputErrors().ToList(), Context.ListString);
+        w.WriteEndObject();
+        w.Flush();
+        output.Write("\n"u8);
+    }
+
     private static HostDoc Host(HostReport h, Lang lang) => new()
     {
         Host = h.Host,

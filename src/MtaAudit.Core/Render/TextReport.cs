@@ -33,6 +33,41 @@ public static class TextReport
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The same text as <see cref="Render"/>, written host by host as <paramref name="hosts"/> yields them
+    /// (fleet scans); the summary counts as it goes. <paramref name="inputErrors"/> is read after the last host.
+    /// </summary>
+    public static void Write(TextWriter output, IEnumerable<HostReport> hosts, KnowledgeBase kb, Policy policy, Lang lang,
+        Func<IReadOnlyList<string>> inputErrors)
+    {
+        var t = new Words(lang);
+        output.Write(t.Title + "\n" + t.Basis(policy.Json(), kb.Version, kb.Date) + "\n");
+        int total = 0, good = 0, vuln = 0, manual = 0, na = 0;
+        var sb = new StringBuilder();
+        foreach (var h in hosts)
+        {
+            sb.Clear().Append('\n');
+            Host(sb, h, t);
+            output.Write(sb.ToString());
+            total++;
+            switch (h.Verdict)
+            {
+                case Verdict.Good: good++; break;
+                case Verdict.Vulnerable: vuln++; break;
+                case Verdict.Manual: manual++; break;
+                case Verdict.NotApplicable: na++; break;
+            }
+        }
+        var errors = inputErrors();
+        if (errors.Count > 0)
+        {
+            output.Write("\n" + t.InputErrors + "\n");
+            foreach (var e in errors) output.Write("  - " + TerminalText.Clean(e) + "\n");
+        }
+        output.Write("\n" + t.Summary(total, good, vuln, manual, na) + "\n");
+        output.Flush();
+    }
+
     private static void Host(StringBuilder sb, HostReport h, Words t)
     {
         var os = string.Join(' ', new[] { h.Os.Name, h.Os.Name is null ? h.Os.Version : null }.Where(x => !string.IsNullOrEmpty(x)));
