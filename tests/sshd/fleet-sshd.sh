@@ -53,7 +53,8 @@ host() {
     # First value wins in sshd_config: the default comes after the extra lines.
     echo "AuthorizedKeysFile $dir/authorized_keys"
   } > "$d/sshd_config"
-  /usr/sbin/sshd -D -f "$d/sshd_config" -E "$d/log" </dev/null &
+  # Its own stdout/stderr closed: a caller reading this script's output must not wait for sshd.
+  /usr/sbin/sshd -D -f "$d/sshd_config" -E "$d/log" </dev/null >/dev/null 2>&1 &
   echo $! > "$d/sshd.pid"
   local entry="[$addr]:$port $(cut -d' ' -f1,2 "$d/ssh_host_ed25519_key.pub")"
   grep -qxF "$entry" "$dir/known_hosts" 2>/dev/null || echo "$entry" >> "$dir/known_hosts"
