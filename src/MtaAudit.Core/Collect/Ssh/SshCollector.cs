@@ -129,7 +129,9 @@ public sealed class SshCollector : IAsyncDisposable
             try { await Task.WhenAny(exec, Task.Delay(Poll, cmdCts.Token)).ConfigureAwait(false); }
             catch (OperationCanceledException) { }
         }
-        if (exec.IsCompleted)
+        // Decided before cancelling: cancelling closes the channel, which completes the command.
+        bool finished = exec.IsCompleted && !output.Cut;
+        if (finished)
         {
             Drain(cmd.OutputStream, output);
             Drain(cmd.ExtendedOutputStream, stderr);
@@ -141,14 +143,14 @@ public sealed class SshCollector : IAsyncDisposable
         }
 
         var bytes = output.ToArray();
-        int? exit = exec.IsCompletedSuccessfully ? cmd.ExitStatus : null;
+        int? exit = finished && exec.IsCompletedSuccessfully ? cmd.ExitStatus : null;
         var errText = FirstLines(stderr.ToArray());
         var result = new HostCollection(bytes, null, null, exit, clock.Elapsed);
         if (output.Cut)
             return result with { Failure = HostFailure.OutputCut, Message = $"{t}: the collector's output passed the cap of {_s.MaxOutputBytes / 1024 / 1024} MiB and was cut there; the evidence is partial" };
         if (outer.IsCancellationRequested)
             return result with { Failure = HostFailure.Cancelled, Message = $"{t}: stopped (interrupted) after {clock.Elapsed.TotalSeconds:0} s" };
-        if (!exec.IsCompleted)
+        if (!finished)
         {
             var which = total.IsCancellationRequested ? $"total time limit of {_s.TotalTimeout.TotalSeconds:0} s" : $"command time limit of {_s.CommandTimeout.TotalSeconds:0} s";
             return result with { Failure = HostFailure.Timeout, Message = $"{t}: the collector passed its {which}; the evidence is partial" };
