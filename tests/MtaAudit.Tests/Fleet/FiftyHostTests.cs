@@ -38,7 +38,9 @@ public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
     }
 
     private string[] Common(string store) =>
-        ["--identity", fleet.ClientKey, "--known-hosts", fleet.KnownHostsFile, "--store", store, "--format", "json", "--lang", "en"];
+        ["--identity", fleet.ClientKey, "--known-hosts", fleet.KnownHostsFile, "--store", store, "--format", "json", "--lang", "en",
+         // This 2-core machine is shared (load 25 to 40 seen): a slow handshake is not what is tested here.
+         "--connect-timeout", "60"];
 
     private static List<JsonElement> Hosts(string json)
     {
@@ -53,9 +55,10 @@ public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
         foreach (var h in hosts)
         {
             // Judged from its own bundle, no collection error (verdict and completeness depend on this machine's load).
+            var errors = string.Join(" | ", h.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+            Assert.True(errors.Length == 0, $"{h.GetProperty("host")}: {errors}");
             Assert.StartsWith("ssh root@127.1.0.", h.GetProperty("source").GetString());
             Assert.NotNull(h.GetProperty("collectedAt").GetString()); // from the bundle's header
-            Assert.Empty(h.GetProperty("errors").EnumerateArray());
         }
     }
 
