@@ -7,7 +7,7 @@
 # Reported per tool: wall time, the scanner's own CPU (user+sys of it and its children, not sshd's
 # nor the collectors') per host, and peak memory (GNU time's max RSS: the largest single process).
 #
-#   bench/fleet-vs-ansible.sh [FORKS] [COUNT...]      default: 50 forks, 50 and 200 hosts
+#   [MTA_AUDIT_BIN=path] bench/fleet-vs-ansible.sh [FORKS] [COUNT...]   default: 50 forks, 50 and 200 hosts
 # Needs root, openssh-server, ansible and GNU time (installed with apt when missing).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,8 +21,9 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-"$here/mta-audit" --help >/dev/null   # builds the Native AOT binary when the sources changed
-bin="$here/.build/bin/mta-audit"
+# MTA_AUDIT_BIN: an already built binary (e.g. from dotnet publish -p:PublishAot=true); else ./mta-audit builds one.
+bin=${MTA_AUDIT_BIN:-}
+if [ -z "$bin" ]; then "$here/mta-audit" --help >/dev/null; bin="$here/.build/bin/mta-audit"; fi
 
 work=$(mktemp -d /tmp/mta-fleet-bench.XXXXXX)
 cleanup() { "$here/tests/sshd/fleet-sshd.sh" down "$work/hosts" >/dev/null 2>&1 || true; rm -rf "$work"; }
@@ -33,7 +34,8 @@ trap cleanup EXIT
 measure() {
   local name=$1 count=$2; shift 2
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
-  read -r wall user sys rss < "$work/time"
+  # GNU time writes "Command exited with non-zero status N" first when it did (mta-audit: 2 = MANUAL).
+  read -r wall user sys rss < <(tail -n 1 "$work/time")
   awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v c="$count" \
     'BEGIN { printf "| %s | %d | %.1f | %.0f | %.0f |\n", n, c, w, (u + s) * 1000 / c, r / 1024 }'
 }
