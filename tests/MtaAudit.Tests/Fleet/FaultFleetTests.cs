@@ -81,8 +81,8 @@ public sealed class FaultFleet : LoopbackSshd
         SudoPassword = sudoPassword,
         Jump = jump,
         ConnectTimeout = TimeSpan.FromSeconds(15),
-        CommandTimeout = TimeSpan.FromSeconds(30),
-        TotalTimeout = TimeSpan.FromSeconds(60),
+        CommandTimeout = TimeSpan.FromSeconds(90), // generous: the good hosts share a loaded machine; the hanging one waits this long
+        TotalTimeout = TimeSpan.FromSeconds(150),
         MaxOutputBytes = 4L * 1024 * 1024,
         ProbeTimeoutSeconds = 10,
     };

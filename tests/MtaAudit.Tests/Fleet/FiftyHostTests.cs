@@ -83,14 +83,14 @@ public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
             p.StandardInput.Close();
             _ = p.StandardOutput.ReadToEndAsync();
             _ = p.StandardError.ReadToEndAsync();
-            var deadline = DateTime.UtcNow.AddMinutes(4);
-            while (Done(store) < 8 && !p.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(200);
+            var deadline = DateTime.UtcNow.AddMinutes(6);
+            while (Done(store) < 3 && !p.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(200);
             Assert.False(p.HasExited, "the scan ended before it could be killed");
             p.Kill(); // SIGKILL: no handler runs
             p.WaitForExit();
         }
         int before = Done(store);
-        Assert.InRange(before, 8, FiftyHosts.Count - 1);
+        Assert.InRange(before, 3, FiftyHosts.Count - 1);
 
         var (rc, stdout, stderr) = Run(["scan", "--resume", .. Common(store)]);
         Assert.True(rc is 0 or 1 or 2, $"rc {rc}: {stderr}");
@@ -102,27 +102,27 @@ public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
     }
 
     [Fact]
-    public void Ctrl_C_stops_cleanly_keeping_what_is_done_and_reporting_the_rest_as_not_scanned()
+    public async Task Ctrl_C_stops_cleanly_keeping_what_is_done_and_reporting_the_rest_as_not_scanned()
     {
         var store = Path.Combine(fleet.Dir, "interrupted.sqlite");
         using var p = Start(["scan", "--inventory", fleet.Inventory, "--forks", "4", .. Common(store)]);
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (Done(store) < 5 && !p.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(200);
+        var deadline = DateTime.UtcNow.AddMinutes(6);
+        while (Done(store) < 2 && !p.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(200);
         Assert.False(p.HasExited, "the scan ended before it could be interrupted");
         using (var kill = Process.Start("kill", ["-INT", p.Id.ToString()])) kill.WaitForExit();
         Assert.True(p.WaitForExit(TimeSpan.FromMinutes(1)), "the scan did not stop after SIGINT");
 
         Assert.Equal(3, p.ExitCode); // hosts left unscanned
         int done = Done(store);
-        Assert.InRange(done, 5, FiftyHosts.Count - 1);
-        var hosts = Hosts(stdout.Result);
+        Assert.InRange(done, 2, FiftyHosts.Count - 1);
+        var hosts = Hosts(await stdout);
         Assert.Equal(FiftyHosts.Count, hosts.Count);
         var notScanned = hosts.Count(h => h.GetProperty("errors").EnumerateArray().Any(e => e.GetString()!.StartsWith("not-scanned:", StringComparison.Ordinal)));
         Assert.Equal(FiftyHosts.Count - done, notScanned);
-        Assert.Contains("--resume", stderr.Result);
+        Assert.Contains("--resume", await stderr);
     }
 
     /// <summary>Results in the store, read as another process would (WAL: readers see every committed row).</summary>

@@ -41,7 +41,7 @@ public sealed class TestHostFleetTests(TestHostsFixture hosts) : IDisposable
     }
 
     [Fact]
-    public void Every_test_host_is_scanned_over_its_sshd_and_judged_as_it_is()
+    public async Task Every_test_host_is_scanned_over_its_sshd_and_judged_as_it_is()
     {
         var pub = File.ReadAllText(_keys.Key + ".pub").Trim();
         var knownHosts = Path.Combine(_keys.Dir, "known_hosts");
@@ -72,9 +72,9 @@ public sealed class TestHostFleetTests(TestHostsFixture hosts) : IDisposable
         using var store = FleetStore.Open(storePath);
         var run = store.NewRun(targets, "test hosts");
         var collector = new SshCollector(settings);
-        new FleetScanner(collector, store, analysis, new Quiet()) { Forks = targets.Count }
-            .RunAsync(run, targets, CancellationToken.None).GetAwaiter().GetResult();
-        collector.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        await new FleetScanner(collector, store, analysis, new Quiet()) { Forks = targets.Count }
+            .RunAsync(run, targets, CancellationToken.None);
+        await collector.DisposeAsync();
 
         var reports = FleetReport.Hosts(store, run, analysis).ToList();
         Assert.Equal(targets.Select(t => t.Name), reports.Select(r => r.Host));
