@@ -24,8 +24,12 @@ public static class ScanCommand
         cmd.Options.Add(probeTimeout);
         cmd.Options.Add(totalTimeout);
         report.AddTo(cmd);
+        var fleet = new FleetScanOptions();
+        fleet.AddTo(cmd);
         cmd.SetAction(r =>
         {
+            // --host/--inventory/--resume: other hosts over SSH (FleetScanCommand); otherwise this machine.
+            if (fleet.Wanted(r)) return FleetScanCommand.Run(r, fleet, report, r.GetValue(probeTimeout), r.GetValue(totalTimeout));
             // Bad options or data files are reported before anything runs.
             var (options, problem) = report.Prepare(r);
             problem ??= report.OutputProblem(r);

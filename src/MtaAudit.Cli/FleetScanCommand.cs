@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using MtaAudit.Assess;
+using MtaAudit.Collect.Ssh;
+using MtaAudit.Fleet;
+using MtaAudit.Render;
+using MtaAudit.Store;
+
+namespace MtaAudit.Cli;
+
+/// <summary>
+/// `scan --host/--inventory`: the embedded collector over SSH on many hosts, results kept in the
+/// store as each host ends, the report rendered from the store (docs/fleet.md).
+/// </summary>
+internal static class FleetScanCommand
+{
+    public static int Run(ParseResult r, FleetScanOptions o, ReportOptions report, int probeTimeout, int commandTimeout)
+    {
+        var (analysis, problem) = report.Prepare(r);
+        if (analysis is null) return Usage(problem!);
+        try
+        {
+            return Scan(r, o, report, analysis, probeTimeout, commandTimeout);
+        }
+        catch (Exception e) when (e is InventoryException or StoreException or SshSetupException or InvalidOperationException)
+        {
+            return Usage(TerminalText.Clean(e.Message));
+        }
+    }
+
+    private static int Scan(ParseResult r, FleetScanOptions o, ReportOptions report, AnalysisOptions analysis, int probeTimeout, int commandTimeout)
+    {
+        if (r.GetValue(o.Forks) < 1) return Usage("--forks must be at least 1");
+        if (r.GetValue(o.MaxOutput) < 1) return Usage("--max-output must be at least 1 (MiB)");
+        var settings = Settings(r, o, probeTimeout, commandTimeout);
+
+        using var store = FleetStore.Open(r.GetValue(o.StorePath) ?? DefaultStore());
+        long run;
+        List<Target> pending;
+        if (r.GetValue(o.Resume) || r.GetValue(o.Run) is not null)
+        {
+            run = r.GetValue(o.Run) ?? store.LastRun() ?? throw new StoreException($"{store.Path}: no run to resume");
+            if (!store.RunExists(run)) return Usage($"{store.Path}: there is no run {run}");
+            if ((r.GetValue(o.Hosts) ?? []).Length > 0 || r.GetValue(o.Inventory) is not null)
+                Console.Error.WriteLine($"mta-audit: resuming run {run}: its own host list is used; --host/--inventory are ignored");
+            if (r.GetValue(o.RetryFailed)) store.ForgetFailures(run);
+            pending = store.Pending(run);
+            Console.Error.WriteLine($"mta-audit: run {run} ({store.Path}): {pending.Count} of {store.HostCount(run)} hosts left");
+        }
+        else
+        {
+            var targets = Targets(r, o);
+            if (targets.Count == 0) return Usage("no hosts to scan (the inventory is empty, or --limit left none)");
+            run = store.NewRun(targets, r.GetValue(o.Inventory) ?? "--host");
+            pending = targets;
+            Console.Error.WriteLine($"mta-audit: run {run} ({store.Path}): {targets.Count} hosts, {r.GetValue(o.Forks)} at once");
+        }
+
+        using var cts = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cts.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
+
+        var evidenceErrors = new List<string>();
+        if (pending.Count > 0)
+        {
+            var collector = new SshCollector(settings);
+            using (var progress = new FleetProgress(pending.Count, live: !Console.IsErrorRedirected))
+            {
+                var scanner = new FleetScanner(collector, store, analysis, progress)
+                {
+                    Forks = r.GetValue(o.Forks),
+                    EvidenceDir = r.GetValue(o.EvidenceDir),
+                };
+                scanner.RunAsync(run, pending, cts.Token).GetAwaiter().GetResult();
+                evidenceErrors.AddRange(scanner.EvidenceErrors);
+            }
+            collector.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        int left = store.Pending(run).Count;
+        if (left == 0) store.Finish(run);
+
+        var notes = new List<string>(evidenceErrors);
+        if (left > 0) notes.Add($"run {run} stopped with {left} hosts not scanned; continue it with: mta-audit scan --resume (or --run {run})");
+        foreach (var n in notes) Console.Error.WriteLine("mta-audit: " + n);
+        return Emit(r, report, analysis, store, run, notes);
+    }
+
+    /// <summary>
+    /// Renders the run from the store, host by host, through the chosen format's sink; returns the exit code its
+    /// verdicts call for. Hosts left unscanned and evidence files that could not be written count as unreadable input.
+    /// </summary>
+    private static int Emit(ParseResult r, ReportOptions report, AnalysisOptions analysis, FleetStore store, long run, IReadOnlyList<string> notes) =>
+        report.Write(r, report.Meta(r, analysis), FleetReport.Entries(store, run, analysis), notes.ToList(), []);
+
+    private static List<Target> Targets(ParseResult r, FleetScanOptions o)
+    {
+        var list = new List<Target>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var h in r.GetValue(o.Hosts) ?? [])
+        {
+            if (!Target.TryParse(h, out var t, out var problem)) throw new InventoryException("--host " + problem);
+            if (seen.Add(t.Name)) list.Add(t);
+        }
+        if (r.GetValue(o.Inventory) is { } inv)
+        {
+            foreach (var t in Fleet.Inventory.Load(inv).Targets(r.GetValue(o.Limit), inv))
+                if (seen.Add(t.Name)) list.Add(t);
+        }
+        else if (r.GetValue(o.Limit) is not null)
+        {
+            throw new InventoryException("--limit needs --inventory");
+        }
+        return list;
+    }
+
+    private static SshSettings Settings(ParseResult r, FleetScanOptions o, int probeTimeout, int commandTimeout)
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var identities = (r.GetValue(o.Identity) ?? []).ToList();
+        if (identities.Count == 0)
+            identities = new[] { "id_ed25519", "id_ecdsa", "id_rsa" }.Select(n => Path.Combine(home, ".ssh", n)).Where(File.Exists).ToList();
+        var known = r.GetValue(o.KnownHosts) ?? Path.Combine(home, ".ssh", "known_hosts");
+        Target? jump = null;
+        if (r.GetValue(o.Jump) is { } j)
+        {
+            if (!Target.TryParse(j, out var jt, out var problem)) throw new InventoryException("--jump " + problem);
+            jump = jt;
+        }
+        int connect = Math.Max(1, r.GetValue(o.ConnectTimeout));
+        int command = Math.Max(5, commandTimeout);
+        int hostTotal = r.GetValue(o.HostTimeout) is > 0 and var t ? t : command + connect + 30;
+        return new SshSettings
+        {
+            DefaultUser = r.GetValue(o.User) ?? Environment.UserName,
+            IdentityFiles = identities,
+            KeyPassphrase = Environment.GetEnvironmentVariable("MTA_AUDIT_SSH_KEY_PASSPHRASE"),
+            Password = SecretInput.Get("MTA_AUDIT_SSH_PASSWORD", r.GetValue(o.PasswordPrompt), "SSH password"),
+            KnownHosts = KnownHosts.Load(known),
+            AcceptNewHostKeys = r.GetValue(o.AcceptNew),
+            LegacyAlgorithms = r.GetValue(o.Legacy),
+            Jump = jump,
+            Sudo = r.GetValue(o.Sudo),
+            SudoPassword = r.GetValue(o.Sudo) ? SecretInput.Get("MTA_AUDIT_SUDO_PASSWORD", r.GetValue(o.SudoPasswordPrompt), "sudo password") : null,
+            ConnectTimeout = TimeSpan.FromSeconds(connect),
+            CommandTimeout = TimeSpan.FromSeconds(command),
+            TotalTimeout = TimeSpan.FromSeconds(hostTotal),
+            MaxOutputBytes = r.GetValue(o.MaxOutput) * 1024L * 1024,
+            ProbeTimeoutSeconds = Math.Max(1, probeTimeout),
+        };
+    }
+
+    private static string DefaultStore()
+    {
+        var state = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        if (string.IsNullOrEmpty(state)) state = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        return Path.Combine(state, "mta-audit", "fleet.sqlite");
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine("mta-audit: " + message);
+        return ExitCodes.Usage;
+    }
+}

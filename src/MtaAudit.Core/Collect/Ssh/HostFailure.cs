@@ -1,0 +1,38 @@
+namespace MtaAudit.Collect.Ssh;
+
+/// <summary>Why a host has no complete bundle. Each has a stable name (the store, the report, tests).</summary>
+public enum HostFailure
+{
+    Unreachable,
+    Refused,
+    Timeout,
+    AuthFailed,
+    HostKeyUnknown,
+    HostKeyChanged,
+    SudoRefused,
+    CollectorFailed,
+    OutputCut,
+    Cancelled,
+    BadTarget,
+}
+
+public static class HostFailureNames
+{
+    public static string Name(this HostFailure f) => f switch
+    {
+        HostFailure.Unreachable => "unreachable",
+        HostFailure.Refused => "refused",
+        HostFailure.Timeout => "timeout",
+        HostFailure.AuthFailed => "auth-failed",
+        HostFailure.HostKeyUnknown => "host-key-unknown",
+        HostFailure.HostKeyChanged => "host-key-changed",
+        HostFailure.SudoRefused => "sudo-refused",
+        HostFailure.CollectorFailed => "collector-failed",
+        HostFailure.OutputCut => "output-cut",
+        HostFailure.Cancelled => "cancelled",
+        _ => "bad-target",
+    };
+
+    public static HostFailure? Parse(string? name) =>
+        Enum.GetValues<HostFailure>().Select(f => (HostFailure?)f).FirstOrDefault(f => f!.Value.Name() == name);
+}

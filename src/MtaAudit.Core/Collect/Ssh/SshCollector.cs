@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+using MtaAudit.Fleet;
+
+namespace MtaAudit.Collect.Ssh;
+
+/// <summary>
+/// Runs the embedded collector on one host over one SSH connection: <c>sh -s</c> with the script on
+/// standard input, the bundle read back as it arrives (capped). Limits: connect, command and total
+/// time, and output bytes. Never throws for a host's fault: every outcome is a <see cref="HostCollection"/>.
+/// Async: no thread of ours waits on a host (SSH.NET itself keeps one receive thread per open connection,
+/// so at most --forks of them).
+/// </summary>
+public sealed class SshCollector : IAsyncDisposable
+{
+    /// <summary>Printed on stderr by the shell sudo starts, so the sudo password is sent only to sudo's prompt, never to sh.</summary>
+    private const string SudoPrompt = "mta-audit-sudo-password:";
+    private const string SudoStarted = "mta-audit-sudo-ok";
+    private const int MaxStderrBytes = 64 * 1024;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+
+    private readonly SshSettings _s;
+    private readonly SshConnector _connector;
+    private readonly JumpHost? _jump;
+    private readonly byte[] _script = new UTF8Encoding(false).GetBytes(CollectorScript.Text);
+
+    public SshCollector(SshSettings settings)
+    {
+        _s = settings;
+        _connector = new SshConnector(settings, LoadKeys(settings));
+        if (settings.Jump is { } j) _jump = new JumpHost(j, _connector);
+    }
+
+    /// <summary>Reads the key files once; a bad file is a setup error naming it (SshSetupException).</summary>
+    private static IPrivateKeySource[] LoadKeys(SshSettings s)
+    {
+        var keys = new List<IPrivateKeySource>();
+        foreach (var path in s.IdentityFiles)
+        {
+            try { keys.Add(new PrivateKeyFile(path, s.KeyPassphrase)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SshException or ArgumentException or InvalidOperationException or NotSupportedException)
+            {
+                throw new SshSetupException($"{path}: cannot use this key: {TerminalText.Clean(e.Message)}" +
+                    (e is SshPassPhraseNullOrEmptyException ? " (set MTA_AUDIT_SSH_KEY_PASSPHRASE)" : ""));
+            }
+        }
+        if (keys.Count == 0 && s.Password is null)
+            throw new SshSetupException("no SSH key and no password: give --identity FILE (or have ~/.ssh/id_ed25519, id_ecdsa or id_rsa), or --password-prompt / MTA_AUDIT_SSH_PASSWORD");
+        return keys.ToArray();
+    }
+
+    public async Task<HostCollection> CollectAsync(Target t, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        using var total = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        total.CancelAfter(_s.TotalTimeout);
+        JumpHost.Forward? forward = null;
+        try
+        {
+            string host = t.Address;
+            int port = t.Port;
+            if (_jump is not null)
+            {
+                var (fwd, jumpFailure) = await _jump.OpenAsync(t, total.Token).ConfigureAwait(false);
+                if (jumpFailure is not null) return jumpFailure with { Elapsed = clock.Elapsed };
+                forward = fwd!;
+                (host, port) = ("127.0.0.1", forward.Port);
+            }
+            var (client, failure) = await _connector.ConnectAsync(t, host, port, clock.Elapsed, total.Token).ConfigureAwait(false);
+            if (failure is not null)
+                return failure.Failure == HostFailure.Timeout && !ct.IsCancellationRequested && total.IsCancellationRequested
+                    ? failure with { Message = $"{t}: passed the total time limit of {_s.TotalTimeout.TotalSeconds:0} s while connecting", Elapsed = clock.Elapsed }
+                    : failure with { Elapsed = clock.Elapsed };
+            using (client)
+                return await RunAsync(client!, t, clock, total, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            forward?.Dispose();
+        }
+    }
+
+    private async Task<HostCollection> RunAsync(SshClient client, Target t, Stopwatch clock, CancellationTokenSource total, CancellationToken outer)
+    {
+        using var cmdCts = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
+        cmdCts.CancelAfter(_s.CommandTimeout);
+        var output = new CappedBuffer(_s.MaxOutputBytes);
+        var stderr = new CappedBuffer(MaxStderrBytes);
+        using var cmd = client.CreateCommand(CommandLine());
+        Task exec;
+        try
+        {
+            exec = cmd.ExecuteAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is SshException or InvalidOperationException or ObjectDisposedException)
+        {
+            return HostCollection.Failed(HostFailure.CollectorFailed, $"{t}: could not start a command: {TerminalText.Clean(e.Message)}", clock.Elapsed);
+        }
+        _ = exec.ContinueWith(static x => _ = x.Exception, TaskScheduler.Default); // observed here; judged below
+        bool stdinSent = false;
+        bool sudoRefused = false;
+        try
+        {
+            using var input = cmd.CreateInputStream();
+            // With a sudo password: wait for sudo's prompt (send the password) or the shell's start line.
+            if (_s.Sudo && _s.SudoPassword is not null)
+                sudoRefused = !await SudoHandshakeAsync(cmd, input, exec, stderr, cmdCts.Token).ConfigureAwait(false);
+            if (!sudoRefused && !exec.IsCompleted)
+            {
+                input.Write(_script);
+                stdinSent = true;
+            }
+            // Disposing the stream sends EOF: the shell reads the whole script, then ends.
+        }
+        catch (Exception e) when (e is SshException or IOException or InvalidOperationException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The channel died while sending; whatever came back is judged below.
+        }
+
+        // Read as it arrives until the command ends, a limit passes or the cap is reached.
+        while (true)
+        {
+            Drain(cmd.OutputStream, output);
+            Drain(cmd.ExtendedOutputStream, stderr);
+            if (output.Cut || exec.IsCompleted || cmdCts.IsCancellationRequested) break;
+            try { await Task.WhenAny(exec, Task.Delay(Poll, cmdCts.Token)).ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+        }
+        // Decided before cancelling: cancelling closes the channel, which completes the command.
+        bool finished = exec.IsCompleted && !output.Cut;
+        if (finished)
+        {
+            Drain(cmd.OutputStream, output);
+            Drain(cmd.ExtendedOutputStream, stderr);
+        }
+        else
+        {
+            // Cut, timed out or stopped: end the remote command and the connection, keep what came.
+            try { cmd.CancelAsync(forceKill: true, millisecondsTimeout: 200); } catch (Exception e) when (e is SshException or InvalidOperationException or ObjectDisposedException) { }
+        }
+
+        var bytes = output.ToArray();
+        int? exit = finished && exec.IsCompletedSuccessfully ? cmd.ExitStatus : null;
+        var errText = FirstLines(stderr.ToArray());
+        var result = new HostCollection(bytes, null, null, exit, clock.Elapsed);
+        if (output.Cut)
+            return result with { Failure = HostFailure.OutputCut, Message = $"{t}: the collector's output passed the cap of {_s.MaxOutputBytes / 1024 / 1024} MiB and was cut there; the evidence is partial" };
+        if (outer.IsCancellationRequested)
+            return result with { Failure = HostFailure.Cancelled, Message = $"{t}: stopped (interrupted) after {clock.Elapsed.TotalSeconds:0} s" };
+        if (!finished)
+        {
+            var which = total.IsCancellationRequested ? $"total time limit of {_s.TotalTimeout.TotalSeconds:0} s" : $"command time limit of {_s.CommandTimeout.TotalSeconds:0} s";
+            return result with { Failure = HostFailure.Timeout, Message = $"{t}: the collector passed its {which}; the evidence is partial" };
+        }
+        if (result.HasBundle) return result;
+        if (_s.Sudo && (sudoRefused || errText.Contains("sudo", StringComparison.Ordinal)))
+            return result with { Failure = HostFailure.SudoRefused, Message = $"{t}: sudo refused as '{t.User ?? _s.DefaultUser}': {errText}" };
+        var why = exec.IsFaulted ? TerminalText.Clean(exec.Exception!.GetBaseException().Message) : $"exit status {exit?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}";
+        return result with { Failure = HostFailure.CollectorFailed, Message = $"{t}: the collector printed no bundle ({why}){(errText.Length > 0 ? ": " + errText : "")}{(stdinSent ? "" : "; the script was not sent")}" };
+    }
+
+    /// <summary>true when the shell under sudo started (password accepted or not needed), false when sudo refused.</summary>
+    private async Task<bool> SudoHandshakeAsync(SshCommand cmd, Stream input, Task exec, CappedBuffer stderr, CancellationToken ct)
+    {
+        bool passwordSent = false;
+        int promptsSeen = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            Drain(cmd.ExtendedOutputStream, stderr);
+            var text = Encoding.UTF8.GetString(stderr.ToArray());
+            if (text.Contains(SudoStarted, StringComparison.Ordinal)) return true;
+            int prompts = Count(text, SudoPrompt);
+            if (prompts > promptsSeen)
+            {
+                promptsSeen = prompts;
+                // A second prompt means the password was wrong: stop rather than guess again.
+                if (passwordSent) return false;
+                input.Write(Encoding.UTF8.GetBytes(_s.SudoPassword + "\n"));
+                passwordSent = true;
+            }
+            if (exec.IsCompleted) return false;
+            try { await Task.WhenAny(exec, Task.Delay(Poll, ct)).ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+        }
+        return false;
+    }
+
+    private static int Count(string s, string what)
+    {
+        int n = 0;
+        for (int i = s.IndexOf(what, StringComparison.Ordinal); i >= 0; i = s.IndexOf(what, i + what.Length, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+    /// <summary>The remote command. POSIX words only, valid under sh, ksh, bash and csh login shells.</summary>
+    private string CommandLine()
+    {
+        var env = $"env MTA_AUDIT_PROBE_TIMEOUT={_s.ProbeTimeoutSeconds.ToString(CultureInfo.InvariantCulture)} sh -s";
+        if (!_s.Sudo) return env;
+        if (_s.SudoPassword is null) return "sudo -n " + env;
+        return $"sudo -S -p '{SudoPrompt}' sh -c 'echo {SudoStarted} >&2; exec {env}'";
+    }
+
+    private static void Drain(Stream pipe, CappedBuffer into)
+    {
+        // SSH.NET's PipeStream.Length is the bytes ready now, so these reads never block.
+        Span<byte> buf = stackalloc byte[16 * 1024];
+        while (pipe.Length > 0 && !into.Cut)
+        {
+            int n = pipe.Read(buf);
+            if (n <= 0) break;
+            into.Write(buf[..n]);
+        }
+    }
+
+    private static string FirstLines(byte[] stderr)
+    {
+        var s = TerminalText.Clean(Encoding.UTF8.GetString(stderr).Replace(SudoPrompt, "", StringComparison.Ordinal).Trim().Replace('\n', ' '));
+        return s.Length > 300 ? s[..300] + "…" : s;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_jump is not null) await _jump.DisposeAsync().ConfigureAwait(false);
+    }
+
+}
+
+/// <summary>A setup problem (a key file that cannot be used, no credentials): reported once, before any host.</summary>
+public sealed class SshSetupException(string message) : Exception(message);

@@ -1,0 +1,111 @@
+using System.Net.Sockets;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+using MtaAudit.Fleet;
+
+namespace MtaAudit.Collect.Ssh;
+
+/// <summary>
+/// Opens one authenticated SSH connection with the host key checked against known_hosts, or names
+/// why it could not: unreachable, refused, timeout, auth failed, host key unknown or changed.
+/// </summary>
+internal sealed class SshConnector
+{
+    private readonly SshSettings _s;
+    private readonly IPrivateKeySource[] _keys;
+
+    public SshConnector(SshSettings s, IPrivateKeySource[] keys)
+    {
+        _s = s;
+        _keys = keys;
+    }
+
+    /// <summary>
+    /// Connects to <paramref name="connectHost"/>:<paramref name="connectPort"/> (the target itself,
+    /// or a port forwarded through the jump host) and checks the key under the target's own name.
+    /// </summary>
+    public async Task<(SshClient? Client, HostCollection? Failure)> ConnectAsync(Target t, string connectHost, int connectPort,
+        TimeSpan elapsedSoFar, CancellationToken ct)
+    {
+        var user = t.User ?? _s.DefaultUser;
+        var info = new ConnectionInfo(connectHost, connectPort, user, AuthMethods(user)) { Timeout = _s.ConnectTimeout };
+        SshAlgorithms.Apply(info, _s.LegacyAlgorithms, _s.KnownHosts.KeyTypesFor(t.Address, t.Port));
+        var client = new SshClient(info);
+        HostCollection? keyProblem = null;
+        client.HostKeyReceived += (_, e) =>
+        {
+            var (status, line) = _s.KnownHosts.Check(t.Address, t.Port, e.HostKey);
+            var type = KnownHosts.KeyTypeOf(e.HostKey);
+            var fp = KnownHosts.Fingerprint(e.HostKey);
+            var where = KnownHosts.NameOf(t.Address, t.Port);
+            if (status == HostKeyStatus.Unknown && _s.AcceptNewHostKeys)
+            {
+                _s.KnownHosts.Append(t.Address, t.Port, e.HostKey);
+                status = HostKeyStatus.Known;
+            }
+            e.CanTrust = status == HostKeyStatus.Known;
+            keyProblem = status switch
+            {
+                HostKeyStatus.Unknown => HostCollection.Failed(HostFailure.HostKeyUnknown,
+                    $"{where} offered {type} key {fp}, which {_s.KnownHosts.Path} does not list; refused (check it, then add it, or use --accept-new-host-keys)", elapsedSoFar),
+                HostKeyStatus.Changed => HostCollection.Failed(HostFailure.HostKeyChanged,
+                    $"{where} offered {type} key {fp}, which differs from {_s.KnownHosts.Path} line {line}; refused (possible man-in-the-middle, or the host was reinstalled)", elapsedSoFar),
+                HostKeyStatus.Revoked => HostCollection.Failed(HostFailure.HostKeyChanged,
+                    $"{where} offered {type} key {fp}, which {_s.KnownHosts.Path} line {line} marks @revoked; refused", elapsedSoFar),
+                _ => null,
+            };
+        };
+
+        using var connectCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        connectCts.CancelAfter(_s.ConnectTimeout);
+        try
+        {
+            await client.ConnectAsync(connectCts.Token).WaitAsync(connectCts.Token).ConfigureAwait(false);
+            return (client, null);
+        }
+        catch (Exception e)
+        {
+            client.Dispose();
+            if (keyProblem is not null) return (null, keyProblem);
+            return (null, Classify(e, t, ct));
+        }
+    }
+
+    private HostCollection Classify(Exception e, Target t, CancellationToken outer)
+    {
+        string where = t.ToString();
+        var msg = TerminalText.Clean(e.Message);
+        var zero = TimeSpan.Zero;
+        return e switch
+        {
+            OperationCanceledException when outer.IsCancellationRequested => HostCollection.Failed(HostFailure.Cancelled, "stopped before connecting", zero),
+            OperationCanceledException or SshOperationTimeoutException or TimeoutException =>
+                HostCollection.Failed(HostFailure.Timeout, $"{where}: no SSH session within {_s.ConnectTimeout.TotalSeconds:0} s (connect timeout)", zero),
+            SshAuthenticationException => HostCollection.Failed(HostFailure.AuthFailed, $"{where}: authentication as '{t.User ?? _s.DefaultUser}' failed: {msg}", zero),
+            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => HostCollection.Failed(HostFailure.Refused, $"{where}: connection refused (nothing listens on port {t.Port})", zero),
+            SocketException { SocketErrorCode: SocketError.TimedOut } => HostCollection.Failed(HostFailure.Timeout, $"{where}: TCP connect timed out", zero),
+            SocketException se => HostCollection.Failed(HostFailure.Unreachable, $"{where}: {se.SocketErrorCode}: {msg}", zero),
+            SshConnectionException => HostCollection.Failed(HostFailure.Refused, $"{where}: the server ended the SSH session: {msg}", zero),
+            SshException => HostCollection.Failed(HostFailure.Refused, $"{where}: SSH negotiation failed: {msg}", zero),
+            _ => HostCollection.Failed(HostFailure.Unreachable, $"{where}: {e.GetType().Name}: {msg}", zero),
+        };
+    }
+
+    private AuthenticationMethod[] AuthMethods(string user)
+    {
+        var methods = new List<AuthenticationMethod>();
+        if (_keys.Length > 0) methods.Add(new PrivateKeyAuthenticationMethod(user, _keys));
+        if (_s.Password is { } pw)
+        {
+            methods.Add(new PasswordAuthenticationMethod(user, pw));
+            var ki = new KeyboardInteractiveAuthenticationMethod(user);
+            ki.AuthenticationPrompt += (_, e) =>
+            {
+                foreach (var p in e.Prompts)
+                    if (p.Request.Contains("assword", StringComparison.OrdinalIgnoreCase)) p.Response = pw;
+            };
+            methods.Add(ki);
+        }
+        return methods.ToArray();
+    }
+}

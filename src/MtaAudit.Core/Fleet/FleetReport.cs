@@ -1,0 +1,85 @@
+using MtaAudit.Assess;
+using MtaAudit.Collect.Ssh;
+using MtaAudit.Evidence;
+using MtaAudit.Facts;
+using MtaAudit.Render;
+using MtaAudit.Store;
+
+namespace MtaAudit.Fleet;
+
+/// <summary>
+/// Turns a run's stored results into host reports, one at a time in inventory order (the report is
+/// rendered as they come: 10,000 hosts never sit in memory). The inventory name is the host's name;
+/// the bundle's own host line is only shown. A host without a complete bundle is never GOOD.
+/// </summary>
+public static class FleetReport
+{
+    public static IEnumerable<HostReport> Hosts(FleetStore store, long run, AnalysisOptions analysis) =>
+        Entries(store, run, analysis).Select(e => e.Host);
+
+    /// <summary>Each host with what its bundle says of the collecting account and its addresses (for the report sinks).</summary>
+    public static IEnumerable<(HostReport Host, HostContext Context)> Entries(FleetStore store, long run, AnalysisOptions analysis)
+    {
+        foreach (var row in store.Rows(run))
+        {
+            var source = $"ssh {Describe(row)}";
+            if (!row.Done)
+            {
+                yield return (NotChecked(row.Name, source, "not-scanned",
+                    "the run stopped before this host finished (--resume continues it)"), HostContext.Unknown);
+                continue;
+            }
+            var judged = row.Bundle is { Length: > 0 } b ? JudgeEntry(row.Name, b, row.Failure, analysis, source) : null;
+            if (judged is { } entry)
+            {
+                yield return entry;
+                continue;
+            }
+            var kind = row.Failure?.Name() ?? HostFailure.CollectorFailed.Name();
+            yield return (NotChecked(row.Name, source, kind, row.Message ?? "no evidence bundle came back"), HostContext.Unknown);
+        }
+    }
+
+    /// <summary>Judges one host's raw output; null when it holds no bundle. Partial or failed collections are at best MANUAL.</summary>
+    public static HostReport? Judge(string name, byte[] output, HostFailure? failure, AnalysisOptions analysis, string? source = null) =>
+        JudgeEntry(name, output, failure, analysis, source)?.Host;
+
+    private static (HostReport Host, HostContext Context)? JudgeEntry(string name, byte[] output, HostFailure? failure, AnalysisOptions analysis, string? source)
+    {
+        using var ms = new MemoryStream(output, writable: false);
+        foreach (var item in BundleReader.Read(ms, name))
+        {
+            if (item.Bundle is null) continue;
+            var report = Analyzer.Analyze(item.Bundle, analysis);
+            var reasons = report.Reasons.ToList();
+            var errors = report.Errors.ToList();
+            var verdict = report.Verdict;
+            if (item.Bundle.Headers.GetValueOrDefault("user") == "nonroot")
+                reasons.Add(new Localized("judged without root (no --sudo, or a non-root login): some evidence may be missing",
+                    "root 권한 없이 점검함 (--sudo 없음 또는 일반 사용자 로그인): 일부 증거가 빠졌을 수 있음"));
+            if (failure is { } f)
+            {
+                errors.Add($"{f.Name()}: the collection did not end cleanly; the evidence is partial");
+                if (verdict is Verdict.Good or Verdict.NotApplicable)
+                {
+                    verdict = Verdict.Manual;
+                    reasons.Add(new Localized($"collection ended with '{f.Name()}': a partial bundle cannot show GOOD",
+                        $"수집이 '{f.Name()}'(으)로 끝남: 일부만 수집된 증거로는 양호로 판단할 수 없음"));
+                }
+            }
+            // The bundle's own host line is shown next to the source, never used as the key.
+            var said = item.Bundle.Host is { } h && h != name ? $" (calls itself '{TerminalText.Clean(h)}')" : "";
+            return (report with { Host = name, Source = (source ?? report.Source) + said, Verdict = verdict, Complete = report.Complete && failure is null, Reasons = reasons, Errors = errors },
+                HostContextReader.Of(item.Bundle));
+        }
+        return null;
+    }
+
+    private static HostReport NotChecked(string name, string source, string kind, string message) =>
+        new(name, OsInfo.Unknown, Verdict.Manual, false, [],
+            [new Localized($"not checked: {kind}", $"점검하지 못함: {kind}")],
+            [$"{kind}: {message}"], source);
+
+    private static string Describe(FleetStore.Row r) =>
+        (r.User is null ? "" : r.User + "@") + (r.Address.Contains(':') ? $"[{r.Address}]" : r.Address) + (r.Port == 22 ? "" : ":" + r.Port);
+}

@@ -1,0 +1,61 @@
+using MtaAudit.Assess;
+using MtaAudit.Collect.Ssh;
+using MtaAudit.Evidence;
+using MtaAudit.Store;
+
+namespace MtaAudit.Fleet;
+
+/// <summary>
+/// Scans the hosts of a run: at most <c>forks</c> at once, each on its own async task (no thread
+/// per host), each result stored the moment the host ends. One host's failure or slowness never
+/// touches the others beyond its own limits. Cancelling stops new hosts, stops those in flight
+/// (they stay pending for --resume) and keeps everything already stored.
+/// </summary>
+public sealed class FleetScanner(SshCollector collector, FleetStore store, AnalysisOptions analysis, IFleetProgress progress)
+{
+    public int Forks { get; init; } = 32;
+    public string? EvidenceDir { get; init; }
+
+    /// <summary>Problems writing evidence files (the store still has the bundle); reported after the scan.</summary>
+    public List<string> EvidenceErrors { get; } = [];
+
+    public async Task RunAsync(long run, IReadOnlyList<Target> pending, CancellationToken ct)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Forks) };
+        await Parallel.ForEachAsync(pending, options, async (t, _) =>
+        {
+            if (ct.IsCancellationRequested) return;
+            progress.Started(t);
+            HostCollection result;
+            try
+            {
+                result = await collector.CollectAsync(t, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A library fault on one host is that host's named failure, never the end of the scan.
+                result = HostCollection.Failed(HostFailure.CollectorFailed, $"{t}: {e.GetType().Name}: {TerminalText.Clean(e.Message)}", TimeSpan.Zero);
+            }
+            if (result.Failure == HostFailure.Cancelled)
+            {
+                progress.Finished(t, result, null);
+                return; // not done: --resume does it again
+            }
+            string? verdict = null;
+            if (result.HasBundle)
+            {
+                verdict = FleetReport.Judge(t.Name, result.Output, result.Failure, analysis)?.Verdict.Json();
+                if (EvidenceDir is not null)
+                {
+                    try { EvidenceFiles.Write(EvidenceDir, t.Name, result.Output); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        lock (EvidenceErrors) EvidenceErrors.Add($"{EvidenceDir}: cannot write the evidence of {t.Name}: {e.Message}");
+                    }
+                }
+            }
+            store.Save(run, t.Name, result, verdict);
+            progress.Finished(t, result, verdict);
+        }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,103 @@
+namespace MtaAudit.Fleet;
+
+/// <summary>
+/// Ansible's INI inventory: host lines with key=value variables, <c>[group]</c>, <c>[group:children]</c>
+/// and <c>[group:vars]</c> sections; hosts before any section belong to "ungrouped". Range patterns
+/// (web[01:50]) are expanded for numeric ranges.
+/// </summary>
+public static class IniInventory
+{
+    public static Inventory Parse(string text, string source)
+    {
+        var inv = new Inventory();
+        string group = "ungrouped";
+        string kind = "hosts";
+        int lineNo = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNo++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith(';')) continue;
+            if (line.StartsWith('['))
+            {
+                if (!line.EndsWith(']')) throw new InventoryException($"{source}:{lineNo}: section line without ']'");
+                var header = line[1..^1].Trim();
+                int colon = header.IndexOf(':');
+                group = colon < 0 ? header : header[..colon];
+                kind = colon < 0 ? "hosts" : header[(colon + 1)..];
+                if (group.Length == 0 || kind is not ("hosts" or "children" or "vars"))
+                    throw new InventoryException($"{source}:{lineNo}: unknown section [{header}]");
+                inv.GroupOf(group);
+                continue;
+            }
+            var words = Words(line, source, lineNo);
+            switch (kind)
+            {
+                case "children":
+                    var child = words[0];
+                    inv.GroupOf(child);
+                    if (!inv.GroupOf(group).Children.Contains(child)) inv.GroupOf(group).Children.Add(child);
+                    break;
+                case "vars":
+                    var (k, v) = KeyValue(line, source, lineNo);
+                    inv.GroupOf(group).Vars[k] = v;
+                    break;
+                default:
+                    foreach (var name in ExpandRange(words[0], source, lineNo))
+                    {
+                        var h = inv.AddHost(name, group);
+                        foreach (var w in words.Skip(1))
+                        {
+                            var (hk, hv) = KeyValue(w, source, lineNo);
+                            h.Vars[hk] = hv;
+                        }
+                    }
+                    break;
+            }
+        }
+        return inv;
+    }
+
+    /// <summary>Splits on blanks, honouring single and double quotes; a '#' outside quotes ends the line.</summary>
+    private static List<string> Words(string line, string source, int lineNo)
+    {
+        var words = new List<string>();
+        var cur = new System.Text.StringBuilder();
+        char quote = '\0';
+        foreach (var c in line)
+        {
+            if (quote != '\0') { if (c == quote) quote = '\0'; else cur.Append(c); continue; }
+            if (c is '"' or '\'') { quote = c; continue; }
+            if (c == '#') break;
+            if (char.IsWhiteSpace(c)) { if (cur.Length > 0) { words.Add(cur.ToString()); cur.Clear(); } continue; }
+            cur.Append(c);
+        }
+        if (quote != '\0') throw new InventoryException($"{source}:{lineNo}: unclosed quote");
+        if (cur.Length > 0) words.Add(cur.ToString());
+        if (words.Count == 0) throw new InventoryException($"{source}:{lineNo}: empty entry");
+        return words;
+    }
+
+    private static (string, string) KeyValue(string s, string source, int lineNo)
+    {
+        int eq = s.IndexOf('=');
+        if (eq <= 0) throw new InventoryException($"{source}:{lineNo}: '{s}' is not key=value");
+        return (s[..eq].Trim(), s[(eq + 1)..].Trim().Trim('"', '\''));
+    }
+
+    /// <summary>web[01:03].example → web01.example, web02.example, web03.example (leading zeros kept).</summary>
+    internal static IEnumerable<string> ExpandRange(string name, string source, int lineNo)
+    {
+        int open = name.IndexOf('[');
+        if (open < 0) return [name];
+        int close = name.IndexOf(']', open);
+        var parts = close < 0 ? [] : name[(open + 1)..close].Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var from) || !int.TryParse(parts[1], out var to) || to < from || to - from > 100_000)
+            throw new InventoryException($"{source}:{lineNo}: host range '{name}' must be [FROM:TO] with numbers");
+        int width = parts[0].Length;
+        var prefix = name[..open];
+        var suffix = name[(close + 1)..];
+        return Enumerable.Range(from, to - from + 1)
+            .SelectMany(i => ExpandRange(prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0') + suffix, source, lineNo));
+    }
+}
