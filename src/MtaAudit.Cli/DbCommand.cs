@@ -87,7 +87,9 @@ public static class DbCommand
         }
         o.WriteLine($"local overlay {path}, updated {TerminalText.Clean(s.Updated ?? "(unknown)")}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {s.Cves} vulnerabilities ({s.CvesReplacingEmbedded} replace embedded ones), {s.VendorPackages} vendor packages ({s.VendorPackagesReplacingEmbedded} replace embedded ones), from {s.Imported.Count} files"));
+            $"  {s.Cves} vulnerabilities ({s.CvesReplacingEmbedded} replace embedded ones), {s.VendorPackages} vendor packages ({s.VendorPackagesReplacingEmbedded} replace embedded ones), {s.OsLifecycle} OS lifecycle cycles, {s.Releases} MTA releases, from {s.Imported.Count} files"));
+        foreach (var d in s.DataThrough ?? [])
+            o.WriteLine($"  refreshed: {TerminalText.Clean(d.Source ?? "")} data to {TerminalText.Clean(d.Through ?? "")}");
     }
 
     public static int Import(TextWriter o, TextWriter err, IReadOnlyList<string> files, string? dataDir = null)

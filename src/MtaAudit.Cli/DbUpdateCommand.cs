@@ -15,17 +15,18 @@ public static class DbUpdateCommand
 {
     public static Command Update()
     {
-        var cmd = new Command("update", "Refresh the local overlay from OSV (upstream and distributions) and the NVD CVE API 2.0; nothing changes unless every source answers completely and validly");
+        var cmd = new Command("update", "Refresh the local overlay from OSV (upstream and distributions), the NVD CVE API 2.0, endoflife.date (OS support dates) and endoflife.date's release-data (Postfix and Exim releases); nothing changes unless every source answers completely and validly");
         var from = new Option<string?>("--from") { Description = "import a directory written by 'mta-audit db fetch --to DIR' (air-gapped sites) instead of downloading" };
-        var (dataDir, mirror, caFile, timeout) = (DataDir(), Mirror(), CaFile(), Timeout());
+        var (dataDir, mirror, caFile, timeout, only) = (DataDir(), Mirror(), CaFile(), Timeout(), Only());
         cmd.Options.Add(from);
+        cmd.Options.Add(only);
         cmd.Options.Add(dataDir);
         cmd.Options.Add(mirror);
         cmd.Options.Add(caFile);
         cmd.Options.Add(timeout);
         cmd.SetAction(r => r.GetValue(from) is { } dir
             ? FromDirectory(Console.Out, Console.Error, dir, r.GetValue(dataDir))
-            : Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), r.GetValue(dataDir), to: null));
+            : Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), r.GetValue(dataDir), to: null, r.GetValue(only)));
         return cmd;
     }
 
@@ -33,12 +34,13 @@ public static class DbUpdateCommand
     {
         var cmd = new Command("fetch", "Download and validate the sources of 'db update' into a directory, to carry to an air-gapped site ('db update --from DIR')");
         var to = new Option<string>("--to") { Description = "directory to write the answers and their MANIFEST.tsv (SHA-256) into", Required = true };
-        var (mirror, caFile, timeout) = (Mirror(), CaFile(), Timeout());
+        var (mirror, caFile, timeout, only) = (Mirror(), CaFile(), Timeout(), Only());
         cmd.Options.Add(to);
+        cmd.Options.Add(only);
         cmd.Options.Add(mirror);
         cmd.Options.Add(caFile);
         cmd.Options.Add(timeout);
-        cmd.SetAction(r => Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), null, r.GetValue(to)));
+        cmd.SetAction(r => Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), null, r.GetValue(to), r.GetValue(only)));
         return cmd;
     }
 
@@ -48,9 +50,14 @@ public static class DbUpdateCommand
     };
     private static Option<string?> Mirror() => new("--mirror") { Description = "an https:// origin serving the same paths as the public sources (an internal mirror)" };
     private static Option<string?> CaFile() => new("--ca-file") { Description = "PEM file of a CA trusted in addition to the system's (an internal mirror's)" };
+    private static Option<string[]> Only() => new("--source")
+    {
+        Description = "only the sources whose name starts with this (repeatable): osv, nvd, endoflife.date, 'endoflife.date rhel', release-data, …",
+        AllowMultipleArgumentsPerToken = false,
+    };
     private static Option<int> Timeout() => new("--timeout") { Description = "seconds each source may take", DefaultValueFactory = _ => 60 };
 
-    public static int Download(TextWriter o, TextWriter err, string? mirror, string? caFile, int timeoutSeconds, string? dataDir, string? to)
+    public static int Download(TextWriter o, TextWriter err, string? mirror, string? caFile, int timeoutSeconds, string? dataDir, string? to, string[]? only = null)
     {
         Uri? origin = null;
         if (mirror is not null && (!Uri.TryCreate(mirror, UriKind.Absolute, out origin) || origin.Scheme != Uri.UriSchemeHttps))
@@ -73,7 +80,12 @@ public static class DbUpdateCommand
                 return ExitCodes.Usage;
             }
         }
-        var sources = UpdateSources.All(origin);
+        var sources = UpdateSources.Only(UpdateSources.All(origin), only ?? []);
+        if (sources.Count == 0)
+        {
+            err.WriteLine($"mta-audit: --source {TerminalText.Clean(string.Join(", ", only ?? []))}: names no source");
+            return ExitCodes.Usage;
+        }
         var overlay = KnowledgeStore.OverlayPath(dataDir);
         try
         {
@@ -120,7 +132,7 @@ public static class DbUpdateCommand
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {r.Sources} sources ({r.Bytes} bytes), each complete and valid"));
         if (r.Import is { } i)
             o.WriteLine(i.Changed
-                ? string.Create(CultureInfo.InvariantCulture, $"local overlay {TerminalText.Clean(i.OverlayPath)} written: {i.OverlayCves} vulnerabilities, {i.OverlayVendorPackages} vendor packages")
+                ? string.Create(CultureInfo.InvariantCulture, $"local overlay {TerminalText.Clean(i.OverlayPath)} written: {i.OverlayCves} vulnerabilities, {i.OverlayVendorPackages} vendor packages; read {i.OsLifecycle} OS lifecycle cycles and {i.Releases} MTA releases")
                 : $"local overlay {TerminalText.Clean(i.OverlayPath)} unchanged (nothing new)");
         else if (r.Directory is { } d)
             o.WriteLine($"written to {TerminalText.Clean(d)} with {KnowledgeUpdater.ManifestName}; import there with 'mta-audit db update --from DIR'");

@@ -13,13 +13,17 @@ public sealed record OverlayStatus(
     int VendorPackages,
     int CvesReplacingEmbedded,
     int VendorPackagesReplacingEmbedded,
-    IReadOnlyList<string> Imported);
+    IReadOnlyList<string> Imported,
+    int OsLifecycle = 0,
+    int Releases = 0,
+    IReadOnlyList<LocalSourceDate>? DataThrough = null);
 
 /// <summary>
 /// The knowledge base the tool judges with: the embedded kb.json merged with the local overlay that
 /// <c>db import</c> writes (default /var/lib/mta-audit/kb-local.json; the directory comes from --data-dir,
 /// else $MTA_AUDIT_DATA_DIR). Overlay records win: a CVE with the same MTA and id, a vendor package with the
-/// same distro, release, MTA, package and version replaces the embedded one.
+/// same distro, release, MTA, package and version replaces the embedded one; an OS lifecycle date replaces the
+/// embedded date of the same release; a release adds to the MTA's known releases (so a newer one is the newest).
 /// </summary>
 public static class KnowledgeStore
 {
@@ -103,7 +107,34 @@ public static class KnowledgeStore
             if (string.IsNullOrWhiteSpace(p.Mta)) throw Fail(at + ".mta", "missing");
             if (string.IsNullOrWhiteSpace(p.Version)) throw Fail(at + ".version", "missing");
         }
+        var lifecycle = f.OsLifecycle ?? [];
+        for (int i = 0; i < lifecycle.Count; i++)
+        {
+            var l = lifecycle[i];
+            var at = $"$.osLifecycle[{i}]";
+            if (l is null) throw Fail(at, "null item");
+            if (string.IsNullOrWhiteSpace(l.Os)) throw Fail(at + ".os", "missing");
+            if (string.IsNullOrWhiteSpace(l.Cycle)) throw Fail(at + ".cycle", "missing");
+            foreach (var (name, d) in new[] { ("standardSupportEnd", l.StandardSupportEnd), ("freeExtendedEnd", l.FreeExtendedEnd), ("paidExtendedEnd", l.PaidExtendedEnd) })
+                if (d is not null && Day(d) is null) throw Fail(at + "." + name, $"not a yyyy-MM-dd date: {d}");
+        }
+        var releases = f.Releases ?? [];
+        for (int i = 0; i < releases.Count; i++)
+        {
+            var r = releases[i];
+            var at = $"$.releases[{i}]";
+            if (r is null) throw Fail(at, "null item");
+            if (string.IsNullOrWhiteSpace(r.Mta)) throw Fail(at + ".mta", "missing");
+            if (!UpstreamVersion.TryParse(r.Version, out _)) throw Fail(at + ".version", $"not an upstream version: {r.Version}");
+            if (r.Date is not null && Day(r.Date) is null) throw Fail(at + ".date", $"not a yyyy-MM-dd date: {r.Date}");
+        }
+        var through = f.DataThrough ?? [];
+        for (int i = 0; i < through.Count; i++)
+            if (through[i] is not { Source.Length: > 0 } d || Day(d.Through) is null) throw Fail($"$.dataThrough[{i}]", "needs a source and a yyyy-MM-dd date");
     }
+
+    private static DateOnly? Day(string? d) =>
+        d is not null && DateOnly.TryParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var v) ? v : null;
 
     /// <summary>The key under which an overlay vendor package replaces an embedded one.</summary>
     public static string PackageKey(string distro, string release, string mta, string package, string version) =>
@@ -127,7 +158,7 @@ public static class KnowledgeStore
                            Aliases = c.Aliases is { Count: > 0 } ? c.Aliases : e.Aliases, Date = c.Date ?? e.Date }
                 : c).ToList();
             return m with { Cves = [.. m.Cves.Where(c => !ids.Contains(c.Id)), .. mine] };
-        }).ToList();
+        }).Select(m => WithReleases(m, overlay.Releases ?? [])).ToList();
 
         var packages = (overlay.VendorPackages ?? []).Select(ToRecord).ToList();
         var keys = packages.Select(PackageKey).ToHashSet(StringComparer.Ordinal);
@@ -137,7 +168,43 @@ public static class KnowledgeStore
         var date = embedded.Date;
         if (overlay.Updated is { Length: >= 10 } u && string.CompareOrdinal(u[..10], date) > 0) date = u[..10];
         return new KnowledgeBase(embedded.Version + "+local", date, mtas.Select(KnowledgeBaseLoader.KnownReleasesCount).ToList(), allPackages,
-            embedded.OsLifecycle, embedded.DataThrough);
+            embedded.OsLifecycle.Select(r => WithLifecycle(r, overlay.OsLifecycle ?? [])).ToList(), WithDates(embedded.DataThrough, overlay.DataThrough ?? []));
+    }
+
+    /// <summary>The MTA's releases plus the release lists' (KnownReleasesCount then makes a newer one the newest).</summary>
+    private static MtaKnowledge WithReleases(MtaKnowledge m, List<LocalRelease> releases)
+    {
+        var known = m.Releases.ToHashSet(StringComparer.Ordinal);
+        var added = releases.Where(r => r.Mta == m.Mta && !known.Contains(r.Version!)).ToList();
+        if (added.Count == 0) return m;
+        return m with
+        {
+            Releases = [.. m.Releases, .. added.Select(r => r.Version!)],
+            ReleaseHistory = [.. m.ReleaseHistory ?? [], .. added.Select(r => new ReleaseInfo(r.Version!, r.Date))],
+        };
+    }
+
+    /// <summary>
+    /// The embedded record with the overlay's dates of the same OS and cycle ("7" is versionId "7" or "7.x"):
+    /// standard support, the free extended programs' end, the paid ones' end. A date the overlay lacks stays.
+    /// </summary>
+    private static OsLifecycleRecord WithLifecycle(OsLifecycleRecord r, List<LocalOsLifecycle> lifecycle)
+    {
+        var l = lifecycle.LastOrDefault(l => l.Os == r.Os && (r.VersionId == l.Cycle || r.VersionId == l.Cycle + ".x"));
+        if (l is null) return r;
+        return r with
+        {
+            StandardSupportEnd = Day(l.StandardSupportEnd) ?? r.StandardSupportEnd,
+            Extended = r.Extended.Select(x => (x.Paid ? Day(l.PaidExtendedEnd) : Day(l.FreeExtendedEnd)) is { } end ? x with { End = end } : x).ToList(),
+            Sources = [.. r.Sources, l.Source ?? "db update"],
+        };
+    }
+
+    /// <summary>The embedded data dates, with each refreshed source's date added (or replacing the one of the same name).</summary>
+    private static List<SourceDate> WithDates(IReadOnlyList<SourceDate> embedded, List<LocalSourceDate> refreshed)
+    {
+        var names = refreshed.Select(d => d.Source!).ToHashSet(StringComparer.Ordinal);
+        return [.. embedded.Where(d => !names.Contains(d.Source)), .. refreshed.Select(d => new SourceDate(d.Source!, d.Through!, "db update"))];
     }
 
     /// <summary>What the overlay of <paramref name="dataDir"/> holds and how much of the embedded data it replaces.</summary>
@@ -152,7 +219,8 @@ public static class KnowledgeStore
         var embeddedKeys = embedded.VendorPackages.Select(PackageKey).ToHashSet(StringComparer.Ordinal);
         var packages = (f.VendorPackages ?? []).Select(ToRecord).ToList();
         int replacedPackages = packages.Count(p => embeddedKeys.Contains(PackageKey(p)));
-        return new OverlayStatus(path, true, f.Updated, cves.Count, packages.Count, replacedCves, replacedPackages, f.Imported ?? []);
+        return new OverlayStatus(path, true, f.Updated, cves.Count, packages.Count, replacedCves, replacedPackages, f.Imported ?? [],
+            f.OsLifecycle?.Count ?? 0, f.Releases?.Count ?? 0, f.DataThrough ?? []);
     }
 
     // The overlay keeps the embedded data dates: an import's own date says nothing of how far its records reach.

@@ -9,6 +9,10 @@ public sealed class ImportedFile(string file)
     public string SourceName { get; } = Path.GetFileName(file);
     public List<LocalCve> Cves { get; } = [];
     public List<KbVendorPackage> VendorPackages { get; } = [];
+    public List<LocalOsLifecycle> OsLifecycle { get; } = [];
+    public List<LocalRelease> Releases { get; } = [];
+    /// <summary>The source and the date its data runs to, for sources that say (lifecycle and release lists).</summary>
+    public LocalSourceDate? DataThrough { get; set; }
     /// <summary>Records (or parts of records) that concern no MTA or carry nothing usable.</summary>
     public int Skipped { get; set; }
     public List<string> Notes { get; } = [];

@@ -14,7 +14,9 @@ public sealed record ImportResult(
     IReadOnlyList<string> Notes,
     bool Changed,
     int OverlayCves,
-    int OverlayVendorPackages);
+    int OverlayVendorPackages,
+    int OsLifecycle = 0,
+    int Releases = 0);
 
 /// <summary>
 /// <c>db import</c>: reads OSV and NVD CVE API 2.0 JSON files, maps them onto the knowledge model and merges
@@ -61,7 +63,11 @@ public static class KnowledgeImporter
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    private static void ParseDocument(string file, ReadOnlySpan<byte> json, ImportedFile into)
+    /// <summary>
+    /// One JSON value, strictly: UTF-8 (a BOM allowed), no comments, nothing after the value. Throws
+    /// <see cref="RecordFault"/> for anything else, a cut or corrupted download among them.
+    /// </summary>
+    internal static JsonDocument ParseJson(ReadOnlySpan<byte> json)
     {
         JsonDocument doc;
         if (json.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..]; // editors on Windows add one
@@ -89,6 +95,12 @@ public static class KnowledgeImporter
             var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
             throw new RecordFault("$", "not valid JSON" + where);
         }
+        return doc;
+    }
+
+    private static void ParseDocument(string file, ReadOnlySpan<byte> json, ImportedFile into)
+    {
+        var doc = ParseJson(json);
         using (doc)
         {
             var root = doc.RootElement;
@@ -151,9 +163,12 @@ public static class KnowledgeImporter
     /// Throws <see cref="KnowledgeImportException"/> (bad input: nothing written), <see cref="KnowledgeBaseException"/>
     /// (the existing overlay is unreadable: nothing written) or IOException (cannot write).
     /// </summary>
-    public static ImportResult Import(IEnumerable<string> files, string? dataDir = null, DateTimeOffset? now = null)
+    public static ImportResult Import(IEnumerable<string> files, string? dataDir = null, DateTimeOffset? now = null) =>
+        Import(Parse(files), dataDir, now);
+
+    /// <summary>Merges records already read and validated (<c>db update</c>) into the overlay; as <see cref="Import(IEnumerable{string}, string?, DateTimeOffset?)"/>.</summary>
+    public static ImportResult Import(IReadOnlyList<ImportedFile> parsed, string? dataDir = null, DateTimeOffset? now = null)
     {
-        var parsed = Parse(files);
         var path = KnowledgeStore.OverlayPath(dataDir);
         var old = File.Exists(path) ? KnowledgeStore.ReadOverlay(path) : null;
         var merged = Merge(old, parsed);
@@ -176,7 +191,9 @@ public static class KnowledgeImporter
             parsed.SelectMany(p => p.Notes).ToList(),
             changed,
             merged.Cves!.Count,
-            merged.VendorPackages!.Count);
+            merged.VendorPackages!.Count,
+            parsed.Sum(p => p.OsLifecycle.Count),
+            parsed.Sum(p => p.Releases.Count));
     }
 
     /// <summary>The old overlay plus the new records; a new record replaces an old one with the same key.</summary>
@@ -187,6 +204,13 @@ public static class KnowledgeImporter
         var packages = new Dictionary<string, KbVendorPackage>(StringComparer.Ordinal);
         foreach (var p in (old?.VendorPackages ?? []).Concat(parsed.SelectMany(p => p.VendorPackages)))
             packages[KnowledgeStore.PackageKey(p.Distro!, p.Release!, p.Mta!, p.Package ?? "", p.Version ?? "")] = p;
+        // A newer answer of a source replaces what the older one said of the same release or version.
+        var lifecycle = new Dictionary<(string, string), LocalOsLifecycle>();
+        foreach (var l in (old?.OsLifecycle ?? []).Concat(parsed.SelectMany(p => p.OsLifecycle))) lifecycle[(l.Os!, l.Cycle!)] = l;
+        var releases = new Dictionary<(string, string), LocalRelease>();
+        foreach (var r in (old?.Releases ?? []).Concat(parsed.SelectMany(p => p.Releases))) releases[(r.Mta!, r.Version!)] = r;
+        var through = new Dictionary<string, LocalSourceDate>(StringComparer.Ordinal);
+        foreach (var d in (old?.DataThrough ?? []).Concat(parsed.Select(p => p.DataThrough).OfType<LocalSourceDate>())) through[d.Source!] = d;
         return new LocalOverlayFile
         {
             Schema = LocalOverlayFile.SchemaName,
@@ -194,6 +218,10 @@ public static class KnowledgeImporter
             Imported = [.. (old?.Imported ?? []).Concat(parsed.Select(p => p.SourceName)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Cves = [.. cves.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal).Select(kv => kv.Value)],
             VendorPackages = [.. packages.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value)],
+            // Absent (not empty) when there are none, so an overlay of CVEs alone keeps its bytes.
+            OsLifecycle = lifecycle.Count == 0 ? null : [.. lifecycle.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal).Select(kv => kv.Value)],
+            Releases = releases.Count == 0 ? null : [.. releases.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal).Select(kv => kv.Value)],
+            DataThrough = through.Count == 0 ? null : [.. through.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value)],
         };
     }
 

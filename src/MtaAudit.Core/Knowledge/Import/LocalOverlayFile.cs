@@ -20,6 +20,54 @@ public sealed class LocalOverlayFile
     public List<string>? Imported { get; set; }
     public List<LocalCve>? Cves { get; set; }
     public List<KbVendorPackage>? VendorPackages { get; set; }
+    /// <summary>OS support dates from endoflife.date (<c>db update</c>); they replace the embedded dates of the same release.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<LocalOsLifecycle>? OsLifecycle { get; set; }
+    /// <summary>Upstream releases from the MTAs' release lists (<c>db update</c>); they count when deciding what is newest.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<LocalRelease>? Releases { get; set; }
+    /// <summary>How far each refreshed source's data runs (its newest dated fact), shown by <c>db status</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<LocalSourceDate>? DataThrough { get; set; }
+}
+
+/// <summary>
+/// One OS release cycle as endoflife.date publishes it, already mapped onto the knowledge model: which embedded
+/// release it is (<see cref="Os"/> and <see cref="Cycle"/>) and the dates it sets. A null date sets nothing.
+/// </summary>
+public sealed class LocalOsLifecycle
+{
+    /// <summary>endoflife.date product name (debian, rhel, …).</summary>
+    public string? Product { get; set; }
+    /// <summary>The knowledge base's OS name (OsLifecycleRecord.Os) the cycle belongs to.</summary>
+    public string? Os { get; set; }
+    /// <summary>The cycle ("7", "22.04", "15.6"): matches a record whose versionId is the cycle or cycle + ".x".</summary>
+    public string? Cycle { get; set; }
+    public string? StandardSupportEnd { get; set; }
+    /// <summary>End of the free extended program (Debian LTS).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FreeExtendedEnd { get; set; }
+    /// <summary>End of the paid extended program (RHEL ELS, Ubuntu ESM, Debian ELTS, SLES LTSS…).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PaidExtendedEnd { get; set; }
+    public string? Source { get; set; }
+}
+
+/// <summary>One upstream release of an MTA from a release list.</summary>
+public sealed class LocalRelease
+{
+    public string? Mta { get; set; }
+    public string? Version { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Date { get; set; }
+    public string? Source { get; set; }
+}
+
+/// <summary>A refreshed source and the date its data runs to.</summary>
+public sealed class LocalSourceDate
+{
+    public string? Source { get; set; }
+    public string? Through { get; set; }
 }
 
 /// <summary>A vulnerability of one MTA in upstream version space (the fields of <see cref="KbCve"/> plus the MTA).</summary>

@@ -12,7 +12,7 @@ public sealed record UpdateResult(int Sources, long Bytes, ImportResult? Import,
 /// <summary>
 /// <c>db update</c>, <c>db fetch --to DIR</c> and <c>db update --from DIR</c>. Every source is downloaded and
 /// validated (complete, JSON the importer reads, an NVD page holding all its results, an OSV answer without
-/// a further page) before anything is written; then the existing importer (all or nothing, atomic rename)
+/// a further page, an endoflife.date cycle list or a release list whose every entry reads) before anything is written; then the existing importer (all or nothing, atomic rename)
 /// replaces the overlay. A bad, cut or missing answer leaves the previous overlay in place.
 /// </summary>
 public static class KnowledgeUpdater
@@ -33,11 +33,15 @@ public static class KnowledgeUpdater
     }
 
     /// <summary>Refuses an answer the importer cannot read whole, or one that is only part of the results.</summary>
-    public static void Validate(string name, byte[] body)
+    public static void Validate(string name, byte[] body) => Validated(name, name, body);
+
+    /// <summary>The answer read (<see cref="UpdateSources.Read"/>) and checked whole; throws <see cref="UpdateException"/>.</summary>
+    private static ImportedFile Validated(string name, string file, byte[] body)
     {
+        ImportedFile read;
         try
         {
-            KnowledgeImporter.ParseFile(name, body);
+            read = UpdateSources.Read(name, file, body);
         }
         catch (KnowledgeImportException e)
         {
@@ -45,12 +49,13 @@ public static class KnowledgeUpdater
         }
         using var doc = JsonDocument.Parse(body);
         var root = doc.RootElement;
-        if (root.ValueKind != JsonValueKind.Object) return;
+        if (root.ValueKind != JsonValueKind.Object) return read;
         if (root.TryGetProperty("vulnerabilities", out var v) && v.ValueKind == JsonValueKind.Array
             && root.TryGetProperty("totalResults", out var total) && total.TryGetInt32(out int t) && t != v.GetArrayLength())
             throw new UpdateException(name, $"partial NVD answer: {v.GetArrayLength()} of {t} results");
         if (root.TryGetProperty("next_page_token", out var next) && next.ValueKind == JsonValueKind.String && next.GetString()!.Length > 0)
             throw new UpdateException(name, "partial OSV answer: a further page exists");
+        return read;
     }
 
     /// <summary><c>db update</c>: download, validate, import into the overlay of <paramref name="dataDir"/>.</summary>
@@ -61,7 +66,8 @@ public static class KnowledgeUpdater
         try
         {
             var files = Write(staging.FullName, bodies);
-            var import = KnowledgeImporter.Import(files, dataDir);
+            var parsed = bodies.Select((b, i) => Validated(b.Source.Name, files[i], b.Body)).ToList();
+            var import = KnowledgeImporter.Import(parsed, dataDir);
             return new UpdateResult(bodies.Count, bodies.Sum(b => (long)b.Body.Length), import, null);
         }
         finally { staging.Delete(recursive: true); }
@@ -81,7 +87,7 @@ public static class KnowledgeUpdater
     {
         var manifest = Path.Combine(dir, ManifestName);
         if (!File.Exists(manifest)) throw new UpdateException(dir, $"no {ManifestName}: not a directory written by 'mta-audit db fetch --to'");
-        var files = new List<string>();
+        var parsed = new List<ImportedFile>();
         long bytes = 0;
         foreach (var line in File.ReadAllLines(manifest).Where(l => l.Length > 0 && !l.StartsWith('#')))
         {
@@ -91,12 +97,11 @@ public static class KnowledgeUpdater
             if (!File.Exists(path)) throw new UpdateException(f[1], $"{path} is missing");
             var body = File.ReadAllBytes(path);
             if (!Sha256(body).Equals(f[2], StringComparison.Ordinal)) throw new UpdateException(f[1], $"{path} does not match its checksum: damaged or cut in transfer");
-            Validate(f[1], body);
-            files.Add(path);
+            parsed.Add(Validated(f[1], path, body));
             bytes += body.Length;
         }
-        if (files.Count == 0) throw new UpdateException(manifest, "lists no files");
-        return new UpdateResult(files.Count, bytes, KnowledgeImporter.Import(files, dataDir), dir);
+        if (parsed.Count == 0) throw new UpdateException(manifest, "lists no files");
+        return new UpdateResult(parsed.Count, bytes, KnowledgeImporter.Import(parsed, dataDir), dir);
     }
 
     private static List<string> Write(string dir, List<(UpdateSource Source, byte[] Body)> bodies)

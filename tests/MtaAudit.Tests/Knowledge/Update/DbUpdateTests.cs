@@ -12,9 +12,7 @@ namespace MtaAudit.Tests.Knowledge.Update;
 /// </summary>
 public sealed class DbUpdateTests : IDisposable
 {
-    private readonly LoopbackHttpsServer _server = new(
-        File.ReadAllBytes(Fixture.PathOf("db/osv-query-answer.json")),
-        File.ReadAllBytes(Fixture.PathOf("db/nvd-cves-answer.json")));
+    private readonly LoopbackHttpsServer _server = LoopbackHttpsServer.WithCapturedAnswers();
     private readonly string _dir = Directory.CreateTempSubdirectory("mta-audit-dbupdate-").FullName;
 
     public void Dispose()
@@ -24,7 +22,7 @@ public sealed class DbUpdateTests : IDisposable
     }
 
     private HttpsDownloader Trusting() => new(TimeSpan.FromSeconds(20), new X509Certificate2Collection(_server.Ca));
-    private IReadOnlyList<UpdateSource> Sources => UpdateSources.All(_server.Origin);
+    private IReadOnlyList<UpdateSource> Sources => _server.Sources;
     private string Overlay => KnowledgeStore.OverlayPath(_dir);
 
     [Fact]
@@ -87,6 +85,13 @@ public sealed class DbUpdateTests : IDisposable
         var r = KnowledgeUpdater.FromDirectory(carried, airGapped);
         Assert.True(r.Import!.Changed);
         Assert.Contains(KnowledgeStore.Load(airGapped).For("exim")!.Cves, c => c.Id == "CVE-2019-10149");
+        // The lifecycle and release answers travel with the manifest too.
+        var manifest = File.ReadAllText(Path.Combine(carried, KnowledgeUpdater.ManifestName));
+        Assert.Contains("\tendoflife.date rhel\t", manifest, StringComparison.Ordinal);
+        Assert.Contains("\trelease-data exim\t", manifest, StringComparison.Ordinal);
+        var overlay = KnowledgeStore.ReadOverlay(KnowledgeStore.OverlayPath(airGapped));
+        Assert.Equal(6, overlay.OsLifecycle!.Count);
+        Assert.Contains(overlay.Releases!, r => r.Mta == "exim" && r.Version == "4.98" && r.Date == "2024-07-10");
         var before = File.ReadAllBytes(KnowledgeStore.OverlayPath(airGapped));
 
         // Cut in transfer: the checksum no longer matches.

@@ -12,7 +12,8 @@ public enum Damage { None, Corrupt, Cut, PartialNvdPage }
 
 /// <summary>
 /// A small HTTPS server on 127.0.0.1 (TcpListener + SslStream) with a CA and a server certificate made here:
-/// POST /v1/query answers the OSV file, GET /rest/json/cves/2.0 the NVD file. One request per connection.
+/// POST /v1/query answers the OSV file, GET /rest/json/cves/2.0 the NVD file, any other path the file given for
+/// it (endoflife.date's /api/rhel.json, release-data's releases/exim.json), else 404. One request per connection.
 /// </summary>
 public sealed class LoopbackHttpsServer : IDisposable
 {
@@ -21,14 +22,18 @@ public sealed class LoopbackHttpsServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly byte[] _osv;
     private readonly byte[] _nvd;
+    private readonly IReadOnlyDictionary<string, byte[]> _files;
     public X509Certificate2 Ca { get; }
     public Damage Damage { get; set; }
+    /// <summary>When set, only answers to paths starting with this are damaged.</summary>
+    public string? DamageOnly { get; set; }
     public int Requests;
 
-    public LoopbackHttpsServer(byte[] osv, byte[] nvd)
+    public LoopbackHttpsServer(byte[] osv, byte[] nvd, IReadOnlyDictionary<string, byte[]>? files = null)
     {
         _osv = osv;
         _nvd = nvd;
+        _files = files ?? new Dictionary<string, byte[]>();
         using var caKey = RSA.Create(2048);
         var caReq = new CertificateRequest("CN=mta-audit test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         caReq.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
@@ -49,6 +54,27 @@ public sealed class LoopbackHttpsServer : IDisposable
         _listener.Start();
         _ = Task.Run(AcceptLoop);
     }
+
+    /// <summary>The paths of the captured lifecycle and release-list answers (Fixtures/db/README.md).</summary>
+    public const string RhelPath = "/api/rhel.json";
+    public const string EximReleasesPath = MtaAudit.Knowledge.Update.UpdateSources.ReleaseDataPath + "exim.json";
+
+    /// <summary>The sources this server has captured answers for: every OSV and NVD query, endoflife.date rhel, release-data exim.</summary>
+    public static readonly string[] ServedSources = ["osv ", "nvd ", "endoflife.date rhel", "release-data exim"];
+
+    /// <summary>A server with every captured answer of Fixtures/db.</summary>
+    public static LoopbackHttpsServer WithCapturedAnswers() => new(
+        File.ReadAllBytes(MtaAudit.Tests.Support.Fixture.PathOf("db/osv-query-answer.json")),
+        File.ReadAllBytes(MtaAudit.Tests.Support.Fixture.PathOf("db/nvd-cves-answer.json")),
+        new Dictionary<string, byte[]>
+        {
+            [RhelPath] = File.ReadAllBytes(MtaAudit.Tests.Support.Fixture.PathOf("db/endoflife-rhel.json")),
+            [EximReleasesPath] = File.ReadAllBytes(MtaAudit.Tests.Support.Fixture.PathOf("db/release-data-exim.json")),
+        });
+
+    /// <summary>The update sources this server answers, at its origin.</summary>
+    public IReadOnlyList<MtaAudit.Knowledge.Update.UpdateSource> Sources =>
+        MtaAudit.Knowledge.Update.UpdateSources.Only(MtaAudit.Knowledge.Update.UpdateSources.All(Origin), ServedSources);
 
     public Uri Origin => new($"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
 
@@ -77,20 +103,23 @@ public sealed class LoopbackHttpsServer : IDisposable
                 var head = await ReadHead(ssl);
                 Interlocked.Increment(ref Requests);
                 var path = head.Split(' ', 3)[1];
-                var body = path.StartsWith("/v1/query", StringComparison.Ordinal) ? _osv : path.StartsWith("/rest/json/cves/2.0", StringComparison.Ordinal) ? _nvd : null;
+                var body = path.StartsWith("/v1/query", StringComparison.Ordinal) ? _osv
+                    : path.StartsWith("/rest/json/cves/2.0", StringComparison.Ordinal) ? _nvd
+                    : _files.GetValueOrDefault(path);
                 if (body is null)
                 {
                     await ssl.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
                     return;
                 }
                 var send = body;
-                if (Damage == Damage.Corrupt) { send = (byte[])body.Clone(); send.AsSpan(send.Length / 2, 40).Fill((byte)'}'); }
-                if (Damage == Damage.PartialNvdPage && body == _nvd)
+                var damage = DamageOnly is null || path.StartsWith(DamageOnly, StringComparison.Ordinal) ? Damage : Damage.None;
+                if (damage == Damage.Corrupt) { send = (byte[])body.Clone(); send.AsSpan(send.Length / 2, 40).Fill((byte)'}'); }
+                if (damage == Damage.PartialNvdPage && body == _nvd)
                     send = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("\"totalResults\":1,", "\"totalResults\":2000,", StringComparison.Ordinal));
                 var header = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {send.Length}\r\nConnection: close\r\n\r\n";
                 await ssl.WriteAsync(Encoding.ASCII.GetBytes(header));
                 // A cut download: the connection ends at half of what Content-Length promised.
-                await ssl.WriteAsync(Damage == Damage.Cut ? send.AsMemory(0, send.Length / 2) : send);
+                await ssl.WriteAsync(damage == Damage.Cut ? send.AsMemory(0, send.Length / 2) : send);
                 await ssl.FlushAsync();
             }
             catch (Exception) { /* a client that gave up: nothing to answer */ }
