@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
+using MtaAudit.Tests.Support;
+
 namespace MtaAudit.Tests.Fleet;
 
 /// <summary>50 sshd processes on 127.1.0.1-50:2250 (one per address, each its own host key), scanned by the CLI as a user types it.</summary>
@@ -16,12 +18,10 @@ public sealed class FiftyHosts : LoopbackSshd
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
 {
-    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "mta-audit.dll");
-
     private static Process Start(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        psi.ArgumentList.Add(Cli);
+        // The built CLI itself (Support/CliBinary): Ctrl-C and SIGKILL reach mta-audit, not a dotnet host in between.
+        var psi = new ProcessStartInfo(CliBinary.Path) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("MTA_AUDIT_SSH_PASSWORD");
         return Process.Start(psi)!;
