@@ -11,12 +11,34 @@ namespace MtaAudit;
 /// </summary>
 public static class Glossary
 {
-    /// <summary>A sentence with its code kept, for findings: <c>Glossary.Say("reason.not-in-use")</c>.</summary>
-    public static Localized Say(string code, params (string Name, string Value)[] args)
+    /// <summary>
+    /// A sentence with its code kept, for findings: <c>Glossary.Say("reason.not-in-use")</c>. A parameter is a
+    /// string (a name, version, path, command: the same in both languages) or a <see cref="Localized"/>
+    /// (a worded part, e.g. another glossary entry), which fills each language with its own words.
+    /// </summary>
+    public static Localized Say(string code, params (string Name, object? Value)[] args)
     {
-        var list = args.Select(a => new KeyValuePair<string, string>(a.Name, a.Value)).ToList();
-        return new Localized(Word(code, Lang.En, list), Word(code, Lang.Ko, list)) { Code = code, Args = list };
+        var en = new List<KeyValuePair<string, string>>(args.Length);
+        var ko = new List<KeyValuePair<string, string>>(args.Length);
+        foreach (var (name, value) in args)
+        {
+            if (value is Localized l) { en.Add(new(name, l.En)); ko.Add(new(name, l.Ko)); continue; }
+            var s = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            en.Add(new(name, s));
+            ko.Add(new(name, s));
+        }
+        return new Localized(Word(code, Lang.En, en), Word(code, Lang.Ko, ko)) { Code = code, Args = en };
     }
+
+    /// <summary>Worded parts joined with a separator (a parameter of a coded sentence, never a finding by itself).</summary>
+    public static Localized Join(IEnumerable<Localized> parts, string separator)
+    {
+        var list = parts.ToList();
+        return new Localized(string.Join(separator, list.Select(p => p.En)), string.Join(separator, list.Select(p => p.Ko)));
+    }
+
+    /// <summary>A string that reads the same in both languages (a list of names or versions), as a parameter.</summary>
+    public static Localized Same(string text) => new(text, text);
 
     public static bool Has(string code) => Entries.ContainsKey(code);
 
@@ -158,17 +180,80 @@ public static class Glossary
         ["head.kb-warning"] = ("지식 베이스 경고", "Knowledge base warning"),
         ["cve.more"] = ("외 {n}건 (--all-cves 또는 --format json 으로 전체 확인)", "and {n} more (all with --all-cves or --format json)"),
 
-        // Reasons the rule gives (the lead converts the Assess producers to these codes).
+        // Reasons the rule gives (Assess/U45Rule.cs).
         ["reason.no-mta"] = ("메일 서비스(Sendmail, Postfix, Exim, OpenSMTPD)가 설치되어 있지 않음", "no mail service (Sendmail, Postfix, Exim, OpenSMTPD) is installed"),
         ["reason.no-inventory"] = ("패키지·프로세스·MTA 실행 파일 정보가 없어 메일 서비스 설치 여부를 판단할 수 없음", "the evidence has no package list, process list or MTA binary check: cannot tell whether a mail service is installed"),
         ["reason.no-mta-incomplete"] = ("수집된 정보에서 메일 서비스가 발견되지 않았으나 수집 정보가 불완전함", "no mail service found in the evidence collected, but the evidence is incomplete"),
         ["reason.not-in-use"] = ("설치되어 있으나 실행 중이 아니며 부팅 시 시작되지 않음: 메일 서비스를 사용하지 않음", "installed but not running and not enabled at boot: the mail service is not in use"),
+        ["reason.package-unknown"] = ("벤더 패키지로 설치되었는지 알 수 없어 벤더 보안 패치 여부를 판단할 수 없음", "whether it was installed from the vendor's package is unknown, so the vendor's fixes cannot be weighed"),
         ["reason.version-unreadable"] = ("수집 정보에서 버전을 확인할 수 없음", "the version could not be read from the evidence"),
-        ["reason.not-packaged"] = ("dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판단함", "not installed from a dpkg or rpm package, so judged against upstream's supported series"),
-        ["reason.policy"] = ("적용 정책: {policy}, 지식 베이스 {version} ({date} 기준)", "judged by policy {policy} with knowledge base {version} ({date})"),
+        ["reason.not-packaged"] = ("dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판정함", "not installed from a dpkg or rpm package, so judged against upstream's supported series"),
+        ["reason.good-needs-facts"] = ("판정을 바꿀 수 있는 정보가 확인되지 않아 양호로 판정할 수 없음", "GOOD cannot be given: a fact that could change the answer is unknown"),
+        ["reason.policy"] = ("적용 정책: {policy}, 지식 베이스 {version} ({date}까지의 정보)", "judged by policy {policy} with knowledge base {version} (data to {date})"),
+        ["reason.versions-differ"] = ("여러 실행 파일의 버전이 다름 ({versions}): 가장 낮은 버전으로 판정함", "several binaries report different versions ({versions}); the lowest is judged"),
+        ["reason.version-timeout"] = ("버전 확인 명령이 시간 제한에 걸림{at}", "the version command timed out{at}"),
+        ["reason.version-no-output"] = ("버전 확인 명령 출력에 버전이 없음{at}", "the version command printed no version{at}"),
         ["reason.version-from-package"] = ("버전은 설치 패키지 {name} {version} 기준임", "version taken from the package {name} {version}"),
         ["reason.usage-unknown"] = ("실행 여부와 부팅 시 시작 여부를 수집 정보로 확인할 수 없음", "whether it runs or starts at boot could not be determined from the evidence"),
-        ["reason.incomplete"] = ("수집 정보가 불완전하여 양호로 판정할 수 없음{detail}", "the evidence is incomplete, so GOOD cannot be given{detail}"),
+        ["reason.usage"] = ("실행 중: {running}, 부팅 시 시작: {enabled}", "running: {running}; starts at boot: {enabled}"),
+        ["reason.incomplete"] = ("수집 정보가 불완전하여 양호로 판정할 수 없음", "the evidence is incomplete, so GOOD cannot be given"),
+        ["reason.incomplete-detail"] = ("수집 정보가 불완전하여 양호로 판정할 수 없음 ({detail})", "the evidence is incomplete, so GOOD cannot be given ({detail})"),
+        ["reason.incomplete-timed-out"] = ("시간 초과: {probes}", "timed out: {probes}"),
+        ["reason.incomplete-bundle-cut"] = ("번들이 중간에 끊김", "bundle cut short"),
+        ["reason.incomplete-output-cut"] = ("출력 잘림: {probes}", "output cut: {probes}"),
+
+        // Version judgement against upstream's releases (Assess/VersionJudgement.cs).
+        ["version.no-kb"] = ("지식 베이스에 {mta} 릴리스 정보가 없음", "the knowledge base has no release data for {mta}"),
+        ["version.newer-than-kb"] = ("{v}은(는) 지식 베이스({date}까지의 정보)가 아는 최신 릴리스 {newest}보다 새 버전임: 지식 베이스 갱신 필요", "{v} is newer than the newest release the knowledge base knows ({newest}, data to {date}); update the knowledge base"),
+        ["version.newest-release"] = ("{v}은(는) 업스트림 최신 릴리스({newest})임", "{v} is the newest upstream release ({newest})"),
+        ["version.older-than-newest"] = ("{v}은(는) 업스트림 최신 릴리스 {newest}보다 낮은 버전임", "{v} is older than the newest upstream release {newest}"),
+        ["version.newest-patch"] = ("{v}은(는) 지원 중인 {branch} 계열의 최신 패치({patch})임", "{v} is the newest patch ({patch}) of the supported {branch} series"),
+        ["version.newest-patch-with-fixes"] = ("{v}은(는) 해당 계열의 최신 패치이나 지식 베이스에 그 이후의 수정이 있음", "{v} is the newest patch of its series, but the knowledge base names fixes beyond it"),
+        ["version.older-than-patch"] = ("{v}은(는) 지원 중인 {branch} 계열의 최신 패치 {patch}보다 낮은 버전임", "{v} is older than {patch}, the newest patch of the supported {branch} series"),
+        ["version.series-unsupported"] = ("{series} 계열은 업스트림 지원이 종료됨 (최신 릴리스: {newest})", "the {series} series is no longer supported upstream (newest release: {newest})"),
+        ["version.cves"] = ("이 버전에 해당하는 알려진 취약점 {n}건: {ids}", "{n} known vulnerabilities apply to this version: {ids}"),
+        ["version.cves-kev"] = ("이 버전에 해당하는 알려진 취약점 {n}건 (CISA KEV 실제 악용 {kev}건): {ids}", "{n} known vulnerabilities apply to this version ({kev} actively exploited per CISA KEV): {ids}"),
+        ["version.cve-no-fix"] = ("{id}은(는) 업스트림 수정이 없음 (릴리스로 해결 불가){applies}; 완화 방법: {mitigation}", "{id} has no upstream fix (no release cures it){applies}; mitigation: {mitigation}"),
+        ["version.see-advisory"] = ("권고문 참조", "see the advisory"),
+        ["version.cve-not-applicable"] = ("{id}: 해당 없음 — {why}", "{id}: {why}"),
+
+        // Vendor policy: the distribution's packages (Assess/VendorJudge.cs).
+        ["vendor.update-pending"] = ("벤더 업데이트 대기 중: {list}", "a vendor update is pending: {list}"),
+        ["vendor.newer-package"] = ("{os}의 벤더 최신 패키지는 {current} (지식 베이스 {date}), 설치된 버전은 {installed}임", "the vendor's current package for {os} is {current} (knowledge base {date}); installed {installed}"),
+        ["vendor.cves-fixed"] = ("업스트림 {upstream}의 알려진 취약점 {total}건 중 {fixed}건은 이 패키지에서 수정됨 (패키지 변경 이력 또는 벤더 정보)", "{fixed} of the {total} known vulnerabilities of upstream {upstream} are fixed in this package (changelog or vendor data)"),
+        ["vendor.cves-unknown"] = ("업스트림 {upstream}의 알려진 취약점 {n}건의 벤더 조치 여부를 알 수 없음 (패키지 변경 이력·벤더 정보에 없음): {ids}. 벤더 보안 공지 확인 필요", "the vendor's status of {n} known vulnerabilities of upstream {upstream} is unknown (not in the package changelog or vendor data): {ids}; check the vendor's security tracker"),
+        ["vendor.updates-unknown"] = ("벤더 업데이트 대기 여부를 알 수 없음: 업데이트 확인(pkg.updates) {why}. 수동 확인: {how}", "whether a vendor update is pending is unknown: the update check (pkg.updates) {why}; check by hand: {how}"),
+        ["vendor.metadata-old"] = ("대기 중인 업데이트는 없으나 패키지 메타데이터가 {age} ({max}일 초과는 근거가 되지 않음): apt-get update / yum makecache 후 재점검 필요", "no update is pending, but the package metadata (its oldest security source) is {age} (more than {max} days cannot prove it): refresh it (apt-get update / yum makecache) and check again"),
+        ["vendor.age-unknown"] = ("갱신 시점을 알 수 없음", "of unknown age"),
+        ["vendor.age-days"] = ("{days}일 전 정보임", "{days} days old"),
+        ["vendor.none-pending"] = ("{name} {version}에 대기 중인 벤더 업데이트 없음 (패키지 메타데이터 {days}일 전)", "no vendor update is pending for {name} {version} (package metadata {days} days old)"),
+
+        // A fact the evidence does not establish, and how to establish it by hand (Facts/EvidenceModel.cs).
+        ["unknown.fact"] = ("확인 불가: {fact} ({probe}: {why}). 수동 확인: {how}", "unknown: {fact} ({probe}: {why}); check by hand: {how}"),
+        ["fact.installed"] = ("메일 서비스 설치 여부", "which mail services are installed"),
+        ["fact.running"] = ("메일 서비스 실행 여부", "whether the mail service is running"),
+        ["fact.enabled"] = ("부팅 시 시작 여부", "whether it starts at boot"),
+        ["fact.version"] = ("버전", "its version"),
+        ["fact.packages"] = ("설치 패키지", "which package it came from"),
+        ["fact.vendor-updates"] = ("벤더 업데이트·보안 패치 여부", "whether the vendor has an update or fix pending"),
+        ["why.not-collected"] = ("수집되지 않음", "not collected"),
+        ["why.absent"] = ("해당 프로그램 없음", "its program is not on the host"),
+        ["why.failed"] = ("명령 실패", "the command failed"),
+        ["why.timed-out"] = ("시간 초과", "timed out"),
+        ["why.cut"] = ("출력이 크기 제한에서 잘림", "output cut at the size cap"),
+        ["why.not-root"] = ("root 권한 없이 확인 불가", "not visible without root"),
+        ["why.skipped"] = ("건너뜀 (MTA_AUDIT_SKIP)", "skipped (MTA_AUDIT_SKIP)"),
+        ["why.unsafe"] = ("실행하지 않음: 프로그램 소유자·권한이 안전하지 않음", "not run: the program's owner or permissions are unsafe"),
+        ["why.unknown"] = ("알 수 없음", "unknown"),
+        ["manual.as-root-owner"] = ("{cmd} (소유 프로세스를 보려면 root로 실행)", "{cmd} (as root, to see the owning process)"),
+        ["manual.or"] = ("{cmd} (또는 {alt})", "{cmd} (or {alt})"),
+        ["manual.solaris-pkg"] = ("{cmd11} (Solaris 11) 또는 {cmd10} (Solaris 10)", "{cmd11} (Solaris 11) or {cmd10} (Solaris 10)"),
+        ["manual.real-sendmail"] = ("{cmd} (실제 Sendmail인 경우에만)", "{cmd} (only if it is the real Sendmail)"),
+        ["manual.rpm-updates"] = ("{cmd} (또는 {alt})", "{cmd} (or {alt})"),
+        ["manual.rpm-refresh"] = ("{cmd} (메타데이터 갱신) 후 재점검", "{cmd} (refresh the metadata), then check again"),
+        ["manual.apt-lists"] = ("{cmd} (저장소별 날짜 확인); {alt}", "{cmd} (each source's date); {alt}"),
+        ["manual.proc-ns"] = ("{cmd} (메일 데몬 PID마다)", "{cmd} (for each mail daemon's PID)"),
+        ["manual.rerun"] = ("MTA_AUDIT_SKIP 없이 root로 수집 스크립트를 다시 실행 ({probe})", "re-run the collector as root without MTA_AUDIT_SKIP ({probe})"),
 
         // Remediation hints.
         ["fix.none"] = ("조치 불필요", "nothing to do"),
