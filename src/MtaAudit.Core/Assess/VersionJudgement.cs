@@ -71,9 +71,9 @@ public static class VersionJudge
                 : Glossary.Say("version.cves", ("n", counting.Count), ("ids", ids));
         }
         foreach (var c in cves.Where(c => c.NoUpstreamFix && !c.NotApplicable))
-            yield return Glossary.Say("version.cve-no-fix", ("id", c.Id), ("applies", c.Applicability is null ? "" : "; " + c.Applicability),
+            yield return Glossary.Say("version.cve-no-fix", ("id", c.Id), ("applies", c.ApplicabilityWords is { } w ? Glossary.Join([Glossary.Same(""), w], "; ") : Glossary.Same("")),
                 ("mitigation", c.Mitigation is null ? Glossary.Say("version.see-advisory") : Glossary.Same(c.Mitigation)));
         foreach (var c in cves.Where(c => c.NotApplicable))
-            yield return Glossary.Say("version.cve-not-applicable", ("id", c.Id), ("why", c.Applicability));
+            yield return Glossary.Say("version.cve-not-applicable", ("id", c.Id), ("why", c.ApplicabilityWords ?? Glossary.Same(c.Applicability ?? "")));
     }
 }
