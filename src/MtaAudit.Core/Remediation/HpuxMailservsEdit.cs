@@ -18,7 +18,7 @@ public sealed partial class HpuxMailservsEdit : LineEdit
     public override string AfterState => "SENDMAIL_SERVER=0";
 
     public override Localized Describe(string path) =>
-        Glossary.Say("fix.hpux-mailservs", ("path", path));
+        Glossary.Say("fix.hpux-mailservs", ("path", path), ("setting", "SENDMAIL_SERVER=0"));
 
     protected override string? Edit(string line)
     {

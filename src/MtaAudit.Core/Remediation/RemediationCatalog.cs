@@ -36,8 +36,7 @@ return Glossary.Say("fix.update-vendor-package", ("to", To(target)), ("action", 
 
     private static Localized Joined(IEnumerable<RemediationStep> steps)
     {
-        var actions = steps.Select(StepText.Action).ToList();
-        return new(string.Join(" ; ", actions.Select(a => a.En)), string.Join(" ; ", actions.Select(a => a.Ko)));
+        return Glossary.Join(steps.Select(StepText.Action), " ; ");
     }
 
     /// <summary>

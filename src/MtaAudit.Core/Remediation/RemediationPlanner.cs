@@ -46,7 +46,7 @@ public static class RemediationPlanner
 
     private static ManualStep NoServiceManager(MtaEvidence e) => e.Id switch
     {
-        "postfix" => new ManualStep("postfix", Glossary.Say("fix.postfix-stop-boot")),
+        "postfix" => new ManualStep("postfix", Glossary.Say("fix.postfix-stop-boot", ("cmd", "postfix stop"))),
         _ => new ManualStep(e.Id, Glossary.Say("fix.stop-by-script", ("mta", e.Id))),
     };
 }

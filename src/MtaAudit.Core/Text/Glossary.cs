@@ -20,21 +20,22 @@ public static class Glossary
     {
         var en = new List<KeyValuePair<string, string>>(args.Length);
         var ko = new List<KeyValuePair<string, string>>(args.Length);
+        List<Localized>? parts = null;
         foreach (var (name, value) in args)
         {
-            if (value is Localized l) { en.Add(new(name, l.En)); ko.Add(new(name, l.Ko)); continue; }
+            if (value is Localized l) { en.Add(new(name, l.En)); ko.Add(new(name, l.Ko)); (parts ??= []).Add(l); continue; }
             var s = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
             en.Add(new(name, s));
             ko.Add(new(name, s));
         }
-        return new Localized(Word(code, Lang.En, en), Word(code, Lang.Ko, ko)) { Code = code, Args = en };
+        return new Localized(Word(code, Lang.En, en), Word(code, Lang.Ko, ko)) { Code = code, Args = en, Parts = parts };
     }
 
     /// <summary>Worded parts joined with a separator (a parameter of a coded sentence, never a finding by itself).</summary>
     public static Localized Join(IEnumerable<Localized> parts, string separator)
     {
         var list = parts.ToList();
-        return new Localized(string.Join(separator, list.Select(p => p.En)), string.Join(separator, list.Select(p => p.Ko)));
+        return new Localized(string.Join(separator, list.Select(p => p.En)), string.Join(separator, list.Select(p => p.Ko))) { Parts = list };
     }
 
     /// <summary>A string that reads the same in both languages (a list of names or versions), as a parameter.</summary>
@@ -42,7 +43,7 @@ public static class Glossary
     public static Localized Join(IEnumerable<Localized> parts, Localized separator)
     {
         var list = parts.ToList();
-        return new Localized(string.Join(separator.En, list.Select(p => p.En)), string.Join(separator.Ko, list.Select(p => p.Ko)));
+        return new Localized(string.Join(separator.En, list.Select(p => p.En)), string.Join(separator.Ko, list.Select(p => p.Ko))) { Parts = [.. list, separator] };
     }
 
     public static Localized Same(string text) => new(text, text);
@@ -334,7 +335,7 @@ public static class Glossary
         ["fix.update-package-named"] = ("패키지 {package} 업데이트", "update package {package}"),
         ["fix.not-packaged"] = ("패키지가 아닌 설치: {site} 에서 최신 버전을 받아 보안 패치 적용{to}", "Not from a package: download and install the current release from {site}{to}"),
         ["fix.leftover-process"] = ("서비스 관리자 밖에서 실행 중인 프로세스 {pid} ({args}): 시작한 곳을 확인하고 kill {pid} (SIGTERM)로 종료한 뒤 부팅 스크립트에서 제거", "process {pid} ({args}) is not under a service manager: check what started it, end it with kill {pid} (SIGTERM), and remove it from the boot scripts"),
-        ["fix.postfix-stop-boot"] = ("postfix stop ; 부팅 스크립트에서 제거", "postfix stop ; remove it from the boot scripts"),
+        ["fix.postfix-stop-boot"] = ("{cmd} ; 부팅 스크립트에서 제거", "{cmd} ; remove it from the boot scripts"),
         ["fix.stop-by-script"] = ("{mta} 시작 스크립트로 중지하고 부팅 스크립트에서 제거", "stop {mta} with its own start script and remove it from the boot scripts"),
         ["fix.nothing-to-do"] = ("{mta}: {verdict}, 조치할 것 없음 (필요 없는 서비스라면 --unused {mta})", "{mta}: {verdict}, nothing to do unless it is not needed (--unused {mta})"),
         ["fix.not-installed"] = ("{mta}: 이 호스트에 설치되어 있지 않아 중지할 것 없음", "{mta} is not installed on this host: nothing to stop"),
@@ -342,7 +343,7 @@ public static class Glossary
         ["fix.hint-loopback"] = ("참고: 루프백 주소에서만 대기함 (로컬 메일 전용)", "hint: it listens on loopback only (local mail only)"),
         ["fix.in-use-update-only"] = ("{mta} 사용 중: 업데이트만 계획함. 필요 없는 서비스라면 --unused {mta} 로 다시 실행", "{mta} is in use: only its update is planned; if it is not needed, run again with --unused {mta}"),
         ["fix.aix-comment-start"] = ("{path} 파일의 시작 줄 주석 처리: {line}", "comment out the start line in {path}: {line}"),
-        ["fix.hpux-mailservs"] = ("{path} 파일에 SENDMAIL_SERVER=0 설정", "set SENDMAIL_SERVER=0 in {path}"),
+        ["fix.hpux-mailservs"] = ("{path} 파일에 {setting} 설정", "set {setting} in {path}"),
         ["step.stop"] = ("{target} 중지", "stop {target}"),
         ["step.disable"] = ("{target} 부팅 시 시작 해제", "disable {target} at boot"),
         ["step.mask"] = ("{target} 마스크", "mask {target}"),
@@ -358,6 +359,9 @@ public static class Glossary
         ["verify.still-enabled"] = ("새로 수집한 정보에서 {mta} 부팅 시 시작으로 보임 ({state})", "the fresh evidence still shows {mta} starting at boot ({state})"),
         ["verify.not-installed"] = ("설치되지 않음", "not installed"),
         ["verify.package-not-updated"] = ("새로 수집한 정보에서 {package} {now} (기대: {after})", "the fresh evidence shows {package} {now}, not {after}"),
+
+        // The knowledge base's age (Knowledge/DataDates.cs).
+        ["kb.stale"] = ("경고: 지식 베이스 정보는 {date}까지이며 점검 시점보다 {age}일 오래됨 ({max}일 초과): 그 이후의 릴리스·취약점은 반영되지 않음. 'mta-audit db import'로 최신 정보를 가져오거나 mta-audit을 갱신해야 함", "WARNING: the knowledge base's data runs to {date}, {age} days before this scan (more than {max}): releases and vulnerabilities since then are unknown to it; run 'mta-audit db import' with current data or update mta-audit"),
 
         // Input handling.
         ["note.duplicate"] = ("{host}: 같은 호스트의 번들이 {count}개 있어 가장 최근 수집분({at}, {source})만 판정함",

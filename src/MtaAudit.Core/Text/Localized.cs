@@ -15,6 +15,9 @@ public sealed record Localized(string En, string Ko)
     /// <summary>The code's named parameters, in the order given; null without a code.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Args { get; init; }
 
+    /// <summary>The worded parameters (and joined parts) it was made from, for walking a sentence down to its codes; not serialized.</summary>
+    public IReadOnlyList<Localized>? Parts { get; init; }
+
     /// <summary>The sentence in one language (a coded one was worded from the glossary when it was made).</summary>
     public string Get(Lang lang) => lang == Lang.Ko ? Ko : En;
 
