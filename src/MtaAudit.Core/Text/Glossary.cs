@@ -353,6 +353,18 @@ public static class Glossary
         ["step.manual"] = ("수동 조치", "by hand"),
         ["step.line"] = ("{what}{states}: {action}", "{what}{states}: {action}"),
 
+        // The fix plan and its outcome (Remediation/PlanText.cs, the fix command).
+        ["plan.host"] = ("호스트:", "host:"),
+        ["plan.unused"] = ("사용하지 않음 (--unused): 중지 및 비활성화", "not used (--unused): stop and disable"),
+        ["plan.in-use"] = ("사용 중: 벤더 업데이트", "in use: vendor update"),
+        ["plan.by-hand"] = ("수동", "by hand"),
+        ["plan.no-steps"] = ("조치할 단계 없음", "no steps"),
+        ["plan.done"] = ("완료", "done"),
+        ["plan.already"] = ("이미 적용됨", "already so"),
+        ["plan.failed"] = ("실패", "FAILED"),
+        ["plan.unchanged"] = ("변경 사항 없음: 모든 단계가 이미 적용되어 있음", "nothing changed: every step was already in place"),
+        ["plan.journal"] = ("작업 기록: {path}", "journal: {path}"),
+
         // Checking a fix after --apply (Fix/PlanVerifier.cs).
         ["verify.step-not-held"] = ("{n}단계가 유지되지 않음: {target} 현재 '{now}' (기대: '{after}')", "step {n} did not hold: {target} is now '{now}', not '{after}'"),
         ["verify.still-running"] = ("새로 수집한 정보에서 {mta} 실행 중으로 보임 ({state})", "the fresh evidence still shows {mta} running ({state})"),
