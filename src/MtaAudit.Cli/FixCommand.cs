@@ -139,20 +139,19 @@ public static class FixCommand
 
     private static int Report(ApplyOutcome o, Lang lang)
     {
-        bool ko = lang == Lang.Ko;
         foreach (var s in o.Steps)
         {
             var word = s.Result switch
             {
-                "done" => ko ? "완료" : "done",
-                "already" => ko ? "이미 적용됨" : "already so",
-                _ => ko ? "실패" : "FAILED",
+                "done" => Glossary.Word("plan.done", lang),
+                "already" => Glossary.Word("plan.already", lang),
+                _ => Glossary.Word("plan.failed", lang),
             };
             Console.Out.WriteLine($"  {s.Number}. {word}: {TerminalText.Clean(StepText.Action(s.Step).Get(lang))} ({TerminalText.Clean(s.Before)} → {TerminalText.Clean(s.After)})"
                                   + (s.Message is null ? "" : " — " + s.Message));
         }
-        if (!o.Changed) Console.Out.WriteLine(ko ? "변경 사항 없음: 모든 단계가 이미 적용되어 있음" : "nothing changed: every step was already in place");
-        Console.Out.WriteLine((ko ? "작업 기록: " : "journal: ") + o.Journal);
+        if (!o.Changed) Console.Out.WriteLine(Glossary.Word("plan.unchanged", lang));
+        Console.Out.WriteLine(Glossary.Word("plan.journal", lang, ("path", o.Journal)));
         foreach (var p in o.NotHeld) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(p.Get(lang)));
         if (o.Ok) return ExitCodes.Good;
         if (o.Failed is { } f)

@@ -151,47 +151,33 @@ public sealed class Baseline
     {
         var rule = RuleFor(mta, os);
         if (rule is null)
-            return new(Verdict.Manual, new Localized(
-                $"The baseline '{Name}' sets no minimum for {mta} on this system ({Describe(os)}); judge it by hand or add a minimum.",
-                $"기준선 '{Name}'에 이 시스템({Describe(os)})의 {mta} 최소 버전이 없습니다. 직접 판단하거나 최소 버전을 추가하십시오."), null);
+            return new(Verdict.Manual, Glossary.Say("baseline.no-rule", ("name", Name), ("mta", mta), ("os", Describe(os))), null);
 
         var scope = Scope(rule);
         if (rule.Package is not null && package is not null && Compare(package, rule.Package) is { } cmp)
         {
             return cmp >= 0
-                ? new(Verdict.Good, new Localized(
-                    $"Package {package.Name} {package.Version} is at or above the baseline '{Name}' minimum {rule.Package} for {scope.En}.",
-                    $"패키지 {package.Name} {package.Version}은(는) 기준선 '{Name}'의 {scope.Ko} 최소 버전 {rule.Package} 이상입니다."), rule.Package)
-                : new(Verdict.Vulnerable, new Localized(
-                    $"Package {package.Name} {package.Version} is below the baseline '{Name}' minimum {rule.Package} for {scope.En}.",
-                    $"패키지 {package.Name} {package.Version}은(는) 기준선 '{Name}'의 {scope.Ko} 최소 버전 {rule.Package}보다 낮습니다."), rule.Package);
+                ? new(Verdict.Good, Glossary.Say("baseline.package-ok", ("package", package.Name), ("version", package.Version), ("name", Name), ("minimum", rule.Package), ("scope", scope)), rule.Package)
+                : new(Verdict.Vulnerable, Glossary.Say("baseline.package-below", ("package", package.Name), ("version", package.Version), ("name", Name), ("minimum", rule.Package), ("scope", scope)), rule.Package);
         }
         if (rule.Version is not null && version is not null)
         {
             var min = UpstreamVersion.Parse(rule.Version);
             return version >= min
-                ? new(Verdict.Good, new Localized(
-                    $"{mta} {version} is at or above the baseline '{Name}' minimum {rule.Version} for {scope.En}.",
-                    $"{mta} {version}은(는) 기준선 '{Name}'의 {scope.Ko} 최소 버전 {rule.Version} 이상입니다."), rule.Version)
-                : new(Verdict.Vulnerable, new Localized(
-                    $"{mta} {version} is below the baseline '{Name}' minimum {rule.Version} for {scope.En}.",
-                    $"{mta} {version}은(는) 기준선 '{Name}'의 {scope.Ko} 최소 버전 {rule.Version}보다 낮습니다."), rule.Version);
+                ? new(Verdict.Good, Glossary.Say("baseline.version-ok", ("mta", mta), ("version", version), ("name", Name), ("minimum", rule.Version), ("scope", scope)), rule.Version)
+                : new(Verdict.Vulnerable, Glossary.Say("baseline.version-below", ("mta", mta), ("version", version), ("name", Name), ("minimum", rule.Version), ("scope", scope)), rule.Version);
         }
 
         // The rule applies but the value it needs is missing (or in another package format).
         var needed = rule.Package is not null && rule.Version is not null
-            ? new Localized($"package {rule.Package} or version {rule.Version}", $"패키지 {rule.Package} 또는 버전 {rule.Version}")
+            ? Glossary.Say("baseline.needs-either", ("package", rule.Package), ("version", rule.Version))
             : rule.Package is not null
-                ? new Localized($"package {rule.Package}", $"패키지 {rule.Package}")
-                : new Localized($"version {rule.Version}", $"버전 {rule.Version}");
+                ? Glossary.Say("baseline.needs-package", ("package", rule.Package))
+                : Glossary.Say("baseline.needs-version", ("version", rule.Version));
         var why = rule.Package is not null && package is not null && Compare(package, rule.Package) is null
-            ? new Localized(
-                $"its package version {package.Version} ({package.Manager}) cannot be compared with a dpkg/rpm minimum",
-                $"패키지 버전 {package.Version}({package.Manager})을(를) dpkg/rpm 최소 버전과 비교할 수 없습니다")
-            : new Localized("the installed version is unknown", "설치된 버전을 알 수 없습니다");
-        return new(Verdict.Manual, new Localized(
-            $"The baseline '{Name}' requires {needed.En} for {scope.En}, but {why.En}.",
-            $"기준선 '{Name}'은(는) {scope.Ko}에 {needed.Ko} 이상을 요구하지만 {why.Ko}."), rule.Package ?? rule.Version);
+            ? Glossary.Say("baseline.incomparable", ("version", package.Version), ("manager", package.Manager))
+            : Glossary.Say("baseline.version-unknown");
+        return new(Verdict.Manual, Glossary.Say("baseline.cannot-judge", ("name", Name), ("needed", needed), ("scope", scope), ("why", why)), rule.Package ?? rule.Version);
     }
 
     /// <summary>dpkg or rpm comparison by the host's package manager; null when it is neither or a version does not parse.</summary>
@@ -213,7 +199,7 @@ public sealed class Baseline
     private static Localized Scope(BaselineMinimum m)
     {
         var where = m.Os is null ? null : m.Os + (m.Release is null ? "" : " " + m.Release);
-        return where is null ? new(m.Mta, m.Mta) : new($"{m.Mta} on {where}", $"{where}의 {m.Mta}");
+        return where is null ? Glossary.Same(m.Mta) : Glossary.Say("baseline.scope", ("mta", m.Mta), ("where", where));
     }
 
     private static string Describe(OsInfo os) =>

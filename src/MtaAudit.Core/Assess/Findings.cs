@@ -7,14 +7,16 @@ namespace MtaAudit.Assess;
 /// <see cref="Vendor"/> says what the vendor's data says of it for the installed package, under the vendor policy
 /// ("fixed in 4.96-15+deb12u2 (changelog)", "not known to be fixed").
 /// <see cref="NotApplicable"/>: a precondition is shown absent (listed, never counted); <see cref="Applicability"/> says why, or which
-/// preconditions hold or are unknown. <see cref="NoUpstreamFix"/>: no release fixes it; <see cref="Mitigation"/> says what to do instead.
+/// preconditions hold or are unknown (<see cref="ApplicabilityWords"/>: the same in both languages). <see cref="NoUpstreamFix"/>: no release fixes it; <see cref="Mitigation"/> says what to do instead.
 /// </summary>
 public sealed record CveRef(string Id, string? FixedIn, string? Severity, double? Cvss, bool Kev, string? Summary, string? Vendor = null,
-    bool NotApplicable = false, string? Applicability = null, bool NoUpstreamFix = false, string? Mitigation = null, IReadOnlyList<string>? Aliases = null)
+    bool NotApplicable = false, string? Applicability = null, bool NoUpstreamFix = false, string? Mitigation = null, IReadOnlyList<string>? Aliases = null,
+    Localized? ApplicabilityWords = null)
 {
     /// <summary>The record of a vulnerability of the knowledge base as it applies to this host.</summary>
     public static CveRef Of(Knowledge.CveRecord c, string? fixedIn, Applicability applies, string? vendor = null) =>
-        new(c.Id, fixedIn, c.Severity, c.Cvss, c.Kev, c.Summary, vendor, applies.NotApplicable, applies.Text, c.NoUpstreamFix, c.Mitigation, c.Aliases);
+        new(c.Id, fixedIn, c.Severity, c.Cvss, c.Kev, c.Summary, vendor, applies.NotApplicable, applies.Text, c.NoUpstreamFix, c.Mitigation, c.Aliases,
+            applies.Words);
 
     /// <summary>Counts toward the verdict: applicable, and curable by an upstream release.</summary>
     public bool Counts => !NotApplicable && !NoUpstreamFix;

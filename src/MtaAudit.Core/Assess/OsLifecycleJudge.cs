@@ -25,40 +25,34 @@ public static partial class OsLifecycleJudge
         var record = RecordFor(facts.Os, kb);
         var standardEnd = record?.StandardSupportEnd ?? Day(facts.Os.SupportEnd);
         if (standardEnd is not { } end) return null;
-        var label = record is null ? facts.Os.Name ?? facts.Os.Distro ?? "the OS" : $"{record.Os} {record.Release}";
-        var source = record is null ? "os-release SUPPORT_END" : "knowledge base";
+        Localized label = record is null
+            ? (facts.Os.Name ?? facts.Os.Distro) is { } n ? Glossary.Same(n) : Glossary.Say("lifecycle.the-os")
+            : Glossary.Same($"{record.Os} {record.Release}");
+        var source = record is null ? Glossary.Same("os-release SUPPORT_END") : Glossary.Say("lifecycle.source-kb");
         if (today <= end)
-            return new(record, true, null, null, new(
-                $"OS {label}: standard security support until {Iso(end)} ({source})",
-                $"OS {label}: 표준 보안 지원 {Iso(end)}까지 ({source})"));
+            return new(record, true, null, null, Glossary.Say("lifecycle.supported", ("os", label), ("end", Iso(end)), ("source", source)));
 
         var channels = facts.PackageSources.Where(s => s.Enabled && s.Channel is not null).ToList();
         var extended = record?.Extended ?? [];
         foreach (var x in extended.Where(x => !x.Paid && (x.End is null || today <= x.End)))
-            return new(record, true, null, null, new(
-                $"OS {label}: standard support ended {Iso(end)}; still supported by {Short(x.Program)}{Until(x.End)}",
-                $"OS {label}: 표준 지원 {Iso(end)} 종료; {Short(x.Program)}{UntilKo(x.End)} 지원 중"));
+            return new(record, true, null, null, Glossary.Say("lifecycle.free-extended", ("os", label), ("end", Iso(end)), ("program", Short(x.Program)), ("until", Until(x.End))));
         foreach (var x in extended.Where(x => x.Paid && x.Channel is not null && (x.End is null || today <= x.End)))
         {
             var shown = channels.FirstOrDefault(s => s.Channel == x.Channel);
             if (shown is not null)
-                return new(record, true, null, x.Channel, new(
-                    $"OS {label}: standard support ended {Iso(end)}; extended support {Short(x.Program)}{Until(x.End)} is configured ({shown.Evidence})",
-                    $"OS {label}: 표준 지원 {Iso(end)} 종료; 확장 지원 {Short(x.Program)}{UntilKo(x.End)} 저장소가 설정됨 ({shown.Evidence})"));
+                return new(record, true, null, x.Channel, Glossary.Say("lifecycle.paid-extended", ("os", label), ("end", Iso(end)), ("program", Short(x.Program)), ("until", Until(x.End)), ("evidence", shown.Evidence)));
         }
         var paidOpen = extended.Where(x => x.Paid && (x.End is null || today <= x.End)).ToList();
         // End of life: the last day any free support ran.
         var endedOn = extended.Where(x => !x.Paid && x.End is not null).Select(x => x.End!.Value).Append(end).Max();
         var next = NextReleases(record, kb, today);
-        var remedy = next.Count > 0 ? $"upgrade the OS to a supported release ({string.Join(", ", next)})" : "upgrade the OS to a supported release";
-        var remedyKo = next.Count > 0 ? $"지원되는 OS 릴리스({string.Join(", ", next)})로 업그레이드" : "지원되는 OS 릴리스로 업그레이드";
+var remedy = next.Count > 0 ? Glossary.Say("lifecycle.upgrade-to", ("releases", string.Join(", ", next))) : Glossary.Say("lifecycle.upgrade");
         // A paid program counts only where the host shows its channel; without the package sources nothing shows it.
-        var paidNote = paidOpen.Count == 0 ? ""
-            : facts.Has("pkg.sources") ? $"; no {Short(paidOpen[0].Program)} source is configured"
-            : $"; the package sources (pkg.sources) were not collected, so no {Short(paidOpen[0].Program)} source is shown";
-        return new(record, false, endedOn, null, new(
-            $"OS end of life since {Iso(endedOn)} ({label}{paidNote}): no vendor fix will come, so the package is judged against upstream; remedy: {remedy}",
-            $"OS 지원 종료 {Iso(endedOn)} ({label}): 벤더 수정이 더 이상 나오지 않아 업스트림 기준으로 판단; 조치: {remedyKo}"));
+var paidNote = paidOpen.Count == 0 ? Glossary.Same("")
+            : facts.Has("pkg.sources") ? Glossary.Say("lifecycle.no-paid-source", ("program", Short(paidOpen[0].Program)))
+            : Glossary.Say("lifecycle.sources-not-collected", ("program", Short(paidOpen[0].Program)));
+        return new(record, false, endedOn, null,
+            Glossary.Say("lifecycle.ended", ("date", Iso(endedOn)), ("os", label), ("note", paidNote), ("remedy", remedy)));
     }
 
     /// <summary>
@@ -68,7 +62,7 @@ public static partial class OsLifecycleJudge
     public static VersionJudgement AgainstUpstream(HostFacts facts, string mta, UpstreamVersion? upstream, OsSupport eol, KnowledgeBase kb)
     {
         if (upstream is null)
-            return new(Verdict.Manual, [eol.Reason, new("the version could not be read from the evidence", "수집 정보에서 버전을 확인할 수 없음")], [], null);
+            return new(Verdict.Manual, [eol.Reason, Glossary.Say("reason.version-unreadable")], [], null);
         var j = VersionJudge.Judge(mta, upstream, kb, Policy.UpstreamBranch, facts);
         var verdict = j.Verdict == Verdict.Good ? Verdict.Manual : j.Verdict;
         return j with { Verdict = verdict, Reasons = [eol.Reason, .. j.Reasons] };
@@ -116,8 +110,7 @@ public static partial class OsLifecycleJudge
     /// <summary>"Freexian Extended LTS (ELTS; funded by …)" → "Freexian Extended LTS": the name without the research's aside.</summary>
     private static string Short(string program) => program.IndexOf(" (", StringComparison.Ordinal) is > 0 and var i ? program[..i] : program;
 
-    private static string Until(DateOnly? d) => d is { } x ? $" until {Iso(x)}" : " (end date not established)";
-    private static string UntilKo(DateOnly? d) => d is { } x ? $" ({Iso(x)}까지)" : " (종료일 미확인)";
+    private static Localized Until(DateOnly? d) => d is { } x ? Glossary.Say("lifecycle.until", ("date", Iso(x))) : Glossary.Say("lifecycle.end-unknown");
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? Day(string? s) =>

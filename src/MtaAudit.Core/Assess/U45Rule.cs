@@ -38,14 +38,12 @@ public static class U45Rule
         bool looked = facts.Collected.Any(p => p.StartsWith("pkg.", StringComparison.Ordinal))
                       || facts.Has("proc.list") || facts.Has("mta.binaries");
         if (!looked)
-            return (Verdict.Manual, [new("the evidence has no package list, process list or MTA binary check: cannot tell whether a mail service is installed",
-                                         "패키지·프로세스·MTA 바이너리 정보가 없어 메일 서비스 설치 여부를 판단할 수 없음")]);
+            return (Verdict.Manual, [Glossary.Say("reason.no-inventory")]);
         if (!facts.Complete)
-            return (Verdict.Manual, [new("no mail service found in the evidence collected, but the evidence is incomplete",
-                                         "수집된 정보에서 메일 서비스가 발견되지 않았으나 수집 정보가 불완전함")]);
+            return (Verdict.Manual, [Glossary.Say("reason.no-mta-incomplete")]);
         // HostEvidence.Check turns this into MANUAL when a fact that could show an MTA is unknown.
         return (options.NoMtaIsNotApplicable ? Verdict.NotApplicable : Verdict.Good,
-            [new("no mail service (Sendmail, Postfix, Exim, OpenSMTPD) is installed", "메일 서비스(Sendmail, Postfix, Exim, OpenSMTPD)가 설치되어 있지 않음")]);
+            [Glossary.Say("reason.no-mta")]);
     }
 
     private static MtaFinding JudgeMta(HostFacts facts, MtaEvidence e, AnalysisOptions options)
@@ -65,8 +63,7 @@ public static class U45Rule
         if (inUse == false)
         {
             verdict = Verdict.Good;
-            reasons.Insert(0, new("installed but not running and not enabled at boot: the mail service is not in use",
-                                  "설치되어 있으나 실행 중이 아니며 부팅 시 시작되지 않음: 메일 서비스를 사용하지 않음"));
+            reasons.Insert(0, Glossary.Say("reason.not-in-use"));
         }
         else if (options is { Policy: Policy.Baseline, Baseline: { } baseline })
         {
@@ -88,14 +85,13 @@ public static class U45Rule
         {
             // WHY: without the package list, "not from a package" is a guess; a RHEL Postfix is not a source build.
             verdict = Verdict.Manual;
-            reasons.Insert(0, new("whether it was installed from the vendor's package is unknown, so the vendor's fixes cannot be weighed",
-                                  "벤더 패키지로 설치되었는지 알 수 없어 벤더 보안 패치 여부를 판단할 수 없음"));
+            reasons.Insert(0, Glossary.Say("reason.package-unknown"));
             reasons.AddRange(pkgUnknown.Select(u => u.Describe()));
         }
         else if (version is null)
         {
             verdict = Verdict.Manual;
-            reasons.Insert(0, new("the version could not be read from the evidence", "수집 정보에서 버전을 확인할 수 없음"));
+            reasons.Insert(0, Glossary.Say("reason.version-unreadable"));
         }
         else
         {
@@ -103,8 +99,7 @@ public static class U45Rule
             if (policy == Policy.Vendor)
             {
                 policy = Policy.UpstreamBranch;
-                reasons.Add(new("not installed from a dpkg or rpm package, so judged against upstream's supported series",
-                                "dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판단"));
+                reasons.Add(Glossary.Say("reason.not-packaged"));
             }
             var j = VersionJudge.Judge(e.Id, version, options.Knowledge, policy, facts);
             (verdict, cves, target) = (j.Verdict, j.Cves, j.Target);
@@ -127,8 +122,7 @@ public static class U45Rule
             if (unknown.Count > 0)
             {
                 verdict = Verdict.Manual;
-                reasons.Insert(0, new("GOOD cannot be given: a fact that could change the answer is unknown",
-                                      "판단을 바꿀 수 있는 정보가 확인되지 않아 양호로 판정할 수 없음"));
+                reasons.Insert(0, Glossary.Say("reason.good-needs-facts"));
                 reasons.AddRange(unknown.Select(u => u.Describe()));
             }
         }
@@ -139,8 +133,7 @@ public static class U45Rule
         if (running is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Running], e.Id).Select(u => u.Describe()));
         if (enabled is null) reasons.AddRange(EvidenceModel.Unknowns(facts, [U45Fact.Enabled], e.Id).Select(u => u.Describe()));
         var policyName = options.Policy == Policy.Baseline && options.Baseline is { } b ? $"baseline '{b.Name}'" : options.Policy.Json();
-        reasons.Add(new($"judged by policy {policyName} with knowledge base {options.Knowledge.Version} (data to {options.Knowledge.DataRunsTo})",
-                        $"판단 기준: 정책 {policyName}, 지식 베이스 {options.Knowledge.Version} (정보 기준일 {options.Knowledge.DataRunsTo})"));
+        reasons.Add(Glossary.Say("reason.policy", ("policy", policyName), ("version", options.Knowledge.Version), ("date", options.Knowledge.DataRunsTo)));
 
         bool needsPatch = verdict == Verdict.Vulnerable || (verdict == Verdict.Manual && target is not null);
         var remediation = RemediationCatalog.For(facts, e, package, needsPatch, inUse != false, target);
@@ -159,8 +152,7 @@ public static class U45Rule
         {
             var lowest = found.MinBy(x => x.v)!;
             if (found.Select(x => x.v.Text).Distinct().Count() > 1)
-                why.Add(new($"several binaries report different versions ({string.Join(", ", found.Select(x => $"{x.r.Path}: {x.v}"))}); the lowest is judged",
-                            $"여러 바이너리의 버전이 다름 ({string.Join(", ", found.Select(x => $"{x.r.Path}: {x.v}"))}); 가장 낮은 버전으로 판단"));
+                why.Add(Glossary.Say("reason.versions-differ", ("versions", string.Join(", ", found.Select(x => $"{x.r.Path}: {x.v}")))));
             // OpenSMTPD prints "7.6.0-portable" where its package says 7.6.0p1: the package is more precise.
             if (package is not null && PackageVersions.Upstream(package.Manager, package.Version) is { } pu
                 && UpstreamVersion.TryParse(pu, out var pv0) && pv0.Portable > 0 && lowest.v.Portable == 0
@@ -172,14 +164,14 @@ public static class U45Rule
         {
             var at = r.Path is null ? "" : $" ({r.Path})";
             if (r.Outcome == VersionOutcome.Timeout)
-                why.Add(new($"the version command timed out{at}", $"버전 확인 명령이 시간 제한에 걸림{at}"));
+                why.Add(Glossary.Say("reason.version-timeout", ("at", at)));
             else if (r.Outcome == VersionOutcome.Unreadable)
-                why.Add(new($"the version command printed no version{at}", $"버전 확인 명령 출력에 버전이 없음{at}"));
+                why.Add(Glossary.Say("reason.version-no-output", ("at", at)));
         }
         if (package is not null && PackageVersions.Upstream(package.Manager, package.Version) is { } up
             && UpstreamVersion.TryParse(up, out var pv))
         {
-            why.Add(new($"version taken from the package {package.Name} {package.Version}", $"버전은 패키지 {package.Name} {package.Version} 기준"));
+            why.Add(Glossary.Say("reason.version-from-package", ("name", package.Name), ("version", package.Version)));
             return (pv, package.Version, null, why);
         }
         return (null, null, null, why);
@@ -190,28 +182,26 @@ public static class U45Rule
     /// <summary>A version that is not the latest on a host where use is unknown: the auditor must look.</summary>
     private static Verdict Unsure(List<Localized> reasons)
     {
-        reasons.Add(new("whether it runs or starts at boot could not be determined from the evidence",
-                        "실행 여부와 부팅 시 시작 여부를 수집 정보로 확인할 수 없음"));
+        reasons.Add(Glossary.Say("reason.usage-unknown"));
         return Verdict.Manual;
     }
 
     private static Localized UsageReason(bool? running, bool? enabled)
     {
-        static string En(bool? b) => b switch { true => "yes", false => "no", _ => "unknown" };
-        static string Ko(bool? b) => b switch { true => "예", false => "아니요", _ => "확인 불가" };
-        return new($"running: {En(running)}; starts at boot: {En(enabled)}", $"실행 중: {Ko(running)}, 부팅 시 시작: {Ko(enabled)}");
+        static Localized Word(bool? b) => Glossary.Say(b switch { true => "value.yes", false => "value.no", _ => "value.unknown" });
+        return Glossary.Say("reason.usage", ("running", Word(running)), ("enabled", Word(enabled)));
     }
 
     internal static Localized Incomplete(HostFacts facts)
     {
-        var parts = new List<string>();
-        if (facts.TimedOut.Count > 0) parts.Add("timed out: " + string.Join(", ", facts.TimedOut));
+        var parts = new List<Localized>();
+        if (facts.TimedOut.Count > 0) parts.Add(Glossary.Say("reason.incomplete-timed-out", ("probes", string.Join(", ", facts.TimedOut))));
         var cut = facts.Problems.FirstOrDefault(p => p.Contains("cut short", StringComparison.Ordinal));
-        if (cut is not null) parts.Add("bundle cut short");
+        if (cut is not null) parts.Add(Glossary.Say("reason.incomplete-bundle-cut"));
         var capped = facts.ProbeStates.Values.Where(f => f.Reason == UnknownReason.Cut).Select(f => f.Probe).ToList();
-        if (capped.Count > 0) parts.Add("output cut: " + string.Join(", ", capped));
-        var detail = parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
-        return new("the evidence is incomplete, so GOOD cannot be given" + detail, "수집 정보가 불완전하여 양호로 판정할 수 없음" + detail);
+        if (capped.Count > 0) parts.Add(Glossary.Say("reason.incomplete-output-cut", ("probes", string.Join(", ", capped))));
+        if (parts.Count == 0) return Glossary.Say("reason.incomplete");
+        return Glossary.Say("reason.incomplete-detail", ("detail", Glossary.Join(parts, "; ")));
     }
 
     private static string Confidence(MtaEvidence e, bool haveVersion, bool? running, bool? enabled) =>

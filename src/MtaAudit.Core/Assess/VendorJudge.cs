@@ -40,26 +40,20 @@ public static class VendorJudge
         {
             var u = pending[0];
             var list = string.Join(", ", pending.Select(p => $"{p.Package} {p.FromVersion ?? "?"} → {p.ToVersion}"));
-            return new(Verdict.Vulnerable, [new(
-                $"a vendor update is pending: {list}",
-                $"벤더 업데이트 대기 중: {list}")], cves, u.ToVersion);
+            return new(Verdict.Vulnerable, [Glossary.Say("vendor.update-pending", ("list", list))], cves, u.ToVersion);
         }
 
         // 2. The knowledge base knows a newer vendor package for this release.
         var current = CurrentVendorPackage(facts.Os, e.Id, package, kb);
         if (current is not null && PackageVersionOrder.Compare(package.Manager, package.Version, current.Version) < 0)
-            return new(Verdict.Vulnerable, [new(
-                $"the vendor's current package for {facts.Os.Name ?? facts.Os.Distro} is {current.Version} (knowledge base {kb.Date}); installed {package.Version}",
-                $"{facts.Os.Name ?? facts.Os.Distro}의 벤더 최신 패키지는 {current.Version} (지식 베이스 {kb.Date}); 설치된 버전 {package.Version}")], cves, current.Version);
+            return new(Verdict.Vulnerable, [Glossary.Say("vendor.newer-package", ("os", facts.Os.Name ?? facts.Os.Distro), ("current", current.Version), ("date", kb.Date), ("installed", package.Version))], cves, current.Version);
 
         var reasons = new List<Localized>();
         // Not applicable here (a build feature shown absent) or curable by no release: listed, never "unknown".
         var unknown = cves.Where(c => c.Vendor == NotKnownFixed && c.Counts).ToList();
         var fixedCount = cves.Count(c => c.Vendor != NotKnownFixed);
         if (cves.Count > 0 && fixedCount > 0)
-            reasons.Add(new(
-                $"{fixedCount} of the {cves.Count} known vulnerabilities of upstream {upstream} are fixed in this package (changelog or vendor data)",
-                $"업스트림 {upstream}의 알려진 취약점 {cves.Count}건 중 {fixedCount}건은 이 패키지에서 수정됨 (changelog 또는 벤더 정보)"));
+            reasons.Add(Glossary.Say("vendor.cves-fixed", ("fixed", fixedCount), ("total", cves.Count), ("upstream", upstream)));
 
         // 3. What the evidence cannot tell.
         // A failed, partial, locked or skipped check is unknown, never "none pending".
@@ -69,31 +63,25 @@ public static class VendorJudge
         if (unknown.Count > 0)
         {
             var ids = string.Join(", ", unknown.Take(8).Select(c => c.Id)) + (unknown.Count > 8 ? ", …" : "");
-            reasons.Insert(0, new(
-                $"the vendor's status of {unknown.Count} known vulnerabilities of upstream {upstream} is unknown (not in the package changelog or vendor data): {ids}; check the vendor's security tracker",
-                $"업스트림 {upstream}의 알려진 취약점 {unknown.Count}건의 벤더 조치 여부를 알 수 없음 (패키지 changelog·벤더 정보에 없음): {ids}; 벤더 보안 공지 확인 필요"));
+            reasons.Insert(0, Glossary.Say("vendor.cves-unknown", ("n", unknown.Count), ("upstream", upstream), ("ids", ids)));
             return new(Verdict.Manual, reasons, cves, null);
         }
         if (!updatesChecked)
         {
             var why = updates.Reason ?? Facts.UnknownReason.NotCollected;
             var how = EvidenceModel.ManualCommand(U45Fact.VendorUpdates, "pkg.updates", facts.Os, e.Id, package.Name);
-            reasons.Insert(0, new($"whether a vendor update is pending is unknown: the update check (pkg.updates) {why.En()}; check by hand: {how}",
-                                  $"벤더 업데이트 대기 여부를 알 수 없음: 업데이트 확인(pkg.updates) {why.Ko()}; 수동 확인: {how}"));
+            reasons.Insert(0, Glossary.Say("vendor.updates-unknown", ("why", why.Words()), ("how", how)));
             return new(Verdict.Manual, reasons, cves, null);
         }
         if (age is null || age > MaxRepoAgeDays)
         {
-            var ageText = age is null ? "of unknown age" : string.Create(CultureInfo.InvariantCulture, $"{age:0} days old");
-            var ageKo = age is null ? "갱신 시점을 알 수 없음" : string.Create(CultureInfo.InvariantCulture, $"{age:0}일 전 정보");
-            reasons.Insert(0, new(
-                $"no update is pending, but the package metadata (its oldest security source) is {ageText} (more than {MaxRepoAgeDays} days cannot prove it): refresh it (apt-get update / yum makecache) and check again",
-                $"대기 중인 업데이트는 없으나 패키지 메타데이터가 {ageKo} ({MaxRepoAgeDays}일 초과는 근거가 되지 않음): apt-get update / yum makecache 후 재점검"));
+            var ageText = age is null ? Glossary.Say("vendor.age-unknown")
+                : Glossary.Say("vendor.age-days", ("days", string.Create(CultureInfo.InvariantCulture, $"{age:0}")));
+            reasons.Insert(0, Glossary.Say("vendor.metadata-old", ("age", ageText), ("max", MaxRepoAgeDays)));
             return new(Verdict.Manual, reasons, cves, null);
         }
-        reasons.Insert(0, new(
-            string.Create(CultureInfo.InvariantCulture, $"no vendor update is pending for {package.Name} {package.Version} (package metadata {age:0.#} days old)"),
-            string.Create(CultureInfo.InvariantCulture, $"{package.Name} {package.Version}에 대기 중인 벤더 업데이트 없음 (패키지 메타데이터 {age:0.#}일 전)")));
+        reasons.Insert(0, Glossary.Say("vendor.none-pending", ("name", package.Name), ("version", package.Version),
+            ("days", string.Create(CultureInfo.InvariantCulture, $"{age:0.#}"))));
         return new(Verdict.Good, reasons, cves, null);
     }
 

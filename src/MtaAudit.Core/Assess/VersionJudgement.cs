@@ -20,45 +20,33 @@ public static class VersionJudge
     {
         var k = kb.For(mta);
         if (k is null || !UpstreamVersion.TryParse(k.NewestRelease, out var newest))
-            return new(Verdict.Manual, [new($"the knowledge base has no release data for {mta}", $"지식 베이스에 {mta} 릴리스 정보가 없음")], [], null);
+            return new(Verdict.Manual, [Glossary.Say("version.no-kb", ("mta", mta))], [], null);
 
         var cves = Cves(mta, v, kb, facts);
         var counting = cves.Where(c => c.Counts).ToList();
 
         if (v > newest)
-            return new(Verdict.Manual, Lead(new(
-                $"{v} is newer than the newest release the knowledge base knows ({newest}, data to {kb.DataRunsTo}); update the knowledge base",
-                $"{v}은(는) 지식 베이스({kb.DataRunsTo}까지의 정보)가 아는 최신 릴리스 {newest}보다 새 버전임; 지식 베이스 갱신 필요"), cves), cves, null);
+            return new(Verdict.Manual, Lead(Glossary.Say("version.newer-than-kb", ("v", v), ("newest", newest), ("date", kb.DataRunsTo)), cves), cves, null);
 
         if (policy == Policy.UpstreamLatest)
         {
             if (v >= newest)
-                return new(Verdict.Good, Lead(new($"{v} is the newest upstream release ({newest})", $"{v}은(는) 최신 업스트림 릴리스({newest})임"), cves), cves, null);
-            return new(Verdict.Vulnerable, Lead(new(
-                $"{v} is older than the newest upstream release {newest}",
-                $"{v}은(는) 최신 업스트림 릴리스 {newest}보다 낮은 버전임"), cves), cves, newest.Text);
+                return new(Verdict.Good, Lead(Glossary.Say("version.newest-release", ("v", v), ("newest", newest)), cves), cves, null);
+            return new(Verdict.Vulnerable, Lead(Glossary.Say("version.older-than-newest", ("v", v), ("newest", newest)), cves), cves, newest.Text);
         }
 
         var branch = kb.BranchOf(mta, v);
         if (branch is not null && branch.Supported && UpstreamVersion.TryParse(branch.LatestPatch, out var latestPatch))
         {
             if (v >= latestPatch && counting.Count == 0)
-                return new(Verdict.Good, Lead(new(
-                    $"{v} is the newest patch ({branch.LatestPatch}) of the supported {branch.Branch} series",
-                    $"{v}은(는) 지원 중인 {branch.Branch} 계열의 최신 패치({branch.LatestPatch})임"), cves), cves, null);
+                return new(Verdict.Good, Lead(Glossary.Say("version.newest-patch", ("v", v), ("patch", branch.LatestPatch), ("branch", branch.Branch)), cves), cves, null);
             if (v >= latestPatch)
-                return new(Verdict.Vulnerable, Lead(new(
-                    $"{v} is the newest patch of its series, but the knowledge base names fixes beyond it",
-                    $"{v}은(는) 해당 계열의 최신 패치이나 지식 베이스에 그 이후의 수정이 있음"), cves), cves, null);
-            return new(Verdict.Vulnerable, Lead(new(
-                $"{v} is older than {branch.LatestPatch}, the newest patch of the supported {branch.Branch} series",
-                $"{v}은(는) 지원 중인 {branch.Branch} 계열의 최신 패치 {branch.LatestPatch}보다 낮은 버전임"), cves), cves, branch.LatestPatch);
+                return new(Verdict.Vulnerable, Lead(Glossary.Say("version.newest-patch-with-fixes", ("v", v)), cves), cves, null);
+            return new(Verdict.Vulnerable, Lead(Glossary.Say("version.older-than-patch", ("v", v), ("patch", branch.LatestPatch), ("branch", branch.Branch)), cves), cves, branch.LatestPatch);
         }
 
         var series = branch?.Branch ?? v.Branch;
-        return new(Verdict.Vulnerable, Lead(new(
-            $"the {series} series is no longer supported upstream (newest release: {newest})",
-            $"{series} 계열은 업스트림 지원이 종료됨 (최신 릴리스: {newest})"), cves), cves, newest.Text);
+        return new(Verdict.Vulnerable, Lead(Glossary.Say("version.series-unsupported", ("series", series), ("newest", newest)), cves), cves, newest.Text);
     }
 
     /// <summary>The knowledge base's vulnerabilities of <paramref name="v"/>, each with what the host's build facts say of it.</summary>
@@ -78,15 +66,14 @@ public static class VersionJudge
         {
             var kev = counting.Count(c => c.Kev);
             var ids = string.Join(", ", counting.Take(5).Select(c => c.Id)) + (counting.Count > 5 ? ", …" : "");
-            yield return new(
-                $"{counting.Count} known vulnerabilities apply to this version{(kev > 0 ? $" ({kev} actively exploited per CISA KEV)" : "")}: {ids}",
-                $"이 버전에 해당하는 알려진 취약점 {counting.Count}건{(kev > 0 ? $" (CISA KEV 실제 악용 {kev}건)" : "")}: {ids}");
+            yield return kev > 0
+                ? Glossary.Say("version.cves-kev", ("n", counting.Count), ("kev", kev), ("ids", ids))
+                : Glossary.Say("version.cves", ("n", counting.Count), ("ids", ids));
         }
         foreach (var c in cves.Where(c => c.NoUpstreamFix && !c.NotApplicable))
-            yield return new(
-                $"{c.Id} has no upstream fix (no release cures it){(c.Applicability is null ? "" : "; " + c.Applicability)}; mitigation: {c.Mitigation ?? "see the advisory"}",
-                $"{c.Id}은(는) 업스트림 수정이 없음 (릴리스로 해결 불가){(c.Applicability is null ? "" : "; " + c.Applicability)}; 완화 방법: {c.Mitigation ?? "권고문 참조"}");
+            yield return Glossary.Say("version.cve-no-fix", ("id", c.Id), ("applies", c.ApplicabilityWords is { } w ? Glossary.Join([Glossary.Same(""), w], "; ") : Glossary.Same("")),
+                ("mitigation", c.Mitigation is null ? Glossary.Say("version.see-advisory") : Glossary.Same(c.Mitigation)));
         foreach (var c in cves.Where(c => c.NotApplicable))
-            yield return new($"{c.Id}: {c.Applicability}", $"{c.Id}: 해당 없음 — {c.Applicability}");
+            yield return Glossary.Say("version.cve-not-applicable", ("id", c.Id), ("why", c.ApplicabilityWords ?? Glossary.Same(c.Applicability ?? "")));
     }
 }

@@ -18,11 +18,9 @@ public enum U45Fact
 }
 
 /// <summary>An unknown fact, the probe that would have established it, and how to establish it by hand.</summary>
-public sealed record UnknownFact(U45Fact Fact, string Probe, UnknownReason Reason, string ManualCommand)
+public sealed record UnknownFact(U45Fact Fact, string Probe, UnknownReason Reason, Localized ManualCommand)
 {
-    public Localized Describe() => new(
-        $"unknown: {FactText.En(Fact)} ({Probe}: {Reason.En()}); check by hand: {ManualCommand}",
-        $"확인 불가: {FactText.Ko(Fact)} ({Probe}: {Reason.Ko()}); 수동 확인: {ManualCommand}");
+    public Localized Describe() => Glossary.Say("unknown.fact", ("fact", FactText.Words(Fact)), ("probe", Probe), ("why", Reason.Words()), ("how", ManualCommand));
 }
 
 /// <summary>
@@ -88,7 +86,31 @@ public static class EvidenceModel
     }
 
     /// <summary>The command that establishes <paramref name="fact"/> by hand on this OS.</summary>
-    public static string ManualCommand(U45Fact fact, string probe, OsInfo os, string? mta = null, string? package = null)
+    public static Localized ManualCommand(U45Fact fact, string probe, OsInfo os, string? mta = null, string? package = null)
+    {
+        var family = os.Family;
+        var pkg = package ?? mta switch { "exim" => "exim4", "sendmail" => "sendmail", "opensmtpd" => "opensmtpd", _ => "postfix" };
+        bool rpm = IsRpmDistro(os.Distro);
+        // Commands read the same in both languages; a remark beside one is worded in the glossary.
+        return probe switch
+        {
+            "net.listen" when family == OsFamily.Linux => Glossary.Say("manual.as-root-owner", ("cmd", "ss -ltnp '( sport = :25 or sport = :465 or sport = :587 )'")),
+            "svc.sysv" when family == OsFamily.Linux => Glossary.Say("manual.or", ("cmd", "ls -l /etc/rc?.d | grep -Ei 'postfix|exim|sendmail|smtpd'"), ("alt", "chkconfig --list")),
+            "pkg.solaris" => Glossary.Say("manual.solaris-pkg", ("cmd11", "pkg list -a '*sendmail*' '*postfix*'"), ("cmd10", "pkginfo -l SUNWsndmr SUNWsndmu")),
+            "mta.sendmail.version" => Glossary.Say("manual.real-sendmail", ("cmd", "/usr/sbin/sendmail -d0.1 -bt < /dev/null | head -3")),
+            "pkg.updates" when rpm => Glossary.Say("manual.rpm-updates", ("cmd", $"dnf check-update {pkg}"), ("alt", $"yum check-update {pkg}; zypper list-updates")),
+            "pkg.repo-age" => rpm ? Glossary.Say("manual.rpm-refresh", ("cmd", "dnf makecache"))
+                                  : Glossary.Say("manual.apt-lists", ("cmd", "ls -l /var/lib/apt/lists/*Release"), ("alt", "apt-get update")),
+            "proc.ns" => Glossary.Say("manual.proc-ns", ("cmd", "readlink /proc/PID/ns/pid /proc/1/ns/pid; cat /proc/PID/cgroup")),
+            "os.uname" or "os.release" or "proc.list" or "net.listen" or "svc.systemd" or "svc.systemd.enabled" or "svc.sysv" or "svc.smf"
+                or "svc.src" or "file.aix.rc.tcpip" or "file.hpux.mailservs" or "pkg.dpkg" or "pkg.rpm" or "pkg.aix" or "pkg.hpux" or "mta.binaries"
+                or "mta.postfix.version" or "mta.exim.version" or "mta.opensmtpd.version" or "pkg.updates" or "pkg.changelog"
+                => Glossary.Same(Command(fact, probe, os, mta, package)),
+            _ => Glossary.Say("manual.rerun", ("probe", probe)),
+        };
+    }
+
+    private static string Command(U45Fact fact, string probe, OsInfo os, string? mta, string? package)
     {
         var family = os.Family;
         var pkg = package ?? mta switch { "exim" => "exim4", "sendmail" => "sendmail", "opensmtpd" => "opensmtpd", _ => "postfix" };
@@ -127,23 +149,13 @@ public static class EvidenceModel
 
 internal static class FactText
 {
-    public static string En(U45Fact f) => f switch
+    public static Localized Words(U45Fact f) => Glossary.Say(f switch
     {
-        U45Fact.InstalledMtas => "which mail services are installed",
-        U45Fact.Running => "whether the mail service is running",
-        U45Fact.Enabled => "whether it starts at boot",
-        U45Fact.Version => "its version",
-        U45Fact.Packages => "which package it came from",
-        _ => "whether the vendor has an update or fix pending",
-    };
-
-    public static string Ko(U45Fact f) => f switch
-    {
-        U45Fact.InstalledMtas => "메일 서비스 설치 여부",
-        U45Fact.Running => "메일 서비스 실행 여부",
-        U45Fact.Enabled => "부팅 시 시작 여부",
-        U45Fact.Version => "버전",
-        U45Fact.Packages => "설치 패키지",
-        _ => "벤더 업데이트·보안 패치 여부",
-    };
+        U45Fact.InstalledMtas => "fact.installed",
+        U45Fact.Running => "fact.running",
+        U45Fact.Enabled => "fact.enabled",
+        U45Fact.Version => "fact.version",
+        U45Fact.Packages => "fact.packages",
+        _ => "fact.vendor-updates",
+    });
 }

@@ -56,29 +56,17 @@ public readonly record struct Fact<T>(FactState State, T? Value, UnknownReason? 
 /// <summary>Words for an <see cref="UnknownReason"/> in reports.</summary>
 public static class UnknownReasonText
 {
-    public static string En(this UnknownReason r) => r switch
+    /// <summary>The reason in both languages, from the glossary.</summary>
+    public static Localized Words(this UnknownReason r) => Glossary.Say(r switch
     {
-        UnknownReason.NotCollected => "not collected",
-        UnknownReason.Absent => "its program is not on the host",
-        UnknownReason.Failed => "the command failed",
-        UnknownReason.TimedOut => "timed out",
-        UnknownReason.Cut => "output cut at the size cap",
-        UnknownReason.NotRoot => "not visible without root",
-        UnknownReason.Skipped => "skipped (MTA_AUDIT_SKIP)",
-        UnknownReason.Unsafe => "not run: the program's owner or permissions are unsafe",
-        _ => "unknown",
-    };
-
-    public static string Ko(this UnknownReason r) => r switch
-    {
-        UnknownReason.NotCollected => "수집되지 않음",
-        UnknownReason.Absent => "해당 프로그램 없음",
-        UnknownReason.Failed => "명령 실패",
-        UnknownReason.TimedOut => "시간 초과",
-        UnknownReason.Cut => "출력이 크기 제한에서 잘림",
-        UnknownReason.NotRoot => "root 권한 없이 확인 불가",
-        UnknownReason.Skipped => "건너뜀 (MTA_AUDIT_SKIP)",
-        UnknownReason.Unsafe => "실행하지 않음: 프로그램 소유자·권한이 안전하지 않음",
-        _ => "알 수 없음",
-    };
+        UnknownReason.NotCollected => "why.not-collected",
+        UnknownReason.Absent => "why.absent",
+        UnknownReason.Failed => "why.failed",
+        UnknownReason.TimedOut => "why.timed-out",
+        UnknownReason.Cut => "why.cut",
+        UnknownReason.NotRoot => "why.not-root",
+        UnknownReason.Skipped => "why.skipped",
+        UnknownReason.Unsafe => "why.unsafe",
+        _ => "why.unknown",
+    });
 }

@@ -20,8 +20,7 @@ public static class PlanVerifier
                 ? (target.ReadFile(f.Path) is { } bytes && f.Edit.IsSatisfied(bytes) ? f.Edit.AfterState : f.Edit.BeforeState)
                 : StepChecks.Observe(target, step);
             if (!FixRunner.Holds(step, now))
-                problems.Add(new($"step {n} did not hold: {step.Target} is now '{now}', not '{step.After}'",
-                                 $"{n}단계가 유지되지 않음: {step.Target} 현재 '{now}' (기대: '{step.After}')"));
+                problems.Add(Glossary.Say("verify.step-not-held", ("n", n), ("target", step.Target), ("now", now), ("after", step.After)));
         }
         var evidence = MtaEvidence.Gather(fresh.Facts).ToDictionary(e => e.Id, StringComparer.Ordinal);
         foreach (var m in plan.Mtas)
@@ -32,11 +31,9 @@ public static class PlanVerifier
                 var running = UsageJudge.Running(e, fresh.Facts);
                 var enabled = UsageJudge.Enabled(e);
                 if (running != false)
-                    problems.Add(new($"the fresh evidence still shows {m.Mta} running ({Word(running)})",
-                                     $"새로 수집한 정보에서 {m.Mta} 실행 중으로 보임 ({Word(running)})"));
+                    problems.Add(Glossary.Say("verify.still-running", ("mta", m.Mta), ("state", Word(running))));
                 if (enabled != false && e.Installed)
-                    problems.Add(new($"the fresh evidence still shows {m.Mta} starting at boot ({Word(enabled)})",
-                                     $"새로 수집한 정보에서 {m.Mta} 부팅 시 시작으로 보임 ({Word(enabled)})"));
+                    problems.Add(Glossary.Say("verify.still-enabled", ("mta", m.Mta), ("state", Word(enabled))));
                 foreach (var p in e.Daemons)
                     problems.Add(RemediationPlanner.Leftover(p).Text);
             }
@@ -44,15 +41,14 @@ public static class PlanVerifier
             {
                 foreach (var u in m.Steps.OfType<PackageUpdate>())
                 {
-                    var now = e.Packages.FirstOrDefault(p => p.Name == u.Package)?.Version ?? "not installed";
-                    if (!StepChecks.Holds(u, now))
-                        problems.Add(new($"the fresh evidence shows {u.Package} {now}, not {u.After}",
-                                         $"새로 수집한 정보에서 {u.Package} {now} (기대: {u.After})"));
+                    var now = e.Packages.FirstOrDefault(p => p.Name == u.Package)?.Version is { } installed ? Glossary.Same(installed) : Glossary.Say("verify.not-installed");
+                    if (!StepChecks.Holds(u, now.En))
+                        problems.Add(Glossary.Say("verify.package-not-updated", ("package", u.Package), ("now", now), ("after", u.After)));
                 }
             }
         }
         return problems;
     }
 
-    private static string Word(bool? b) => b switch { true => "yes", false => "no", _ => "unknown" };
+    private static Localized Word(bool? b) => Glossary.Say(b switch { true => "value.yes", false => "value.no", _ => "value.unknown" });
 }

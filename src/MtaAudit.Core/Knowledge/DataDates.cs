@@ -28,7 +28,7 @@ public static class DataDates
     {
         int age = AgeDays(kb, now);
         if (age <= StaleAfterDays) return null;
-        return ($"WARNING: the knowledge base's data runs to {kb.DataRunsTo}, {age} days before this scan (more than {StaleAfterDays}): releases and vulnerabilities since then are unknown to it; run 'mta-audit db update' (air-gapped: 'db fetch' elsewhere, then 'db update --from') or update mta-audit",
-                $"경고: 지식 베이스 정보는 {kb.DataRunsTo}까지이며 점검 시점보다 {age}일 오래됨 ({StaleAfterDays}일 초과): 그 이후의 릴리스·취약점은 반영되지 않음; 'mta-audit db update'(폐쇄망은 외부에서 'db fetch' 후 'db update --from')로 최신 정보를 반영하거나 mta-audit을 갱신해야 함");
+        var w = Glossary.Say("kb.stale", ("date", kb.DataRunsTo), ("age", age), ("max", StaleAfterDays));
+        return (w.En, w.Ko);
     }
 }

@@ -18,8 +18,7 @@ public sealed partial class AixRcTcpipEdit : LineEdit
     public override string AfterState => "start line commented out";
 
     public override Localized Describe(string path) =>
-        new($"comment out the start line in {path}: #start /usr/lib/sendmail \"$src_running\" \"-bd -q${{qpi}}\"",
-            $"{path} 파일의 시작 줄 주석 처리: #start /usr/lib/sendmail \"$src_running\" \"-bd -q${{qpi}}\"");
+        Glossary.Say("fix.aix-comment-start", ("path", path), ("line", "#start /usr/lib/sendmail \"$src_running\" \"-bd -q${qpi}\""));
 
     protected override string? Edit(string line) => LiveStart().IsMatch(line) ? "#" + line : null;
 

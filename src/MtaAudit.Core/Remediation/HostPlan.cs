@@ -45,13 +45,12 @@ public static class HostPlanner
             }
             else
             {
-                notes.Add(new($"{f.Mta}: {f.Verdict.Json()}, nothing to do unless it is not needed (--unused {f.Mta})",
-                              $"{f.Mta}: {f.Verdict.Json()}, 조치할 것 없음 (필요 없는 서비스라면 --unused {f.Mta})"));
+                notes.Add(Glossary.Say("fix.nothing-to-do", ("mta", f.Mta), ("verdict", new Localized(f.Verdict.Json(), Glossary.Word(Render.Words.VerdictCode(f.Verdict), Lang.Ko)))));
                 notes.AddRange(UnusedHints.For(facts, e));
             }
         }
         foreach (var name in unused.Where(u => report.Mtas.All(m => m.Mta != u)).Order(StringComparer.Ordinal))
-            notes.Add(new($"{name} is not installed on this host: nothing to stop", $"{name}: 이 호스트에 설치되어 있지 않아 중지할 것 없음"));
+            notes.Add(Glossary.Say("fix.not-installed", ("mta", name)));
         return new HostPlan(report.Host, report.Os, plans, notes);
     }
 }

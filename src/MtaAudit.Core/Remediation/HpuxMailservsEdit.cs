@@ -18,7 +18,7 @@ public sealed partial class HpuxMailservsEdit : LineEdit
     public override string AfterState => "SENDMAIL_SERVER=0";
 
     public override Localized Describe(string path) =>
-        new($"set SENDMAIL_SERVER=0 in {path}", $"{path} 파일에 SENDMAIL_SERVER=0 설정");
+        Glossary.Say("fix.hpux-mailservs", ("path", path), ("setting", "SENDMAIL_SERVER=0"));
 
     protected override string? Edit(string line)
     {

@@ -26,11 +26,10 @@ public static class PackagePlanner
                 _ => ["yum", "-y", "update", p.Name],
             }),
             "ips" => new PackageUpdate(p.Manager, p.Name, p.Version, to, ["pkg", "update", p.Name]),
-            "svr4" => new ManualStep(p.Name, new($"apply the Oracle Solaris 10 patch for {p.Name} (patchadd)", $"{p.Name}에 대한 Oracle Solaris 10 패치 적용 (patchadd)")),
-            "lslpp" => new ManualStep(p.Name, new($"apply the IBM fix (TL/SP or iFix) for fileset {p.Name} (Fix Central, installp/emgr)",
-                $"파일셋 {p.Name}에 대한 IBM 수정(TL/SP 또는 iFix) 적용 (Fix Central, installp/emgr)")),
-            "swlist" => new ManualStep(p.Name, new($"apply the HPE patch for {p.Name} (swinstall)", $"{p.Name}에 대한 HPE 패치 적용 (swinstall)")),
-            _ => new ManualStep(p.Name, new($"update package {p.Name}", $"패키지 {p.Name} 업데이트")),
+            "svr4" => new ManualStep(p.Name, Glossary.Say("fix.solaris10-patch", ("package", p.Name))),
+            "lslpp" => new ManualStep(p.Name, Glossary.Say("fix.aix-fix", ("package", p.Name))),
+            "swlist" => new ManualStep(p.Name, Glossary.Say("fix.hpux-patch", ("package", p.Name))),
+            _ => new ManualStep(p.Name, Glossary.Say("fix.update-package-named", ("package", p.Name))),
         };
     }
 
@@ -67,9 +66,6 @@ public static class PackagePlanner
             "opensmtpd" => "https://www.opensmtpd.org/",
             _ => "the vendor's site",
         };
-        var to = target is null ? "" : $" (upstream {target} or a vendor build with its fixes)";
-        var toKo = target is null ? "" : $" (업스트림 {target} 또는 해당 수정이 반영된 벤더 빌드)";
-        return new ManualStep(site, new($"Not from a package: download and install the current release from {site}{to}",
-                                        $"패키지가 아닌 설치: {site} 에서 최신 버전을 받아 보안 패치 적용{toKo}"));
+return new ManualStep(site, Glossary.Say("fix.not-packaged", ("site", site), ("to", RemediationCatalog.To(target))));
     }
 }

@@ -7,25 +7,24 @@ public static class PlanText
 {
     public static string Render(IReadOnlyList<HostPlan> hosts, Lang lang)
     {
-        bool ko = lang == Lang.Ko;
         var sb = new StringBuilder();
         foreach (var h in hosts)
         {
-            sb.Append(ko ? "호스트: " : "host: ").Append(TerminalText.Clean(h.Host)).Append('\n');
+            sb.Append(Glossary.Word("plan.host", lang)).Append(' ').Append(TerminalText.Clean(h.Host)).Append('\n');
             foreach (var m in h.Mtas)
             {
                 var why = m.Decision == PlanDecision.Unused
-                    ? (ko ? "사용하지 않음 (--unused): 중지 및 비활성화" : "not used (--unused): stop and disable")
-                    : (ko ? "사용 중: 벤더 업데이트" : "in use: vendor update");
+                    ? Glossary.Word("plan.unused", lang)
+                    : Glossary.Word("plan.in-use", lang);
                 sb.Append("  ").Append(m.Mta).Append(": ").Append(why).Append('\n');
             }
             foreach (var (n, _, s) in h.Numbered())
             {
                 sb.Append("  ").Append(n).Append(". ");
-                if (!s.Automatic) sb.Append(ko ? "[수동] " : "[by hand] ");
+                if (!s.Automatic) sb.Append('[').Append(Glossary.Word("plan.by-hand", lang)).Append("] ");
                 sb.Append(TerminalText.Clean(StepText.Describe(s).Get(lang))).Append('\n');
             }
-            if (!h.Numbered().Any()) sb.Append(ko ? "  조치할 단계 없음\n" : "  no steps\n");
+            if (!h.Numbered().Any()) sb.Append("  ").Append(Glossary.Word("plan.no-steps", lang)).Append('\n');
             foreach (var note in h.Notes.Concat(h.Mtas.SelectMany(m => m.Notes)))
                 sb.Append("  - ").Append(TerminalText.Clean(note.Get(lang))).Append('\n');
         }

@@ -17,32 +17,34 @@ public static class RemediationCatalog
         if (inUse || needsPatch)
         {
             var stop = Joined(RemediationPlanner.Unused(facts, e).Steps.Where(s => s.Kind != StepKind.PackageRemoval));
-            lines.Add(new("If the mail service is not needed, stop it and disable it at boot: " + stop.En,
-                          "메일 서비스를 사용하지 않는 경우 서비스 중지 및 비활성화: " + stop.Ko));
+            lines.Add(Glossary.Say("fix.stop-if-unneeded", ("steps", stop)));
         }
         else
         {
-            lines.Add(new("Keep it stopped and disabled; if it is not needed, remove the package" + (package is null ? "" : $" ({package.Name})"),
-                          "중지 및 비활성화 상태를 유지하고, 필요 없으면 패키지를 제거" + (package is null ? "" : $" ({package.Name})")));
+            lines.Add(Glossary.Say("fix.keep-stopped", ("package", package is null ? "" : $" ({package.Name})")));
         }
         if (needsPatch && inUse)
-            lines.Add(new("Set a patch management policy and apply vendor security updates regularly; consider the impact on the service before patching",
-                          "패치 관리 정책을 수립하여 주기적으로 보안 패치 적용 (패치 적용 시 서비스 영향도 사전 검토)"));
+            lines.Add(Glossary.Say("fix.patch-policy"));
         return lines;
     }
 
     private static Localized Patch(RemediationStep step, string? target)
     {
         if (step is ManualStep { Target: var site } m && site.Contains("://", StringComparison.Ordinal)) return m.Text;
-        var to = target is null ? "" : $" (upstream {target} or a vendor build with its fixes)";
-        var toKo = target is null ? "" : $" (업스트림 {target} 또는 해당 수정이 반영된 벤더 빌드)";
-        var a = StepText.Action(step);
-        return new($"Update the vendor package{to}: {a.En}", $"벤더 패키지 업데이트{toKo}: {a.Ko}");
+return Glossary.Say("fix.update-vendor-package", ("to", To(target)), ("action", StepText.Action(step)));
     }
 
     private static Localized Joined(IEnumerable<RemediationStep> steps)
     {
-        var actions = steps.Select(StepText.Action).ToList();
-        return new(string.Join(" ; ", actions.Select(a => a.En)), string.Join(" ; ", actions.Select(a => a.Ko)));
+        return Glossary.Join(steps.Select(StepText.Action), " ; ");
     }
+
+    /// <summary>
+    /// What to update to: an upstream version ("3.10.6"), or the vendor package version the vendor policy found
+    /// ("4.96-15+deb12u10"), which is never called upstream. Package versions carry a revision ('-', '+', '~', ':').
+    /// </summary>
+    internal static Localized To(string? target) =>
+        target is null ? Glossary.Same("")
+        : target.AsSpan().IndexOfAny("-+~:") >= 0 ? Glossary.Say("fix.to-package", ("target", target))
+        : Glossary.Say("fix.to-upstream", ("target", target));
 }

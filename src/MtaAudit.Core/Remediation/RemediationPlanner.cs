@@ -41,14 +41,12 @@ public static class RemediationPlanner
         var pid = p.Pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
         var args = TerminalText.Clean(p.Args);
         return new ManualStep("pid " + pid,
-            new($"process {pid} ({args}) is not under a service manager: check what started it, end it with kill {pid} (SIGTERM), and remove it from the boot scripts",
-                $"서비스 관리자 밖에서 실행 중인 프로세스 {pid} ({args}): 시작한 곳을 확인하고 kill {pid} (SIGTERM)로 종료한 뒤 부팅 스크립트에서 제거"));
+            Glossary.Say("fix.leftover-process", ("pid", pid), ("args", args)));
     }
 
     private static ManualStep NoServiceManager(MtaEvidence e) => e.Id switch
     {
-        "postfix" => new ManualStep("postfix", new("postfix stop ; remove it from the boot scripts", "postfix stop ; 부팅 스크립트에서 제거")),
-        _ => new ManualStep(e.Id, new($"stop {e.Id} with its own start script and remove it from the boot scripts",
-                                      $"{e.Id} 시작 스크립트로 중지하고 부팅 스크립트에서 제거")),
+        "postfix" => new ManualStep("postfix", Glossary.Say("fix.postfix-stop-boot", ("cmd", "postfix stop"))),
+        _ => new ManualStep(e.Id, Glossary.Say("fix.stop-by-script", ("mta", e.Id))),
     };
 }

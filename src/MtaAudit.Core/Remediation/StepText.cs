@@ -17,19 +17,18 @@ public static class StepText
     public static Localized Describe(RemediationStep step)
     {
         var a = Action(step);
-        var (en, ko) = step.Kind switch
+        var what = Glossary.Say(step.Kind switch
         {
-            StepKind.ServiceStop => ($"stop {step.Target}", $"{step.Target} 중지"),
-            StepKind.ServiceDisable => ($"disable {step.Target} at boot", $"{step.Target} 부팅 시 시작 해제"),
-            StepKind.UnitMask => ($"mask {step.Target}", $"{step.Target} 마스크"),
-            StepKind.FileLineEdit => ($"edit {step.Target}", $"{step.Target} 수정"),
-            StepKind.PackageUpdate => ($"update {step.Target}", $"{step.Target} 업데이트"),
-            StepKind.PackageRemoval => ($"if it is not needed at all, remove {step.Target} (not done by --apply)", $"전혀 필요 없으면 {step.Target} 제거 (--apply 로 실행하지 않음)"),
-            _ => ("by hand", "수동 조치"),
-        };
-        if (step.Kind == StepKind.Manual) return new($"{en}: {a.En}", $"{ko}: {a.Ko}");
-        var states = step.Before.Length == 0 ? "" : $" ({step.Before} → {step.After})";
-        return new($"{en}{states}: {a.En}", $"{ko}{states}: {a.Ko}");
+            StepKind.ServiceStop => "step.stop",
+            StepKind.ServiceDisable => "step.disable",
+            StepKind.UnitMask => "step.mask",
+            StepKind.FileLineEdit => "step.edit",
+            StepKind.PackageUpdate => "step.update",
+            StepKind.PackageRemoval => "step.remove",
+            _ => "step.manual",
+        }, ("target", step.Target));
+        var states = step.Kind == StepKind.Manual || step.Before.Length == 0 ? "" : $" ({step.Before} → {step.After})";
+        return Glossary.Say("step.line", ("what", what), ("states", states), ("action", a));
     }
 
     /// <summary>An argument vector as a person would type it, each word quoted only when it must be.</summary>
@@ -44,5 +43,5 @@ public static class StepText
     private static string Quote(string w) =>
         w.Length > 0 && w.All(c => char.IsAsciiLetterOrDigit(c) || "@%+=:,./_-".Contains(c)) ? w : "'" + w.Replace("'", "'\\''") + "'";
 
-    private static Localized Same(string s) => new(s, s);
+    private static Localized Same(string s) => Glossary.Same(s);
 }

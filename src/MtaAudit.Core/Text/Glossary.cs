@@ -11,12 +11,42 @@ namespace MtaAudit;
 /// </summary>
 public static class Glossary
 {
-    /// <summary>A sentence with its code kept, for findings: <c>Glossary.Say("reason.not-in-use")</c>.</summary>
-    public static Localized Say(string code, params (string Name, string Value)[] args)
+    /// <summary>
+    /// A sentence with its code kept, for findings: <c>Glossary.Say("reason.not-in-use")</c>. A parameter is a
+    /// string (a name, version, path, command: the same in both languages) or a <see cref="Localized"/>
+    /// (a worded part, e.g. another glossary entry), which fills each language with its own words.
+    /// </summary>
+    public static Localized Say(string code, params (string Name, object? Value)[] args)
     {
-        var list = args.Select(a => new KeyValuePair<string, string>(a.Name, a.Value)).ToList();
-        return new Localized(Word(code, Lang.En, list), Word(code, Lang.Ko, list)) { Code = code, Args = list };
+        var en = new List<KeyValuePair<string, string>>(args.Length);
+        var ko = new List<KeyValuePair<string, string>>(args.Length);
+        List<Localized>? parts = null;
+        foreach (var (name, value) in args)
+        {
+            if (value is Localized l) { en.Add(new(name, l.En)); ko.Add(new(name, l.Ko)); (parts ??= []).Add(l); continue; }
+            var s = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            en.Add(new(name, s));
+            ko.Add(new(name, s));
+        }
+        return new Localized(Word(code, Lang.En, en), Word(code, Lang.Ko, ko)) { Code = code, Args = en, Parts = parts };
     }
+
+    /// <summary>Worded parts joined with a separator (a parameter of a coded sentence, never a finding by itself).</summary>
+    public static Localized Join(IEnumerable<Localized> parts, string separator)
+    {
+        var list = parts.ToList();
+        return new Localized(string.Join(separator, list.Select(p => p.En)), string.Join(separator, list.Select(p => p.Ko))) { Parts = list };
+    }
+
+    /// <summary>A string that reads the same in both languages (a list of names or versions), as a parameter.</summary>
+    /// <summary>Worded parts joined with a worded separator (" and " / " 및 ").</summary>
+    public static Localized Join(IEnumerable<Localized> parts, Localized separator)
+    {
+        var list = parts.ToList();
+        return new Localized(string.Join(separator.En, list.Select(p => p.En)), string.Join(separator.Ko, list.Select(p => p.Ko))) { Parts = [.. list, separator] };
+    }
+
+    public static Localized Same(string text) => new(text, text);
 
     public static bool Has(string code) => Entries.ContainsKey(code);
 
@@ -158,23 +188,192 @@ public static class Glossary
         ["head.kb-warning"] = ("지식 베이스 경고", "Knowledge base warning"),
         ["cve.more"] = ("외 {n}건 (--all-cves 또는 --format json 으로 전체 확인)", "and {n} more (all with --all-cves or --format json)"),
 
-        // Reasons the rule gives (the lead converts the Assess producers to these codes).
+        // Reasons the rule gives (Assess/U45Rule.cs).
         ["reason.no-mta"] = ("메일 서비스(Sendmail, Postfix, Exim, OpenSMTPD)가 설치되어 있지 않음", "no mail service (Sendmail, Postfix, Exim, OpenSMTPD) is installed"),
         ["reason.no-inventory"] = ("패키지·프로세스·MTA 실행 파일 정보가 없어 메일 서비스 설치 여부를 판단할 수 없음", "the evidence has no package list, process list or MTA binary check: cannot tell whether a mail service is installed"),
         ["reason.no-mta-incomplete"] = ("수집된 정보에서 메일 서비스가 발견되지 않았으나 수집 정보가 불완전함", "no mail service found in the evidence collected, but the evidence is incomplete"),
         ["reason.not-in-use"] = ("설치되어 있으나 실행 중이 아니며 부팅 시 시작되지 않음: 메일 서비스를 사용하지 않음", "installed but not running and not enabled at boot: the mail service is not in use"),
+        ["reason.package-unknown"] = ("벤더 패키지로 설치되었는지 알 수 없어 벤더 보안 패치 여부를 판단할 수 없음", "whether it was installed from the vendor's package is unknown, so the vendor's fixes cannot be weighed"),
         ["reason.version-unreadable"] = ("수집 정보에서 버전을 확인할 수 없음", "the version could not be read from the evidence"),
-        ["reason.not-packaged"] = ("dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판단함", "not installed from a dpkg or rpm package, so judged against upstream's supported series"),
-        ["reason.policy"] = ("적용 정책: {policy}, 지식 베이스 {version} ({date} 기준)", "judged by policy {policy} with knowledge base {version} ({date})"),
+        ["reason.not-packaged"] = ("dpkg/rpm 패키지로 설치되지 않아 업스트림 지원 계열 기준으로 판정함", "not installed from a dpkg or rpm package, so judged against upstream's supported series"),
+        ["reason.good-needs-facts"] = ("판정을 바꿀 수 있는 정보가 확인되지 않아 양호로 판정할 수 없음", "GOOD cannot be given: a fact that could change the answer is unknown"),
+        ["reason.policy"] = ("적용 정책: {policy}, 지식 베이스 {version} ({date}까지의 정보)", "judged by policy {policy} with knowledge base {version} (data to {date})"),
+        ["reason.versions-differ"] = ("여러 실행 파일의 버전이 다름 ({versions}): 가장 낮은 버전으로 판정함", "several binaries report different versions ({versions}); the lowest is judged"),
+        ["reason.version-timeout"] = ("버전 확인 명령이 시간 제한에 걸림{at}", "the version command timed out{at}"),
+        ["reason.version-no-output"] = ("버전 확인 명령 출력에 버전이 없음{at}", "the version command printed no version{at}"),
         ["reason.version-from-package"] = ("버전은 설치 패키지 {name} {version} 기준임", "version taken from the package {name} {version}"),
         ["reason.usage-unknown"] = ("실행 여부와 부팅 시 시작 여부를 수집 정보로 확인할 수 없음", "whether it runs or starts at boot could not be determined from the evidence"),
-        ["reason.incomplete"] = ("수집 정보가 불완전하여 양호로 판정할 수 없음{detail}", "the evidence is incomplete, so GOOD cannot be given{detail}"),
+        ["reason.usage"] = ("실행 중: {running}, 부팅 시 시작: {enabled}", "running: {running}; starts at boot: {enabled}"),
+        ["reason.incomplete"] = ("수집 정보가 불완전하여 양호로 판정할 수 없음", "the evidence is incomplete, so GOOD cannot be given"),
+        ["reason.incomplete-detail"] = ("수집 정보가 불완전하여 양호로 판정할 수 없음 ({detail})", "the evidence is incomplete, so GOOD cannot be given ({detail})"),
+        ["reason.incomplete-timed-out"] = ("시간 초과: {probes}", "timed out: {probes}"),
+        ["reason.incomplete-bundle-cut"] = ("번들이 중간에 끊김", "bundle cut short"),
+        ["reason.incomplete-output-cut"] = ("출력 잘림: {probes}", "output cut: {probes}"),
 
-        // Remediation hints.
+        // Version judgement against upstream's releases (Assess/VersionJudgement.cs).
+        ["version.no-kb"] = ("지식 베이스에 {mta} 릴리스 정보가 없음", "the knowledge base has no release data for {mta}"),
+        ["version.newer-than-kb"] = ("{v}은(는) 지식 베이스({date}까지의 정보)가 아는 최신 릴리스 {newest}보다 새 버전임: 지식 베이스 갱신 필요", "{v} is newer than the newest release the knowledge base knows ({newest}, data to {date}); update the knowledge base"),
+        ["version.newest-release"] = ("{v}은(는) 업스트림 최신 릴리스({newest})임", "{v} is the newest upstream release ({newest})"),
+        ["version.older-than-newest"] = ("{v}은(는) 업스트림 최신 릴리스 {newest}보다 낮은 버전임", "{v} is older than the newest upstream release {newest}"),
+        ["version.newest-patch"] = ("{v}은(는) 지원 중인 {branch} 계열의 최신 패치({patch})임", "{v} is the newest patch ({patch}) of the supported {branch} series"),
+        ["version.newest-patch-with-fixes"] = ("{v}은(는) 해당 계열의 최신 패치이나 지식 베이스에 그 이후의 수정이 있음", "{v} is the newest patch of its series, but the knowledge base names fixes beyond it"),
+        ["version.older-than-patch"] = ("{v}은(는) 지원 중인 {branch} 계열의 최신 패치 {patch}보다 낮은 버전임", "{v} is older than {patch}, the newest patch of the supported {branch} series"),
+        ["version.series-unsupported"] = ("{series} 계열은 업스트림 지원이 종료됨 (최신 릴리스: {newest})", "the {series} series is no longer supported upstream (newest release: {newest})"),
+        ["version.cves"] = ("이 버전에 해당하는 알려진 취약점 {n}건: {ids}", "{n} known vulnerabilities apply to this version: {ids}"),
+        ["version.cves-kev"] = ("이 버전에 해당하는 알려진 취약점 {n}건 (CISA KEV 실제 악용 {kev}건): {ids}", "{n} known vulnerabilities apply to this version ({kev} actively exploited per CISA KEV): {ids}"),
+        ["version.cve-no-fix"] = ("{id}은(는) 업스트림 수정이 없음 (릴리스로 해결 불가){applies}; 완화 방법: {mitigation}", "{id} has no upstream fix (no release cures it){applies}; mitigation: {mitigation}"),
+        ["version.see-advisory"] = ("권고문 참조", "see the advisory"),
+        ["version.cve-not-applicable"] = ("{id}: {why}", "{id}: {why}"),
+
+        // Vendor policy: the distribution's packages (Assess/VendorJudge.cs).
+        ["vendor.update-pending"] = ("벤더 업데이트 대기 중: {list}", "a vendor update is pending: {list}"),
+        ["vendor.newer-package"] = ("{os}의 벤더 최신 패키지는 {current} (지식 베이스 {date}), 설치된 버전은 {installed}임", "the vendor's current package for {os} is {current} (knowledge base {date}); installed {installed}"),
+        ["vendor.cves-fixed"] = ("업스트림 {upstream}의 알려진 취약점 {total}건 중 {fixed}건은 이 패키지에서 수정됨 (패키지 변경 이력 또는 벤더 정보)", "{fixed} of the {total} known vulnerabilities of upstream {upstream} are fixed in this package (changelog or vendor data)"),
+        ["vendor.cves-unknown"] = ("업스트림 {upstream}의 알려진 취약점 {n}건의 벤더 조치 여부를 알 수 없음 (패키지 변경 이력·벤더 정보에 없음): {ids}. 벤더 보안 공지 확인 필요", "the vendor's status of {n} known vulnerabilities of upstream {upstream} is unknown (not in the package changelog or vendor data): {ids}; check the vendor's security tracker"),
+        ["vendor.updates-unknown"] = ("벤더 업데이트 대기 여부를 알 수 없음: 업데이트 확인(pkg.updates) {why}. 수동 확인: {how}", "whether a vendor update is pending is unknown: the update check (pkg.updates) {why}; check by hand: {how}"),
+        ["vendor.metadata-old"] = ("대기 중인 업데이트는 없으나 패키지 메타데이터가 {age} ({max}일 초과는 근거가 되지 않음): apt-get update / yum makecache 후 재점검 필요", "no update is pending, but the package metadata (its oldest security source) is {age} (more than {max} days cannot prove it): refresh it (apt-get update / yum makecache) and check again"),
+        ["vendor.age-unknown"] = ("갱신 시점을 알 수 없음", "of unknown age"),
+        ["vendor.age-days"] = ("{days}일 전 정보임", "{days} days old"),
+        ["vendor.none-pending"] = ("{name} {version}에 대기 중인 벤더 업데이트 없음 (패키지 메타데이터 {days}일 전)", "no vendor update is pending for {name} {version} (package metadata {days} days old)"),
+
+        // A fact the evidence does not establish, and how to establish it by hand (Facts/EvidenceModel.cs).
+        ["unknown.fact"] = ("확인 불가: {fact} ({probe}: {why}). 수동 확인: {how}", "unknown: {fact} ({probe}: {why}); check by hand: {how}"),
+        ["fact.installed"] = ("메일 서비스 설치 여부", "which mail services are installed"),
+        ["fact.running"] = ("메일 서비스 실행 여부", "whether the mail service is running"),
+        ["fact.enabled"] = ("부팅 시 시작 여부", "whether it starts at boot"),
+        ["fact.version"] = ("버전", "its version"),
+        ["fact.packages"] = ("설치 패키지", "which package it came from"),
+        ["fact.vendor-updates"] = ("벤더 업데이트·보안 패치 여부", "whether the vendor has an update or fix pending"),
+        ["why.not-collected"] = ("수집되지 않음", "not collected"),
+        ["why.absent"] = ("해당 프로그램 없음", "its program is not on the host"),
+        ["why.failed"] = ("명령 실패", "the command failed"),
+        ["why.timed-out"] = ("시간 초과", "timed out"),
+        ["why.cut"] = ("출력이 크기 제한에서 잘림", "output cut at the size cap"),
+        ["why.not-root"] = ("root 권한 없이 확인 불가", "not visible without root"),
+        ["why.skipped"] = ("건너뜀 (MTA_AUDIT_SKIP)", "skipped (MTA_AUDIT_SKIP)"),
+        ["why.unsafe"] = ("실행하지 않음: 프로그램 소유자·권한이 안전하지 않음", "not run: the program's owner or permissions are unsafe"),
+        ["why.unknown"] = ("알 수 없음", "unknown"),
+        ["manual.as-root-owner"] = ("{cmd} (소유 프로세스를 보려면 root로 실행)", "{cmd} (as root, to see the owning process)"),
+        ["manual.or"] = ("{cmd} (또는 {alt})", "{cmd} (or {alt})"),
+        ["manual.solaris-pkg"] = ("{cmd11} (Solaris 11) 또는 {cmd10} (Solaris 10)", "{cmd11} (Solaris 11) or {cmd10} (Solaris 10)"),
+        ["manual.real-sendmail"] = ("{cmd} (실제 Sendmail인 경우에만)", "{cmd} (only if it is the real Sendmail)"),
+        ["manual.rpm-updates"] = ("{cmd} (또는 {alt})", "{cmd} (or {alt})"),
+        ["manual.rpm-refresh"] = ("{cmd} (메타데이터 갱신) 후 재점검", "{cmd} (refresh the metadata), then check again"),
+        ["manual.apt-lists"] = ("{cmd} (저장소별 날짜 확인); {alt}", "{cmd} (each source's date); {alt}"),
+        ["manual.proc-ns"] = ("{cmd} (메일 데몬 PID마다)", "{cmd} (for each mail daemon's PID)"),
+        ["manual.rerun"] = ("MTA_AUDIT_SKIP 없이 root로 수집 스크립트를 다시 실행 ({probe})", "re-run the collector as root without MTA_AUDIT_SKIP ({probe})"),
+
+        // The organisation's baseline (Assess/Baseline.cs).
+        ["baseline.no-rule"] = ("기준선 '{name}'에 이 시스템({os})의 {mta} 최소 버전이 없음: 직접 판정하거나 최소 버전을 추가해야 함", "The baseline '{name}' sets no minimum for {mta} on this system ({os}); judge it by hand or add a minimum."),
+        ["baseline.package-ok"] = ("패키지 {package} {version}은(는) 기준선 '{name}'의 {scope} 최소 버전 {minimum} 이상임", "Package {package} {version} is at or above the baseline '{name}' minimum {minimum} for {scope}."),
+        ["baseline.package-below"] = ("패키지 {package} {version}은(는) 기준선 '{name}'의 {scope} 최소 버전 {minimum}보다 낮음", "Package {package} {version} is below the baseline '{name}' minimum {minimum} for {scope}."),
+        ["baseline.version-ok"] = ("{mta} {version}은(는) 기준선 '{name}'의 {scope} 최소 버전 {minimum} 이상임", "{mta} {version} is at or above the baseline '{name}' minimum {minimum} for {scope}."),
+        ["baseline.version-below"] = ("{mta} {version}은(는) 기준선 '{name}'의 {scope} 최소 버전 {minimum}보다 낮음", "{mta} {version} is below the baseline '{name}' minimum {minimum} for {scope}."),
+        ["baseline.needs-either"] = ("패키지 {package} 또는 버전 {version}", "package {package} or version {version}"),
+        ["baseline.needs-package"] = ("패키지 {package}", "package {package}"),
+        ["baseline.needs-version"] = ("버전 {version}", "version {version}"),
+        ["baseline.incomparable"] = ("패키지 버전 {version}({manager})을(를) dpkg/rpm 최소 버전과 비교할 수 없음", "its package version {version} ({manager}) cannot be compared with a dpkg/rpm minimum"),
+        ["baseline.version-unknown"] = ("설치된 버전을 알 수 없음", "the installed version is unknown"),
+        ["baseline.cannot-judge"] = ("기준선 '{name}'은(는) {scope}에 {needed} 이상을 요구하나 {why}", "The baseline '{name}' requires {needed} for {scope}, but {why}."),
+        ["baseline.scope"] = ("{where}의 {mta}", "{mta} on {where}"),
+
+        // What the host's evidence as a whole says (Assess/HostEvidence.cs).
+        ["host.in-containers"] = ("컨테이너에서도 실행 중 (이 호스트의 것이 아니므로 판정하지 않음): {list}", "also running in containers (not this host's, not judged here): {list}"),
+        ["host.unsafe"] = ("안전하지 않아 실행하지 않음: {path} ({why}). 수집 스크립트는 프로그램과 상위 디렉터리가 root 소유이고 그룹·다른 사용자 쓰기 권한이 없을 때만 실행함: 누가 설치했는지 확인 필요", "not run, unsafe: {path} ({why}); the collector runs a candidate MTA program only when it and its directories are root-owned and not writable by group or others: find out who put it there"),
+        ["host.unsafe-writable"] = ("{path}에 그룹·다른 사용자 쓰기 권한 있음", "{path} is writable by group or others"),
+        ["host.unsafe-owner"] = ("{path}의 소유자가 root가 아님 (uid {uid})", "{path} is owned by uid {uid}, not root"),
+        ["host.nonroot"] = ("일반 사용자 권한으로 수집됨 (user: nonroot): 포트를 연 프로세스, 다른 사용자 프로세스의 네임스페이스, 읽을 수 없는 파일은 확인되지 않았으며 이에 달린 판정은 확인 불가로 표시함 (root로 재수집 권장)", "collected as a normal user (user: nonroot): the owners of listening sockets, other users' process namespaces and unreadable files were not visible; what they could decide is reported as unknown (re-run the collector as root)"),
+        ["host.facts-unknown"] = ("메일 서비스 설치·실행 여부를 완전히 확인할 수 없음: 다음 정보가 확인되지 않음", "whether a mail service is installed or running cannot be fully established: these facts are unknown"),
+        ["host.unowned-port"] = ("메일 포트({ports})를 여는 프로세스를 수집 정보로 알 수 없음 (root 아님): 메일 서비스일 수 있음. 수동 확인: {how}", "something listens on a mail port ({ports}) but the evidence does not name the process (not root): it may be a mail service; check by hand: {how}"),
+        ["host.impostors"] = ("메일 데몬과 같은 이름의 프로세스가 예상 밖의 사용자로 실행 중이며 MTA로 보지 않음: {list}. 정체 확인 필요", "processes named like a mail daemon run under an unexpected user and were not counted as the MTA: {list}; find out what they are"),
+        ["host.not-counted"] = ("{mta}(으)로 보지 않음: 예상 밖의 사용자 프로세스 ({list})", "not counted as {mta}: processes of an unexpected user ({list})"),
+        ["host.mta-in-containers"] = ("{mta}은(는) 컨테이너에서도 실행 중이나 이 호스트가 아님: {list}", "{mta} also runs in containers, which are not this host: {list}"),
+
+        // The OS's support life (Assess/OsLifecycleJudge.cs).
+        ["lifecycle.the-os"] = ("이 OS", "the OS"),
+        ["lifecycle.source-kb"] = ("지식 베이스", "knowledge base"),
+        ["lifecycle.supported"] = ("OS {os}: 표준 보안 지원 {end}까지 ({source})", "OS {os}: standard security support until {end} ({source})"),
+        ["lifecycle.free-extended"] = ("OS {os}: 표준 지원 {end} 종료, {program}{until} 지원 중", "OS {os}: standard support ended {end}; still supported by {program}{until}"),
+        ["lifecycle.paid-extended"] = ("OS {os}: 표준 지원 {end} 종료, 확장 지원 {program}{until} 저장소가 설정됨 ({evidence})", "OS {os}: standard support ended {end}; extended support {program}{until} is configured ({evidence})"),
+        ["lifecycle.until"] = (" ({date}까지)", " until {date}"),
+        ["lifecycle.end-unknown"] = (" (종료일 미확인)", " (end date not established)"),
+        ["lifecycle.upgrade"] = ("지원되는 OS 릴리스로 업그레이드", "upgrade the OS to a supported release"),
+        ["lifecycle.upgrade-to"] = ("지원되는 OS 릴리스({releases})로 업그레이드", "upgrade the OS to a supported release ({releases})"),
+        ["lifecycle.no-paid-source"] = ("; {program} 저장소가 설정되지 않음", "; no {program} source is configured"),
+        ["lifecycle.sources-not-collected"] = ("; 패키지 저장소 목록(pkg.sources)이 수집되지 않아 {program} 저장소 설정 여부 확인 불가", "; the package sources (pkg.sources) were not collected, so no {program} source is shown"),
+        ["lifecycle.ended"] = ("OS 지원 종료 {date} ({os}{note}): 벤더 수정이 더 이상 나오지 않아 업스트림 기준으로 판정함. 조치: {remedy}", "OS end of life since {date} ({os}{note}): no vendor fix will come, so the package is judged against upstream; remedy: {remedy}"),
+
+        // A vulnerability's preconditions on this host (Assess/CvePreconditions.cs).
+        ["applies.build-feature"] = ("빌드 기능 {feature}", "build feature {feature}"),
+        ["applies.tls-library"] = ("TLS 라이브러리 {library}", "TLS library {library}"),
+        ["applies.lookup"] = ("조회 유형 {lookup}", "lookup {lookup}"),
+        ["applies.authenticator"] = ("인증 모듈 {driver}", "authenticator {driver}"),
+        ["applies.hints-db"] = ("힌트 데이터베이스 {db}", "hints database {db}"),
+        ["applies.libc"] = ("C 라이브러리 {libc}", "C library {libc}"),
+        ["applies.libc-host"] = ("C 라이브러리 {libc} (이 호스트: {host})", "C library {libc} (host: {host})"),
+        ["applies.and"] = (" 및 ", " and "),
+        ["applies.lacks"] = ("이 빌드에 {what}이(가) 없어 해당 없음", "not applicable, because this build lacks {what}"),
+        ["applies.needs-present"] = ("필요 조건 {what}: 있음", "needs {what}: present"),
+        ["applies.needs-unknown"] = ("필요 조건 {what}: 수집 정보로 확인되지 않아 해당으로 셈", "needs {what}: not shown by the evidence, so counted"),
+        ["applies.local-account"] = ("로컬 계정 필요", "needs a local account"),
+        ["applies.config"] = ("{config} 설정일 때만 해당 (설정은 점검하지 않음)", "only with {config} (settings not checked)"),
+
+        // Remediation (Remediation/*.cs): what to do, in the guide's 조치 방법.
         ["fix.none"] = ("조치 불필요", "nothing to do"),
         ["fix.update-package"] = ("벤더 보안 업데이트로 {package} 패키지를 최신 수정 버전으로 업데이트함", "update the {package} package to the vendor's fixed version"),
         ["fix.upgrade-upstream"] = ("{mta}를 {version} 이상으로 업그레이드함", "upgrade {mta} to {version} or later"),
         ["fix.disable"] = ("사용하지 않는 메일 서비스는 중지하고 부팅 시 시작되지 않도록 설정함", "stop an unused mail service and keep it from starting at boot"),
+        ["fix.stop-if-unneeded"] = ("메일 서비스를 사용하지 않는 경우 서비스 중지 및 비활성화: {steps}", "If the mail service is not needed, stop it and disable it at boot: {steps}"),
+        ["fix.keep-stopped"] = ("중지 및 비활성화 상태를 유지하고, 필요 없으면 패키지를 제거{package}", "Keep it stopped and disabled; if it is not needed, remove the package{package}"),
+        ["fix.patch-policy"] = ("패치 관리 정책을 수립하여 주기적으로 보안 패치 적용 (패치 적용 시 서비스 영향도 사전 검토)", "Set a patch management policy and apply vendor security updates regularly; consider the impact on the service before patching"),
+        ["fix.update-vendor-package"] = ("벤더 패키지 업데이트{to}: {action}", "Update the vendor package{to}: {action}"),
+        ["fix.to-upstream"] = (" (업스트림 {target} 또는 해당 수정이 반영된 벤더 빌드)", " (upstream {target} or a vendor build with its fixes)"),
+        ["fix.to-package"] = (" (벤더 패키지 {target} 이상)", " (vendor package {target} or later)"),
+        ["fix.solaris10-patch"] = ("{package}에 대한 Oracle Solaris 10 패치 적용 (patchadd)", "apply the Oracle Solaris 10 patch for {package} (patchadd)"),
+        ["fix.aix-fix"] = ("파일셋 {package}에 대한 IBM 수정(TL/SP 또는 iFix) 적용 (Fix Central, installp/emgr)", "apply the IBM fix (TL/SP or iFix) for fileset {package} (Fix Central, installp/emgr)"),
+        ["fix.hpux-patch"] = ("{package}에 대한 HPE 패치 적용 (swinstall)", "apply the HPE patch for {package} (swinstall)"),
+        ["fix.update-package-named"] = ("패키지 {package} 업데이트", "update package {package}"),
+        ["fix.not-packaged"] = ("패키지가 아닌 설치: {site} 에서 최신 버전을 받아 보안 패치 적용{to}", "Not from a package: download and install the current release from {site}{to}"),
+        ["fix.leftover-process"] = ("서비스 관리자 밖에서 실행 중인 프로세스 {pid} ({args}): 시작한 곳을 확인하고 kill {pid} (SIGTERM)로 종료한 뒤 부팅 스크립트에서 제거", "process {pid} ({args}) is not under a service manager: check what started it, end it with kill {pid} (SIGTERM), and remove it from the boot scripts"),
+        ["fix.postfix-stop-boot"] = ("{cmd} ; 부팅 스크립트에서 제거", "{cmd} ; remove it from the boot scripts"),
+        ["fix.stop-by-script"] = ("{mta} 시작 스크립트로 중지하고 부팅 스크립트에서 제거", "stop {mta} with its own start script and remove it from the boot scripts"),
+        ["fix.nothing-to-do"] = ("{mta}: {verdict}, 조치할 것 없음 (필요 없는 서비스라면 --unused {mta})", "{mta}: {verdict}, nothing to do unless it is not needed (--unused {mta})"),
+        ["fix.not-installed"] = ("{mta}: 이 호스트에 설치되어 있지 않아 중지할 것 없음", "{mta} is not installed on this host: nothing to stop"),
+        ["fix.hint-no-port"] = ("참고: TCP 포트에서 대기하지 않아 네트워크로부터 메일을 받지 않음", "hint: it listens on no TCP port, so it receives no mail from the network"),
+        ["fix.hint-loopback"] = ("참고: 루프백 주소에서만 대기함 (로컬 메일 전용)", "hint: it listens on loopback only (local mail only)"),
+        ["fix.in-use-update-only"] = ("{mta} 사용 중: 업데이트만 계획함. 필요 없는 서비스라면 --unused {mta} 로 다시 실행", "{mta} is in use: only its update is planned; if it is not needed, run again with --unused {mta}"),
+        ["fix.aix-comment-start"] = ("{path} 파일의 시작 줄 주석 처리: {line}", "comment out the start line in {path}: {line}"),
+        ["fix.hpux-mailservs"] = ("{path} 파일에 {setting} 설정", "set {setting} in {path}"),
+        ["step.stop"] = ("{target} 중지", "stop {target}"),
+        ["step.disable"] = ("{target} 부팅 시 시작 해제", "disable {target} at boot"),
+        ["step.mask"] = ("{target} 마스크", "mask {target}"),
+        ["step.edit"] = ("{target} 수정", "edit {target}"),
+        ["step.update"] = ("{target} 업데이트", "update {target}"),
+        ["step.remove"] = ("전혀 필요 없으면 {target} 제거 (--apply 로 실행하지 않음)", "if it is not needed at all, remove {target} (not done by --apply)"),
+        ["step.manual"] = ("수동 조치", "by hand"),
+        ["step.line"] = ("{what}{states}: {action}", "{what}{states}: {action}"),
+
+        // The fix plan and its outcome (Remediation/PlanText.cs, the fix command).
+        ["plan.host"] = ("호스트:", "host:"),
+        ["plan.unused"] = ("사용하지 않음 (--unused): 중지 및 비활성화", "not used (--unused): stop and disable"),
+        ["plan.in-use"] = ("사용 중: 벤더 업데이트", "in use: vendor update"),
+        ["plan.by-hand"] = ("수동", "by hand"),
+        ["plan.no-steps"] = ("조치할 단계 없음", "no steps"),
+        ["plan.done"] = ("완료", "done"),
+        ["plan.already"] = ("이미 적용됨", "already so"),
+        ["plan.failed"] = ("실패", "FAILED"),
+        ["plan.unchanged"] = ("변경 사항 없음: 모든 단계가 이미 적용되어 있음", "nothing changed: every step was already in place"),
+        ["plan.journal"] = ("작업 기록: {path}", "journal: {path}"),
+
+        // Checking a fix after --apply (Fix/PlanVerifier.cs).
+        ["verify.step-not-held"] = ("{n}단계가 유지되지 않음: {target} 현재 '{now}' (기대: '{after}')", "step {n} did not hold: {target} is now '{now}', not '{after}'"),
+        ["verify.still-running"] = ("새로 수집한 정보에서 {mta} 실행 중으로 보임 ({state})", "the fresh evidence still shows {mta} running ({state})"),
+        ["verify.still-enabled"] = ("새로 수집한 정보에서 {mta} 부팅 시 시작으로 보임 ({state})", "the fresh evidence still shows {mta} starting at boot ({state})"),
+        ["verify.not-installed"] = ("설치되지 않음", "not installed"),
+        ["verify.package-not-updated"] = ("새로 수집한 정보에서 {package} {now} (기대: {after})", "the fresh evidence shows {package} {now}, not {after}"),
+
+        // The knowledge base's age (Knowledge/DataDates.cs).
+        ["kb.stale"] = ("경고: 지식 베이스 정보는 {date}까지이며 점검 시점보다 {age}일 오래됨 ({max}일 초과): 그 이후의 릴리스·취약점은 반영되지 않음. 'mta-audit db update'(폐쇄망은 외부에서 'db fetch' 후 'db update --from')로 최신 정보를 반영하거나 mta-audit을 갱신해야 함", "WARNING: the knowledge base's data runs to {date}, {age} days before this scan (more than {max}): releases and vulnerabilities since then are unknown to it; run 'mta-audit db update' (air-gapped: 'db fetch' elsewhere, then 'db update --from') or update mta-audit"),
 
         // Input handling.
         ["note.duplicate"] = ("{host}: 같은 호스트의 번들이 {count}개 있어 가장 최근 수집분({at}, {source})만 판정함",

@@ -116,7 +116,7 @@ public class BaselineTests
         var unknown = B.Judge("exim", Debian12, null, null);
         Assert.Equal((Verdict.Manual, "4.98.2"), (unknown.Verdict, unknown.Minimum));
         Assert.Contains("the installed version is unknown", unknown.Reason.En);
-        Assert.Contains("설치된 버전을 알 수 없습니다", unknown.Reason.Ko);
+        Assert.Contains("설치된 버전을 알 수 없음", unknown.Reason.Ko);
 
         // A Debian 12 package minimum, a host whose postfix is a source build: no package to compare.
         Assert.Equal(Verdict.Manual, B.Judge("postfix", Debian12, null, V("3.9.1")).Verdict);
@@ -131,7 +131,7 @@ public class BaselineTests
     {
         var j = B.Judge("postfix", Debian12, Deb("3.7.10-0+deb12u1"), V("3.7.10"));
         Assert.Equal("Package postfix 3.7.10-0+deb12u1 is below the baseline 'ACME 2026-H2' minimum 3.7.11-0+deb12u1 for postfix on debian 12.", j.Reason.En);
-        Assert.Equal("패키지 postfix 3.7.10-0+deb12u1은(는) 기준선 'ACME 2026-H2'의 debian 12의 postfix 최소 버전 3.7.11-0+deb12u1보다 낮습니다.", j.Reason.Ko);
+        Assert.Equal("패키지 postfix 3.7.10-0+deb12u1은(는) 기준선 'ACME 2026-H2'의 debian 12의 postfix 최소 버전 3.7.11-0+deb12u1보다 낮음", j.Reason.Ko);
     }
 
     [Theory]

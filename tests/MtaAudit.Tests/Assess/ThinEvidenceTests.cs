@@ -59,7 +59,7 @@ public class ThinEvidenceTests
         var facts = FactsBuilder.Build(BundleReader.Read(failed, "t").Single().Bundle!);
         Assert.Equal(UnknownReason.Failed, facts.ProbeFact("pkg.updates").Reason);
         Assert.Empty(facts.Updates);
-        Assert.Contains(EvidenceModel.Unknowns(facts, [U45Fact.VendorUpdates]), u => u.Probe == "pkg.updates" && u.ManualCommand.Length > 0);
+        Assert.Contains(EvidenceModel.Unknowns(facts, [U45Fact.VendorUpdates]), u => u.Probe == "pkg.updates" && u.ManualCommand.En.Length > 0);
         Assert.NotEqual(Verdict.Good, JudgeText(failed).Verdict);
     }
 

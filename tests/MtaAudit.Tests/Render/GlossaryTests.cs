@@ -29,7 +29,9 @@ public class GlossaryTests
             // "판단 기준" is KISA's 양호/취약 criteria; the chosen policy is "적용 정책".
             Assert.DoesNotContain("판단 기준", ko, StringComparison.Ordinal);
             // A vendor package's version is never called upstream.
-            if (code is "detail.package" or "cve.vendor-fixed" or "cve.vendor-fixed-this" or "reason.version-from-package" or "fix.update-package")
+            if (code is "detail.package" or "cve.vendor-fixed" or "cve.vendor-fixed-this" or "reason.version-from-package" or "fix.update-package"
+                or "vendor.update-pending" or "vendor.newer-package" or "vendor.none-pending" or "fix.to-package"
+                or "baseline.package-ok" or "baseline.package-below" or "baseline.incomparable")
                 Assert.DoesNotContain("업스트림", ko, StringComparison.Ordinal);
             Assert.DoesNotContain("정책 vendor", ko, StringComparison.Ordinal);
         }
