@@ -55,16 +55,14 @@ public static class FleetReport
             var errors = report.Errors.ToList();
             var verdict = report.Verdict;
             if (item.Bundle.Headers.GetValueOrDefault("user") == "nonroot")
-                reasons.Add(new Localized("judged without root (no --sudo, or a non-root login): some evidence may be missing",
-                    "root 권한 없이 점검함 (--sudo 없음 또는 일반 사용자 로그인): 일부 증거가 빠졌을 수 있음"));
+                reasons.Add(Glossary.Say("fleet.nonroot"));
             if (failure is { } f)
             {
                 errors.Add($"{f.Name()}: the collection did not end cleanly; the evidence is partial");
                 if (verdict is Verdict.Good or Verdict.NotApplicable)
                 {
                     verdict = Verdict.Manual;
-                    reasons.Add(new Localized($"collection ended with '{f.Name()}': a partial bundle cannot show GOOD",
-                        $"수집이 '{f.Name()}'(으)로 끝남: 일부만 수집된 증거로는 양호로 판단할 수 없음"));
+                    reasons.Add(Glossary.Say("fleet.partial", ("kind", f.Name())));
                 }
             }
             // The bundle's own host line is shown next to the source, never used as the key.
@@ -77,7 +75,7 @@ public static class FleetReport
 
     private static HostReport NotChecked(string name, string source, string kind, string message) =>
         new(name, OsInfo.Unknown, Verdict.Manual, false, [],
-            [new Localized($"not checked: {kind}", $"점검하지 못함: {kind}")],
+            [Glossary.Say("fleet.not-checked", ("kind", kind))],
             [$"{kind}: {message}"], source);
 
     private static string Describe(FleetStore.Row r) =>

@@ -375,6 +375,11 @@ public static class Glossary
         // The knowledge base's age (Knowledge/DataDates.cs).
         ["kb.stale"] = ("경고: 지식 베이스 정보는 {date}까지이며 점검 시점보다 {age}일 오래됨 ({max}일 초과): 그 이후의 릴리스·취약점은 반영되지 않음. 'mta-audit db update'(폐쇄망은 외부에서 'db fetch' 후 'db update --from')로 최신 정보를 반영하거나 mta-audit을 갱신해야 함", "WARNING: the knowledge base's data runs to {date}, {age} days before this scan (more than {max}): releases and vulnerabilities since then are unknown to it; run 'mta-audit db update' (air-gapped: 'db fetch' elsewhere, then 'db update --from') or update mta-audit"),
 
+        // Fleet scans.
+        ["fleet.nonroot"] = ("root 권한 없이 점검함 (--sudo 없음 또는 일반 사용자 로그인): 일부 증거가 빠졌을 수 있음", "judged without root (no --sudo, or a non-root login): some evidence may be missing"),
+        ["fleet.partial"] = ("수집이 '{kind}'(으)로 끝남: 일부만 수집된 증거로는 양호로 판단할 수 없음", "collection ended with '{kind}': a partial bundle cannot show GOOD"),
+        ["fleet.not-checked"] = ("점검하지 못함: {kind}", "not checked: {kind}"),
+
         // Input handling.
         ["note.duplicate"] = ("{host}: 같은 호스트의 번들이 {count}개 있어 가장 최근 수집분({at}, {source})만 판정함",
                               "{host}: {count} bundles of the same host; only the newest ({at}, {source}) is judged"),
