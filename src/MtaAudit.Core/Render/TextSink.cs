@@ -112,7 +112,7 @@ public sealed class TextSink : IReportSink
         o.WriteLine(_w["report.title"]);
         o.WriteLine(_w["head.policy"] + ": " + _w.Policy(_meta.Policy));
         o.WriteLine(_w["head.kb"] + ": " + _w.Say("head.kb-value", ("version", _meta.KbVersion), ("date", _meta.KbDateDescribed)));
-        if (_meta.DataWarning is { } warning) o.WriteLine(_w["head.kb-warning"] + ": " + warning.Get(_w.Lang));
+        if (_meta.DataWarning is { } warning) o.WriteLine(warning.Get(_w.Lang)); // it says "경고:" / "WARNING:" itself
         o.WriteLine(_w["head.generated"] + ": " + JsonReport.Time(_meta.GeneratedAt));
         if (_meta.Org is not null) o.WriteLine(_w["head.org"] + ": " + C(_meta.Org));
         if (_meta.Auditor is not null) o.WriteLine(_w["head.auditor"] + ": " + C(_meta.Auditor));
