@@ -71,6 +71,18 @@ public class PreconditionTests
     }
 
     [Fact]
+    public void A_cut_exim_bV_gives_no_build_facts_so_the_libspf2_cve_still_counts()
+    {
+        // The same real output, once whole and once marked cut by the collector: a cut listing may have lost
+        // the very token ("SPF") whose absence would make the CVE not applicable.
+        var whole = FactsBuilder.Build(Bundles.Of("ex", ("probe=mta.exim.version path=/usr/sbin/exim4 rc=0", EximWithoutSpf)));
+        var cut = FactsBuilder.Build(Bundles.Of("ex", ("probe=mta.exim.version path=/usr/sbin/exim4 rc=0 cut=yes", EximWithoutSpf)));
+        Assert.True(VersionJudge.Cves("exim", V("4.92"), Kb, whole).Single(c => c.Id == "CVE-2023-42118").NotApplicable);
+        var spf = VersionJudge.Cves("exim", V("4.92"), Kb, cut).Single(c => c.Id == "CVE-2023-42118");
+        Assert.False(spf.NotApplicable);
+    }
+
+    [Fact]
     public void Without_build_facts_a_precondition_counts_and_is_named()
     {
         var cve = VersionJudge.Cves("exim", V("4.96"), Kb, null).Single(c => c.Id == "CVE-2026-48840");
