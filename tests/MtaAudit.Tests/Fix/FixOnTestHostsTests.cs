@@ -56,7 +56,7 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
     [Theory, MemberData(nameof(RunningHosts))]
     public void Unused_mta_is_stopped_and_disabled_stays_off_after_a_reboot_and_undo_brings_it_back(string host)
     {
-        hosts.EnsureReady();
+        hosts.EnsureReady(host);
         var spec = TestHostsFixture.Spec(host);
         Assert.True(spec.Running, $"{host} must be a running host in hosts.tsv");
         // Now and then (seen on deb12-opensmtpd only, never by hand) systemd in a test host logs "Failed to kill control
@@ -147,8 +147,8 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
     [Fact]
     public void A_unit_that_refuses_to_stop_ends_the_run_halfway_and_undo_restores_what_was_done()
     {
-        hosts.EnsureReady();
         const string host = "deb11-exim";
+        hosts.EnsureReady(host);
         var t = Target(host);
         try
         {
@@ -193,8 +193,8 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
     [Fact]
     public void A_socket_unit_of_the_mta_is_found_live_stopped_first_and_undone()
     {
-        hosts.EnsureReady();
         const string host = "deb13-postfix";
+        hosts.EnsureReady(host);
         var t = Target(host);
         try
         {
@@ -233,8 +233,8 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
     [Fact]
     public void Pending_vendor_update_is_applied_and_the_rescan_shows_the_new_package()
     {
-        hosts.EnsureReady();
         const string host = "deb12-postfix-update";
+        hosts.EnsureReady(host);
         var t = Target(host);
         try
         {

@@ -75,7 +75,7 @@ public sealed class HostIdentityTests(TestHostsFixture hosts)
     public void SMTP_banner_on_the_host_address_names_its_MTA(string name)
     {
         var spec = TestHostsFixture.Spec(name);
-        hosts.EnsureReady();
+        hosts.EnsureReady(name);
         if (!spec.HasMta || !spec.Running)
         {
             var ex = Assert.ThrowsAny<SocketException>(() => Banner(spec.Address, 25));
@@ -100,7 +100,7 @@ public sealed class HostIdentityTests(TestHostsFixture hosts)
     [Theory, MemberData(nameof(Hosts))]
     public void Sshd_listens_on_the_host_address(string name)
     {
-        hosts.EnsureReady();
+        hosts.EnsureReady(name);
         Assert.StartsWith("SSH-2.0-OpenSSH", Banner(TestHostsFixture.Spec(name).Address, 22));
     }
 

@@ -27,6 +27,7 @@ public sealed class TestHostsFixture : IDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
 
     private readonly string? _setupError;
+    private readonly Dictionary<string, string> _hostErrors = new();
     private bool _booted;
 
     public TestHostsFixture()
@@ -48,28 +49,60 @@ public sealed class TestHostsFixture : IDisposable
         var up = Run("bash", [Script("up.sh"), .. Hosts.Select(h => h.Name)], null, BootTimeout);
         if (up.Rc != 0)
             return $"tests/hosts/up.sh failed (rc {up.Rc}):\n{up.Stdout}\n{up.Stderr}";
-        return WaitForListeners();
+        WaitForListeners();
+        return null;
     }
 
     /// <summary>
     /// systemd says "running" once start jobs are done, but a unit that up.sh restarted after an early
     /// failure (or an init script that forks) may still be binding its port: wait, bounded, until every
-    /// running host's SMTP and SSH ports accept connections, so no test races a daemon's start.
+    /// running host's SMTP and SSH ports accept connections, so no test races a daemon's start. A port
+    /// still closed after a while gets its unit restarted (address first); one that never opens makes
+    /// only that host's tests fail, with the unit's status, not every test of the collection.
     /// </summary>
-    private static string? WaitForListeners()
+    private void WaitForListeners()
     {
-        var deadline = DateTime.UtcNow + ListenTimeout;
+        var start = DateTime.UtcNow;
         var pending = Hosts.SelectMany(h => (h.HasMta && h.Running ? new[] { 25, 22 } : [22]).Select(p => (h, p))).ToList();
-        while (pending.Count > 0 && DateTime.UtcNow < deadline)
+        var healed = 0;
+        while (pending.Count > 0 && DateTime.UtcNow - start < ListenTimeout)
         {
             pending.RemoveAll(x => Accepts(x.h.Address, x.p));
-            if (pending.Count > 0) Thread.Sleep(250);
+            if (pending.Count == 0) break;
+            if (healed < HealAfter.Length && DateTime.UtcNow - start > HealAfter[healed])
+            {
+                foreach (var (h, port) in pending) Heal(h, port);
+                healed++;
+            }
+            Thread.Sleep(250);
         }
-        return pending.Count == 0 ? null
-            : "ports still closed after " + ListenTimeout.TotalSeconds + " s: " + string.Join(", ", pending.Select(x => $"{x.h.Name}:{x.p}"));
+        foreach (var group in pending.GroupBy(x => x.h))
+            _hostErrors[group.Key.Name] = "ports still closed after " + ListenTimeout.TotalSeconds + " s and "
+                + healed + " restarts: " + string.Join(", ", group.Select(x => $"{x.h.Name}:{x.p}"))
+                + "\n" + Diagnose(group.Key, group.Select(x => x.p));
     }
 
-    private static readonly TimeSpan ListenTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ListenTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan[] HealAfter = [TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(45)];
+
+    private static string UnitOf(HostSpec h, int port) => port == 22 ? "ssh.service" : h.Unit ?? "ssh.service";
+
+    private static void Heal(HostSpec h, int port)
+    {
+        var unit = UnitOf(h, port);
+        Run("bash", [Script("exec.sh"), h.Name, "sh", "-c",
+            $"systemctl reset-failed; systemctl restart mta-audit-net.service; systemctl restart {unit}"],
+            null, TimeSpan.FromSeconds(60));
+    }
+
+    private static string Diagnose(HostSpec h, IEnumerable<int> ports)
+    {
+        var units = string.Join(" ", ports.Select(p => UnitOf(h, p)).Distinct());
+        var r = Run("bash", [Script("exec.sh"), h.Name, "sh", "-c",
+            $"systemctl is-system-running; systemctl --failed --no-legend; ip -br addr; systemctl status --no-pager -n 15 {units}"],
+            null, TimeSpan.FromSeconds(30));
+        return r.Stdout + r.Stderr;
+    }
 
     private static bool Accepts(string address, int port)
     {
@@ -90,12 +123,20 @@ public sealed class TestHostsFixture : IDisposable
     public void EnsureReady()
     {
         if (_setupError is not null) throw new InvalidOperationException(_setupError);
+        if (_hostErrors.Count > 0) throw new InvalidOperationException(string.Join("\n", _hostErrors.Values));
+    }
+
+    /// <summary>Fails the calling test if the hosts, or this one host, are not usable.</summary>
+    public void EnsureReady(string host)
+    {
+        if (_setupError is not null) throw new InvalidOperationException(_setupError);
+        if (_hostErrors.TryGetValue(host, out var error)) throw new InvalidOperationException(error);
     }
 
     /// <summary>Runs <paramref name="stdinScript"/> with sh inside the booted host, as root.</summary>
     public (int Rc, string Stdout, string Stderr) Exec(string host, string stdinScript, TimeSpan timeout)
     {
-        EnsureReady();
+        EnsureReady(host);
         var r = Run("bash", [Script("exec.sh"), host, "sh", "-s"], stdinScript, timeout);
         return (r.Rc, r.Stdout, r.Stderr);
     }
