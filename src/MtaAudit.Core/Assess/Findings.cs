@@ -41,7 +41,8 @@ public sealed record MtaFinding(
     IReadOnlyList<string> EvidenceLines,
     string? BinaryPath = null,
     string? Confidence = null,
-    MtaAudit.Remediation.MtaPlan? Plan = null);
+    MtaAudit.Remediation.MtaPlan? Plan = null,
+    bool PackageUnknown = false);
 
 /// <summary>The U-45 judgement of one host.</summary>
 public sealed record HostReport(

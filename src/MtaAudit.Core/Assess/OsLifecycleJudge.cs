@@ -11,7 +11,9 @@ namespace MtaAudit.Assess;
 /// <see cref="Supported"/>: true (standard support, a free extended program, or a paid one whose channel the
 /// package sources show), false (end of life since <see cref="EndedOn"/>: no channel of a paid program is shown).
 /// </summary>
-public sealed record OsSupport(OsLifecycleRecord? Record, bool Supported, DateOnly? EndedOn, string? Channel, Localized Reason);
+/// <see cref="Certain"/>: false when a paid program is still open and the package sources that would show its
+/// channel were not collected (end of life is then presumed, not shown).
+public sealed record OsSupport(OsLifecycleRecord? Record, bool Supported, DateOnly? EndedOn, string? Channel, Localized Reason, bool Certain = true);
 
 /// <summary>
 /// The OS lifecycle under the vendor policy: a vendor that no longer supports the release will ship no fix, so
@@ -52,7 +54,8 @@ var paidNote = paidOpen.Count == 0 ? Glossary.Same("")
             : facts.Has("pkg.sources") ? Glossary.Say("lifecycle.no-paid-source", ("program", Short(paidOpen[0].Program)))
             : Glossary.Say("lifecycle.sources-not-collected", ("program", Short(paidOpen[0].Program)));
         return new(record, false, endedOn, null,
-            Glossary.Say("lifecycle.ended", ("date", Iso(endedOn)), ("os", label), ("note", paidNote), ("remedy", remedy)));
+            Glossary.Say("lifecycle.ended", ("date", Iso(endedOn)), ("os", label), ("note", paidNote), ("remedy", remedy)),
+            Certain: paidOpen.Count == 0 || facts.Has("pkg.sources"));
     }
 
     /// <summary>

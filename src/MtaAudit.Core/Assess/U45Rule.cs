@@ -33,6 +33,17 @@ public static class U45Rule
         return new HostReport(facts.Host, facts.Os, verdict, facts.Complete, findings, hostReasons, facts.Problems, source, collectedAt);
     }
 
+    /// <summary>The upstream judgement of an MTA on an OS past its support, when it is VULNERABLE; else null.</summary>
+    private static VersionJudgement? EndOfLifeVerdict(HostFacts facts, MtaEvidence e, UpstreamVersion? version, AnalysisOptions options)
+    {
+        if (version is null) return null;
+        var os = OsLifecycleJudge.Of(facts, options.Knowledge, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        // Only a shown end of life: a paid channel the uncollected sources might show would bring vendor fixes.
+        if (os is not { Supported: false, Certain: true }) return null;
+        var j = OsLifecycleJudge.AgainstUpstream(facts, e.Id, version, os, options.Knowledge);
+        return j.Verdict == Verdict.Vulnerable ? j : null;
+    }
+
     private static (Verdict, List<Localized>) NoMta(HostFacts facts, AnalysisOptions options)
     {
         bool looked = facts.Collected.Any(p => p.StartsWith("pkg.", StringComparison.Ordinal))
@@ -79,6 +90,16 @@ public static class U45Rule
             var j = VendorJudge.Judge(facts, e, package!, version, options.Knowledge, options.Today);
             (verdict, cves, target) = (j.Verdict, j.Cves, j.Target);
             reasons.InsertRange(0, j.Reasons);
+            if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
+        }
+        else if (options.Policy == Policy.Vendor && package is null && PackagesUnknown(facts) is { Count: > 0 } eolPkgUnknown
+                 && EndOfLifeVerdict(facts, e, version, options) is { } eol)
+        {
+            // Packaged or built by hand, an MTA on an OS past its support gets no vendor fix: upstream
+            // decides either way, so the unknown package cannot turn a VULNERABLE (it could a GOOD).
+            (verdict, cves, target) = (eol.Verdict, eol.Cves, eol.Target);
+            reasons.InsertRange(0, eol.Reasons);
+            reasons.AddRange(eolPkgUnknown.Select(u => u.Describe()));
             if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
         }
         else if (options.Policy == Policy.Vendor && package is null && PackagesUnknown(facts) is { Count: > 0 } pkgUnknown)
@@ -138,8 +159,10 @@ public static class U45Rule
         bool needsPatch = verdict == Verdict.Vulnerable || (verdict == Verdict.Manual && target is not null);
         var remediation = RemediationCatalog.For(facts, e, package, needsPatch, inUse != false, target);
         reasons = reasons.Distinct().ToList();
+        // No package found is "not from a package" only when the package lists were read.
+        bool packageUnknown = package is null && PackagesUnknown(facts).Count > 0;
         return new MtaFinding(e.Id, version?.Text, versionText, package, running, enabled, verdict, reasons, cves, remediation,
-            EvidenceProbes(e), EvidenceLines(e), binary, Confidence(e, version is not null, running, enabled));
+            EvidenceProbes(e), EvidenceLines(e), binary, Confidence(e, version is not null, running, enabled), PackageUnknown: packageUnknown);
     }
 
     private static (UpstreamVersion?, string?, string?, List<Localized>) PickVersion(MtaEvidence e, PackageRef? package)

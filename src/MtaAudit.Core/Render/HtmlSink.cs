@@ -94,8 +94,7 @@ public sealed class HtmlSink(Stream output) : IReportSink
             j.WriteString("ver", m.Version ?? "");
             j.WriteString("vt", m.VersionText ?? "");
             j.WriteString("pkg", m.Package is null ? "" : m.Package.Version);
-            j.WriteString("pd", m.Package is null ? _w["detail.no-package"]
-                : _w.Say("detail.package", ("name", m.Package.Name), ("version", m.Package.Version), ("manager", m.Package.Manager)));
+            j.WriteString("pd", _w.Package(m));
             j.WriteString("bin", m.BinaryPath ?? "");
             j.WriteString("u", _w.UsageShort(m.Running, m.Enabled));
             j.WriteString("ul", _w.Usage(m.Running, m.Enabled));

@@ -33,6 +33,7 @@ public static class JsonReport
             Version = m.Version,
             VersionText = m.VersionText,
             Package = m.Package is null ? null : new PackageDoc { Manager = m.Package.Manager, Name = m.Package.Name, Version = m.Package.Version },
+            PackageUnknown = m.PackageUnknown ? true : null,
             Binary = m.BinaryPath,
             Running = m.Running,
             Enabled = m.Enabled,
@@ -86,7 +87,7 @@ public static class JsonReport
                 m.Package is null ? null : new PackageRef(m.Package.Manager, m.Package.Name, m.Package.Version),
                 m.Running, m.Enabled, V(m.Verdict), m.Reasons.Select(L).ToList(),
                 m.Cves.Select(c => new CveRef(c.Id, c.FixedIn, c.Severity, c.Cvss, c.Kev, null, c.Vendor)).ToList(),
-                m.Remediation.Select(L).ToList(), m.Evidence, m.EvidenceLines, m.Binary, m.Confidence)).ToList(),
+                m.Remediation.Select(L).ToList(), m.Evidence, m.EvidenceLines, m.Binary, m.Confidence, PackageUnknown: m.PackageUnknown == true)).ToList(),
             d.Reasons.Select(L).ToList(), d.Errors, d.Source, d.CollectedAt);
         return (host, new HostContext(d.Account, d.Addresses ?? []));
     }
@@ -168,6 +169,9 @@ public static class JsonReport
         public string? Version { get; set; }
         public string? VersionText { get; set; }
         public PackageDoc? Package { get; set; }
+        /// <summary>True when no package was found because the package lists could not be read (absent when they were).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public bool? PackageUnknown { get; set; }
         public string? Binary { get; set; }
         public bool? Running { get; set; }
         public bool? Enabled { get; set; }

@@ -24,7 +24,7 @@ public static class ResultRow
         Status(h, w), Actions(h, w),
         string.Join("\n", h.Mtas.Select(m => m.Mta)),
         string.Join("\n", h.Mtas.Select(w.Version)),
-        string.Join("\n", h.Mtas.Select(m => w.Package(m.Package))),
+        string.Join("\n", h.Mtas.Select(w.PackageCell)),
         string.Join(" ", h.Mtas.SelectMany(m => m.Cves).Select(c => c.Id).Distinct()),
         h.CollectedAt ?? "", w.Account(ctx.Account),
     ];
@@ -36,7 +36,7 @@ public static class ResultRow
         if (h.Mtas.Count == 0) lines.Add("· " + w["detail.no-mta"]);
         foreach (var m in h.Mtas)
         {
-            var pkg = m.Package is null ? w["detail.no-package"] : w.Say("detail.package", ("name", m.Package.Name), ("version", m.Package.Version), ("manager", m.Package.Manager));
+            var pkg = w.Package(m);
             lines.Add($"· {m.Mta} {w.Version(m)}: {w.Verdict(m.Verdict)} ({pkg}; {w.Usage(m.Running, m.Enabled)})");
             lines.AddRange(m.Reasons.Select(r => "  · " + r.Get(w.Lang)));
         }

@@ -44,7 +44,7 @@ public sealed class TextSink : IReportSink
         {
             var m = h.Mtas[i];
             _rows.Add([i == 0 ? C(h.Host) : "", i == 0 ? C(ip) : "", i == 0 ? C(os) : "", m.Mta, C(m.Version ?? "?"),
-                C(m.Package is null ? "-" : m.Package.Version), _w.UsageShort(m.Running, m.Enabled),
+                C(m.Package?.Version ?? (m.PackageUnknown ? "?" : "-")), _w.UsageShort(m.Running, m.Enabled),
                 i == 0 ? _w.Verdict(h.Verdict) : "(" + _w.Verdict(m.Verdict) + ")"]);
         }
         Detail(h, ctx);
@@ -86,8 +86,7 @@ public sealed class TextSink : IReportSink
         if (m.VersionText is not null && m.VersionText != m.Version) version += " (" + m.VersionText + ")";
         d.WriteLine("  [" + C(m.Mta) + "] " + C(version) + " -> " + _w.Verdict(m.Verdict));
         d.WriteLine("    " + _w["detail.status"] + ":");
-        d.WriteLine("      - " + (m.Package is null ? _w["detail.no-package"]
-            : C(_w.Say("detail.package", ("name", m.Package.Name), ("version", m.Package.Version), ("manager", m.Package.Manager)))));
+        d.WriteLine("      - " + C(_w.Package(m)));
         if (m.BinaryPath is not null) d.WriteLine("      - " + C(_w.Say("detail.binary", ("path", m.BinaryPath))));
         d.WriteLine("      - " + _w.Usage(m.Running, m.Enabled));
         if (!_meta.Brief)

@@ -101,5 +101,13 @@ public sealed class Words(Lang lang)
 
     public string Version(MtaFinding m) => m.Version ?? this["detail.version-unknown"];
 
+    /// <summary>The package an MTA came from, "not from a package", or unknown when the package lists were not read.</summary>
+    public string Package(MtaFinding m) => m.Package is { } p
+        ? Say("detail.package", ("name", p.Name), ("version", p.Version), ("manager", p.Manager))
+        : this[m.PackageUnknown ? "detail.package-unknown" : "detail.no-package"];
+
     public string Package(PackageRef? p) => p is null ? "" : $"{p.Name} {p.Version}";
+
+    /// <summary>A table cell: "name version", empty when not from a package, "unknown" when the lists were not read.</summary>
+    public string PackageCell(MtaFinding m) => m.PackageUnknown ? this["value.unknown"] : Package(m.Package);
 }

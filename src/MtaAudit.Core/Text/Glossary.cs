@@ -157,6 +157,7 @@ public static class Glossary
         ["detail.errors"] = ("수집 오류", "Collection problems"),
         ["detail.package"] = ("설치 패키지 {name} {version} ({manager})", "package {name} {version} ({manager})"),
         ["detail.no-package"] = ("패키지로 설치되지 않음", "not installed from a package"),
+        ["detail.package-unknown"] = ("설치 패키지 확인 불가 (패키지 목록 미수집)", "package unknown (the package lists were not collected)"),
         ["detail.binary"] = ("실행 파일 {path}", "binary {path}"),
         ["detail.usage"] = ("실행 중: {running}, 부팅 시 시작: {enabled}", "running: {running}, starts at boot: {enabled}"),
         ["detail.usage-short"] = ("{running}/{enabled}", "{running}/{enabled}"),

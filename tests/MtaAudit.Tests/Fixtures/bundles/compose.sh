@@ -67,6 +67,17 @@ out linux/ps-elf-postfix-master-rhel7.txt | sed -n '/^# ps -elf/,/^$/p' | sed '1
 out generic/postconf-mail_version-samples-multi-os.txt | grep -x 'mail_version = 2.10.1' | sec "probe=mta.postfix.version path=/usr/sbin/postconf rc=0 cmd=postconf -d mail_version"
 end
 
+# --- CentOS 7 (end of life 2024-06-30): Postfix master running, no package or source lists ---
+begin centos7-postfix
+src "os.release: linux/release-file-centos_7_etc_os-release.txt"
+src "proc.list: linux/ps-aux-postfix-master-centos7.txt (prompt line dropped)"
+src "mta.postfix.version: generic/postconf-mail_version-samples-multi-os.txt (CentOS 7 line)"
+body
+out linux/release-file-centos_7_etc_os-release.txt | sec "probe=os.release path=/etc/os-release rc=0 cmd=cat /etc/os-release"
+out linux/ps-aux-postfix-master-centos7.txt | grep -v '^\[root@' | sec "probe=proc.list rc=0 cmd=ps aux"
+out generic/postconf-mail_version-samples-multi-os.txt | grep -x 'mail_version = 2.10.1' | sec "probe=mta.postfix.version path=/usr/sbin/postconf rc=0 cmd=postconf -d mail_version"
+end
+
 # --- CentOS 6: Postfix package, SysV chkconfig on; sendmail not installed ---
 begin centos6-postfix
 src "os.release: linux/release-file-centos_6.7_etc_redhat-release.txt"
