@@ -53,12 +53,18 @@ host() {
     # First value wins in sshd_config: the default comes after the extra lines.
     echo "AuthorizedKeysFile $dir/authorized_keys"
   } > "$d/sshd_config"
+  # A port someone else holds (another test run's sshd) would answer for ours with its own host key.
+  if (exec 3<>"/dev/tcp/$addr/$port") 2>/dev/null; then
+    echo "fleet-sshd: $addr:$port is already in use by another process (another test run?); $name not started" >&2
+    return 1
+  fi
   # Its own stdout/stderr closed: a caller reading this script's output must not wait for sshd.
   /usr/sbin/sshd -D -f "$d/sshd_config" -E "$d/log" </dev/null >/dev/null 2>&1 &
   echo $! > "$d/sshd.pid"
   local entry="[$addr]:$port $(cut -d' ' -f1,2 "$d/ssh_host_ed25519_key.pub")"
   grep -qxF "$entry" "$dir/known_hosts" 2>/dev/null || echo "$entry" >> "$dir/known_hosts"
   wait_port "$addr" "$port" "$name"
+  kill -0 "$(cat "$d/sshd.pid")" 2>/dev/null || { echo "fleet-sshd: $name's sshd exited: $(tail -n 3 "$d/log" 2>/dev/null)" >&2; return 1; }
 }
 
 case "$cmd" in
@@ -66,18 +72,20 @@ case "$cmd" in
   host) key; host "${3:?NAME}" "${4:?ADDR}" "${5:?PORT}" "${6:-}" ;;
   fleet)
     key
-    count=${3:?COUNT}; port=${4:-2222}
+    count=${3:?COUNT}; port=${4:-2222}; pids=(); failed=0
     : > "$dir/hosts.txt"
     { echo "[fleet]"; } > "$dir/hosts.ini"
     for i in $(seq 1 "$count"); do
       addr="127.1.$(( (i - 1) / 250 )).$(( (i - 1) % 250 + 1 ))"
       host "h$i" "$addr" "$port" >/dev/null &
+      pids+=($!)
       echo "root@$addr:$port" >> "$dir/hosts.txt"
       echo "h$i ansible_host=$addr ansible_port=$port ansible_user=root" >> "$dir/hosts.ini"
       # A few at a time: key generation and sshd start share the machine's cores.
-      if (( i % 8 == 0 )); then wait; fi
+      if (( i % 8 == 0 )); then for p in "${pids[@]}"; do wait "$p" || failed=1; done; pids=(); fi
     done
-    wait
+    for p in "${pids[@]}"; do wait "$p" || failed=1; done
+    [ "$failed" = 0 ] || { echo "fleet-sshd: some instances did not start (see above)" >&2; exit 1; }
     ;;
   down)
     for p in "$dir"/*/sshd.pid; do

@@ -214,7 +214,9 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
             Assert.True(outcome.Ok, Describe(outcome));
             Assert.Equal("inactive", Systemctl(t, "is-active", "postfix.socket"));
             Assert.Equal("disabled", Systemctl(t, "is-enabled", "postfix.socket"));
-            Assert.Equal("inactive", Systemctl(t, "is-active", "postfix.service"));
+            // Stopped either way: on a loaded machine postfix's stop can outlast the test hosts' 5 s stop
+            // timeout (tests/hosts/configure-host.sh) and systemd ends it, leaving "failed".
+            Assert.Contains(Systemctl(t, "is-active", "postfix.service"), new[] { "inactive", "failed" });
 
             var undone = new FixUndo(t, StepTimeout).Undo(journal, out _);
             Assert.DoesNotContain(undone, u => u.Result == "failed");

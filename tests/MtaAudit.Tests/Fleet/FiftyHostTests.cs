@@ -6,13 +6,14 @@ using MtaAudit.Tests.Support;
 
 namespace MtaAudit.Tests.Fleet;
 
-/// <summary>50 sshd processes on 127.1.0.1-50:2250 (one per address, each its own host key), scanned by the CLI as a user types it.</summary>
+/// <summary>50 sshd processes on 127.1.0.1-50:2250 (one per address, each its own host key), scanned by the CLI as a user types it.
+/// The port moves up when another run on this machine holds it (fleet-sshd.sh refuses a busy port).</summary>
 public sealed class FiftyHosts : LoopbackSshd
 {
     public const int Count = 50;
     public string Inventory => Path.Combine(Dir, "hosts.ini");
 
-    public FiftyHosts() => Sh("fleet", Count.ToString(), "2250");
+    public FiftyHosts() => Sh("fleet", Count.ToString(), FreePort("127.1.0.1", 2250).ToString());
 }
 
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -54,6 +54,22 @@ public class LoopbackSshd : IDisposable
         Sh("host", file is null ? [name, address, port.ToString()] : [name, address, port.ToString(), file]);
     }
 
+    /// <summary>The first port from <paramref name="from"/> (ten tried) that <paramref name="address"/> can bind now.</summary>
+    public static int FreePort(string address, int from)
+    {
+        for (int port = from; port < from + 10; port++)
+        {
+            try
+            {
+                using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                probe.Bind(new IPEndPoint(IPAddress.Parse(address), port));
+                return port;
+            }
+            catch (SocketException) { }
+        }
+        throw new InvalidOperationException($"{address}: ports {from} to {from + 9} are all in use (other test runs?)");
+    }
+
     /// <summary>A real listener that accepts connections and never says a word.</summary>
     public void Silent(string address, int port)
     {
