@@ -201,7 +201,7 @@ public sealed class AuthFleetTests(AuthFleet fleet) : IClassFixture<AuthFleet>
     {
         var missing = Path.Combine(fleet.Dir, "no-such-agent.sock");
         var (rc, stdout, stderr) = CliBinary.Run(ScanArgs($"root@{AuthFleet.Addr(1)}:{AuthFleet.Port}"), Env(agent: missing));
-        Assert.Equal(2, rc);
+        Assert.Equal(3, rc); // a usage error: nothing scanned
         Assert.Equal("", stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"mta-audit: ssh-agent {missing}: cannot connect", line);
@@ -209,11 +209,32 @@ public sealed class AuthFleetTests(AuthFleet fleet) : IClassFixture<AuthFleet>
         // Named with --identity-agent, a file that is not a socket stops the scan even with a key file to fall back on.
         var notSocket = Path.Combine(fleet.Dir, "authorized_keys");
         (rc, stdout, stderr) = CliBinary.Run(ScanArgs($"root@{AuthFleet.Addr(1)}:{AuthFleet.Port}", "--identity-agent", notSocket, "--identity", fleet.ClientKey), Env());
-        Assert.Equal(2, rc);
+        Assert.Equal(3, rc); // a usage error: nothing scanned
         Assert.Equal("", stdout);
         line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"mta-audit: ssh-agent {notSocket}: ", line);
         Assert.DoesNotContain("Exception", stderr);
+
+        // From SSH_AUTH_SOCK (not named), a dead agent is a note and the key file is used: the host is tried
+        // (nothing listens at .9, so it ends refused at once, which is all this needs).
+        (_, stdout, stderr) = CliBinary.Run(ScanArgs($"root@{AuthFleet.Addr(9)}:{AuthFleet.Port}", "--identity", fleet.ClientKey), Env(agent: missing));
+        Assert.Contains($"mta-audit: ssh-agent {missing}: cannot connect", stderr);
+        Assert.Contains("going on without the agent", stderr);
+        AssertFailed(OnlyHost(stdout, stderr), "refused");
+    }
+
+    [Fact]
+    public void Save_evidence_in_a_fleet_scan_and_evidence_dir_in_a_local_scan_are_usage_errors()
+    {
+        var (rc, stdout, stderr) = CliBinary.Run(ScanArgs($"root@{AuthFleet.Addr(1)}:{AuthFleet.Port}", "--save-evidence", Path.Combine(fleet.Dir, "x.evidence")), Env());
+        Assert.Equal(3, rc);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("mta-audit: --save-evidence keeps this machine's one bundle", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+
+        (rc, stdout, stderr) = CliBinary.Run(["scan", "--evidence-dir", fleet.Dir, "--format", "json"], Env());
+        Assert.Equal(3, rc);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("mta-audit: --evidence-dir is for scans over SSH", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     [Fact]
