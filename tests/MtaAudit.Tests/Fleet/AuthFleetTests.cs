@@ -122,9 +122,10 @@ public sealed class AuthFleet : LoopbackSshd
             a.Dispose();
         }
         File.Delete(SudoersFile);
-        if (_userMade) Run("userdel", null, SudoUser);
+        base.Dispose(); // the sshd first: the user's sessions end with them
+        if (_userMade)
+            for (int i = 0; i < 20 && Run("userdel", null, SudoUser) is not (0 or 6); i++) Thread.Sleep(250); // 6: no such user
         try { Directory.Delete(EmptyHome, true); } catch (IOException) { }
-        base.Dispose();
     }
 }
 

@@ -28,7 +28,7 @@ internal sealed class AgentKey : IPrivateKeySource
     public static bool Usable(SshAgent.Identity identity, bool legacy)
     {
         var type = identity.KeyType;
-        if (type.Contains("-cert-", StringComparison.Ordinal)) return false;
+        if (type.Length == 0 || type.Contains("-cert-", StringComparison.Ordinal)) return false;
         return legacy || type != "ssh-dss";
     }
 

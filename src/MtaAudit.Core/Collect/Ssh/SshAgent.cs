@@ -28,19 +28,11 @@ public sealed class SshAgent(string socketPath)
 
     public string SocketPath { get; } = socketPath;
 
-    /// <summary>One key the agent holds: its public key blob (string type, then the key's fields) and comment.</summary>
-    public sealed record Identity(byte[] Blob, string Comment)
-    {
-        /// <summary>The key type named first in the blob: "ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", ...</summary>
-        public string KeyType
-        {
-            get
-            {
-                var r = new Reader(Blob);
-                return Encoding.ASCII.GetString(r.String());
-            }
-        }
-    }
+    /// <summary>
+    /// One key the agent holds: its public key blob (string type, then the key's fields), the key type named
+    /// first in the blob ("ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", ...) and the agent's comment.
+    /// </summary>
+    public sealed record Identity(byte[] Blob, string KeyType, string Comment);
 
     /// <summary>The agent's keys (SSH2_AGENTC_REQUEST_IDENTITIES). Throws <see cref="SshAgentException"/> naming the socket.</summary>
     public async Task<IReadOnlyList<Identity>> ListAsync(TimeSpan limit, CancellationToken ct)
@@ -95,7 +87,14 @@ public sealed class SshAgent(string socketPath)
         {
             throw new SshAgentException($"ssh-agent {SocketPath}: signing failed: {e.Message}");
         }
-        if (reply[0] == SignResponse) return new Reader(reply, 1).String();
+        if (reply[0] == SignResponse)
+        {
+            try { return new Reader(reply, 1).String(); }
+            catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+            {
+                throw new SshAgentException($"ssh-agent {SocketPath}: a signature that ends early");
+            }
+        }
         throw new SshAgentException(reply[0] == Failure
             ? $"ssh-agent {SocketPath} refused to sign (key removed, or confirmation denied)"
             : $"ssh-agent {SocketPath}: unexpected reply {reply[0]} to a sign request");
@@ -114,7 +113,8 @@ public sealed class SshAgent(string socketPath)
             {
                 var blob = r.String();
                 var comment = Encoding.UTF8.GetString(r.String());
-                list.Add(new Identity(blob, comment));
+                var type = KnownHosts.KeyTypeOf(blob); // "" for a malformed blob: then never offered
+                list.Add(new Identity(blob, type, comment));
             }
             return list;
         }
