@@ -22,7 +22,7 @@ internal static class FleetScanCommand
         {
             return Scan(r, o, report, analysis, probeTimeout, commandTimeout);
         }
-        catch (Exception e) when (e is InventoryException or StoreException or SshSetupException or InvalidOperationException)
+        catch (Exception e) when (e is InventoryException or StoreException or SshSetupException or SshAgentException or InvalidOperationException)
         {
             return Usage(TerminalText.Clean(e.Message));
         }
@@ -33,11 +33,15 @@ internal static class FleetScanCommand
         if (r.GetValue(o.Forks) < 1) return Usage("--forks must be at least 1");
         if (r.GetValue(o.MaxOutput) < 1) return Usage("--max-output must be at least 1 (MiB)");
         var settings = Settings(r, o, probeTimeout, commandTimeout);
+        bool resuming = r.GetValue(o.Resume) || r.GetValue(o.Run) is not null;
+        // Keys and agent first: a setup error stops a new run before it is recorded in the store
+        // (a resumed run with nothing left only reports, and needs no credentials).
+        var collector = resuming ? null : NewCollector(settings);
 
         using var store = FleetStore.Open(r.GetValue(o.StorePath) ?? DefaultStore());
         long run;
         List<Target> pending;
-        if (r.GetValue(o.Resume) || r.GetValue(o.Run) is not null)
+        if (resuming)
         {
             run = r.GetValue(o.Run) ?? store.LastRun() ?? throw new StoreException($"{store.Path}: no run to resume");
             if (!store.RunExists(run)) return Usage($"{store.Path}: there is no run {run}");
@@ -63,7 +67,7 @@ internal static class FleetScanCommand
         var evidenceErrors = new List<string>();
         if (pending.Count > 0)
         {
-            var collector = new SshCollector(settings);
+            collector ??= NewCollector(settings);
             using (var progress = new FleetProgress(pending.Count, live: !Console.IsErrorRedirected))
             {
                 var scanner = new FleetScanner(collector, store, analysis, progress)
@@ -74,8 +78,8 @@ internal static class FleetScanCommand
                 scanner.RunAsync(run, pending, cts.Token).GetAwaiter().GetResult();
                 evidenceErrors.AddRange(scanner.EvidenceErrors);
             }
-            collector.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+        collector?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         int left = store.Pending(run).Count;
         if (left == 0) store.Finish(run);
 
@@ -117,8 +121,11 @@ internal static class FleetScanCommand
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var identities = (r.GetValue(o.Identity) ?? []).ToList();
-        if (identities.Count == 0)
-            identities = new[] { "id_ed25519", "id_ecdsa", "id_rsa" }.Select(n => Path.Combine(home, ".ssh", n)).Where(File.Exists).ToList();
+        // As ssh: the default key files only when none was named; the agent alongside either.
+        var defaults = identities.Count > 0 ? [] : new[] { "id_ed25519", "id_ecdsa", "id_rsa" }.Select(n => Path.Combine(home, ".ssh", n)).Where(File.Exists).ToList();
+        var agentOption = r.GetValue(o.IdentityAgent);
+        var agent = agentOption ?? Environment.GetEnvironmentVariable("SSH_AUTH_SOCK");
+        if (string.IsNullOrEmpty(agent) || agent == "none") agent = null;
         var known = r.GetValue(o.KnownHosts) ?? Path.Combine(home, ".ssh", "known_hosts");
         Target? jump = null;
         if (r.GetValue(o.Jump) is { } j)
@@ -133,6 +140,9 @@ internal static class FleetScanCommand
         {
             DefaultUser = r.GetValue(o.User) ?? Environment.UserName,
             IdentityFiles = identities,
+            DefaultIdentityFiles = defaults,
+            AgentSocket = agent,
+            AgentRequired = agent is not null && agentOption is not null,
             KeyPassphrase = Environment.GetEnvironmentVariable("MTA_AUDIT_SSH_KEY_PASSPHRASE"),
             Password = SecretInput.Get("MTA_AUDIT_SSH_PASSWORD", r.GetValue(o.PasswordPrompt), "SSH password"),
             KnownHosts = KnownHosts.Load(known),
@@ -147,6 +157,13 @@ internal static class FleetScanCommand
             MaxOutputBytes = r.GetValue(o.MaxOutput) * 1024L * 1024,
             ProbeTimeoutSeconds = Math.Max(1, probeTimeout),
         };
+    }
+
+    private static SshCollector NewCollector(SshSettings settings)
+    {
+        var collector = new SshCollector(settings);
+        foreach (var n in collector.SetupNotes) Console.Error.WriteLine("mta-audit: " + n);
+        return collector;
     }
 
     private static string DefaultStore()

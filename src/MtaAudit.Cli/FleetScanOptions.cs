@@ -10,6 +10,7 @@ public sealed class FleetScanOptions
     public Option<string?> Limit { get; } = new("--limit") { Description = "only these groups or hosts of the inventory (comma-separated, as Ansible's --limit)" };
     public Option<string?> User { get; } = new("--user") { Description = "SSH user when the target names none (default: your user name)" };
     public Option<string[]> Identity { get; } = new("--identity") { Description = "private key file (repeatable; default ~/.ssh/id_ed25519, id_ecdsa, id_rsa); passphrase from MTA_AUDIT_SSH_KEY_PASSPHRASE" };
+    public Option<string?> IdentityAgent { get; } = new("--identity-agent") { Description = "ssh-agent socket whose keys are offered (default: SSH_AUTH_SOCK; 'none': no agent)" };
     public Option<bool> PasswordPrompt { get; } = new("--password-prompt") { Description = "ask for the SSH password on the terminal (or set MTA_AUDIT_SSH_PASSWORD; never on the command line)" };
     public Option<string?> KnownHosts { get; } = new("--known-hosts") { Description = "known_hosts file to check host keys against (default ~/.ssh/known_hosts)" };
     public Option<bool> AcceptNew { get; } = new("--accept-new-host-keys") { Description = "accept and record keys of hosts not yet in known_hosts (a changed key is always refused)" };
@@ -32,7 +33,7 @@ public sealed class FleetScanOptions
 
     public void AddTo(Command c)
     {
-        foreach (var o in new Option[] { Hosts, Inventory, Limit, User, Identity, PasswordPrompt, KnownHosts, AcceptNew, Legacy, Jump, Sudo,
+        foreach (var o in new Option[] { Hosts, Inventory, Limit, User, Identity, IdentityAgent, PasswordPrompt, KnownHosts, AcceptNew, Legacy, Jump, Sudo,
                      SudoPasswordPrompt, Forks, ConnectTimeout, HostTimeout, MaxOutput, StorePath, Resume, Run, RetryFailed, EvidenceDir })
             c.Options.Add(o);
     }

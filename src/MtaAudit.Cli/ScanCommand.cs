@@ -29,6 +29,11 @@ public static class ScanCommand
         cmd.SetAction(r =>
         {
             // --host/--inventory/--resume: other hosts over SSH (FleetScanCommand); otherwise this machine.
+            // Each mode keeps its evidence its own way: one file for this machine, one file a host for a fleet.
+            if (fleet.Wanted(r) && r.GetValue(save) is not null)
+                return UsageError("--save-evidence keeps this machine's one bundle; a scan over SSH keeps one NAME.evidence per host with --evidence-dir DIR");
+            if (!fleet.Wanted(r) && r.GetValue(fleet.EvidenceDir) is not null)
+                return UsageError("--evidence-dir is for scans over SSH (--host, --inventory, --resume); for this machine use --save-evidence FILE");
             if (fleet.Wanted(r)) return FleetScanCommand.Run(r, fleet, report, r.GetValue(probeTimeout), r.GetValue(totalTimeout));
             // Bad options or data files are reported before anything runs.
             var (options, problem) = report.Prepare(r);
@@ -70,5 +75,11 @@ public static class ScanCommand
             return hosts.Count == 0 ? ExitCodes.Usage : code;
         });
         return cmd;
+    }
+
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine("mta-audit: " + message);
+        return ExitCodes.Usage;
     }
 }

@@ -37,6 +37,9 @@ host() {
   mkdir -p "$d"
   [ -f "$d/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -C "$name" -f "$d/ssh_host_ed25519_key"
   {
+    # First value wins in sshd_config: the extra lines come first, so they override the defaults below
+    # (a Match block there would swallow the lines after it: none is used).
+    [ -n "$extra" ] && cat "$extra"
     echo "ListenAddress $addr:$port"
     echo "HostKey $d/ssh_host_ed25519_key"
     echo "PidFile $d/pid"
@@ -49,8 +52,6 @@ host() {
     echo "MaxSessions 10"
     echo "LogLevel ERROR"
     echo "Subsystem sftp internal-sftp"
-    [ -n "$extra" ] && cat "$extra"
-    # First value wins in sshd_config: the default comes after the extra lines.
     echo "AuthorizedKeysFile $dir/authorized_keys"
   } > "$d/sshd_config"
   # A port someone else holds (another test run's sshd) would answer for ours with its own host key.

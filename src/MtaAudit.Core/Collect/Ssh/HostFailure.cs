@@ -14,6 +14,8 @@ public enum HostFailure
     OutputCut,
     Cancelled,
     BadTarget,
+    /// <summary>No key exchange, host key, cipher or MAC algorithm in common (an old sshd without --legacy-algorithms).</summary>
+    NoCommonAlgorithm,
 }
 
 public static class HostFailureNames
@@ -30,6 +32,7 @@ public static class HostFailureNames
         HostFailure.CollectorFailed => "collector-failed",
         HostFailure.OutputCut => "output-cut",
         HostFailure.Cancelled => "cancelled",
+        HostFailure.NoCommonAlgorithm => "no-common-algorithm",
         _ => "bad-target",
     };
 

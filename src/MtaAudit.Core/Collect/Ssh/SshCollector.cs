@@ -30,27 +30,14 @@ public sealed class SshCollector : IAsyncDisposable
     public SshCollector(SshSettings settings)
     {
         _s = settings;
-        _connector = new SshConnector(settings, LoadKeys(settings));
+        var notes = new List<string>();
+        _connector = new SshConnector(settings, SshKeys.Load(settings, notes));
+        SetupNotes = notes;
         if (settings.Jump is { } j) _jump = new JumpHost(j, _connector);
     }
 
-    /// <summary>Reads the key files once; a bad file is a setup error naming it (SshSetupException).</summary>
-    private static IPrivateKeySource[] LoadKeys(SshSettings s)
-    {
-        var keys = new List<IPrivateKeySource>();
-        foreach (var path in s.IdentityFiles)
-        {
-            try { keys.Add(new PrivateKeyFile(path, s.KeyPassphrase)); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SshException or ArgumentException or InvalidOperationException or NotSupportedException)
-            {
-                throw new SshSetupException($"{path}: cannot use this key: {TerminalText.Clean(e.Message)}" +
-                    (e is SshPassPhraseNullOrEmptyException ? " (set MTA_AUDIT_SSH_KEY_PASSPHRASE)" : ""));
-            }
-        }
-        if (keys.Count == 0 && s.Password is null)
-            throw new SshSetupException("no SSH key and no password: give --identity FILE (or have ~/.ssh/id_ed25519, id_ecdsa or id_rsa), or --password-prompt / MTA_AUDIT_SSH_PASSWORD");
-        return keys.ToArray();
-    }
+    /// <summary>One line each: what was left out while reading the keys (a default key file that cannot be used, an unreachable SSH_AUTH_SOCK agent).</summary>
+    public IReadOnlyList<string> SetupNotes { get; }
 
     public async Task<HostCollection> CollectAsync(Target t, CancellationToken ct)
     {

@@ -81,15 +81,22 @@ internal sealed class SshConnector
             OperationCanceledException when outer.IsCancellationRequested => HostCollection.Failed(HostFailure.Cancelled, "stopped before connecting", zero),
             OperationCanceledException or SshOperationTimeoutException or TimeoutException =>
                 HostCollection.Failed(HostFailure.Timeout, $"{where}: no SSH session within {_s.ConnectTimeout.TotalSeconds:0} s (connect timeout)", zero),
-            SshAuthenticationException => HostCollection.Failed(HostFailure.AuthFailed, $"{where}: authentication as '{t.User ?? _s.DefaultUser}' failed: {msg}", zero),
+            SshAuthenticationException => HostCollection.Failed(HostFailure.AuthFailed, $"{where}: authentication as '{t.User ?? _s.DefaultUser}' failed: {msg}{NothingOffered()}", zero),
+            SshAgentException => HostCollection.Failed(HostFailure.AuthFailed, $"{where}: authentication as '{t.User ?? _s.DefaultUser}' failed: {msg}", zero),
             SocketException { SocketErrorCode: SocketError.ConnectionRefused } => HostCollection.Failed(HostFailure.Refused, $"{where}: connection refused (nothing listens on port {t.Port})", zero),
             SocketException { SocketErrorCode: SocketError.TimedOut } => HostCollection.Failed(HostFailure.Timeout, $"{where}: TCP connect timed out", zero),
             SocketException se => HostCollection.Failed(HostFailure.Unreachable, $"{where}: {se.SocketErrorCode}: {msg}", zero),
+            SshException when e.Message.StartsWith("No matching ", StringComparison.Ordinal) => HostCollection.Failed(HostFailure.NoCommonAlgorithm,
+                $"{where}: {msg}{(_s.LegacyAlgorithms ? "" : "; an old sshd (Solaris, AIX, HP-UX) may need --legacy-algorithms (SHA-1, CBC)")}", zero),
             SshConnectionException => HostCollection.Failed(HostFailure.Refused, $"{where}: the server ended the SSH session: {msg}", zero),
             SshException => HostCollection.Failed(HostFailure.Refused, $"{where}: SSH negotiation failed: {msg}", zero),
             _ => HostCollection.Failed(HostFailure.Unreachable, $"{where}: {e.GetType().Name}: {msg}", zero),
         };
     }
+
+    /// <summary>Why a failed authentication offered nothing: an empty ssh-agent and no key file or password.</summary>
+    private string NothingOffered() =>
+        _keys.Length == 0 && _s.Password is null ? $" (no key was offered: the ssh-agent at {_s.AgentSocket} holds none)" : "";
 
     private AuthenticationMethod[] AuthMethods(string user)
     {
@@ -106,6 +113,8 @@ internal sealed class SshConnector
             };
             methods.Add(ki);
         }
+        // An agent with no keys: still ask, so the server's refusal names the host (auth-failed), not a setup error.
+        if (methods.Count == 0) methods.Add(new NoneAuthenticationMethod(user));
         return methods.ToArray();
     }
 }

@@ -24,4 +24,12 @@ public sealed record SshSettings
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(360);
     public long MaxOutputBytes { get; init; } = 16L * 1024 * 1024;
     public int ProbeTimeoutSeconds { get; init; } = 10;
+    /// <summary>Key files tried when none was given (~/.ssh/id_ed25519, ...): one that cannot be used is skipped with a note, not an error.</summary>
+    public IReadOnlyList<string> DefaultIdentityFiles { get; init; } = [];
+    /// <summary>The ssh-agent's Unix socket (--identity-agent, else SSH_AUTH_SOCK); null: no agent.</summary>
+    public string? AgentSocket { get; init; }
+    /// <summary>The agent was asked for by name (--identity-agent): one that cannot be reached stops the scan before any host.</summary>
+    public bool AgentRequired { get; init; }
+    /// <summary>How long the agent may take to list its keys or to make one signature.</summary>
+    public TimeSpan AgentTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }
