@@ -55,10 +55,16 @@ public sealed record ReportMeta(string Policy, string KbVersion, string KbDate, 
     }
 }
 
-/// <summary>The account that collected a host's evidence and the host's addresses, from the bundle header.</summary>
+/// <summary>
+/// The account that collected a host's evidence and the host's addresses (loopback left out), from the
+/// bundle. <see cref="AddressesUnknown"/> says why there are none when no address probe answered; with it
+/// null and no address, the host has none besides loopback.
+/// </summary>
 public sealed record HostContext(string? Account, IReadOnlyList<string> Addresses)
 {
-    public static readonly HostContext Unknown = new(null, []);
+    public static readonly HostContext Unknown = new(null, []) { AddressesUnknown = Facts.UnknownReason.NotCollected };
+
+    public Facts.UnknownReason? AddressesUnknown { get; init; }
 }
 
 /// <summary>Counts as hosts pass, and the run's input problems and notes (duplicates dropped).</summary>

@@ -167,6 +167,8 @@ public static class Glossary
         ["value.no"] = ("아니요", "no"),
         ["value.unknown"] = ("확인 불가", "unknown"),
         ["value.none"] = ("-", "-"),
+        ["addr.none"] = ("루프백 외 주소 없음", "none besides loopback"),
+        ["addr.unknown"] = ("확인 불가 ({why})", "unknown ({why})"),
         ["account.root"] = ("root (관리자)", "root"),
         ["account.nonroot"] = ("일반 계정 (root 아님, 일부 정보 누락 가능)", "non-root (some evidence may be missing)"),
 

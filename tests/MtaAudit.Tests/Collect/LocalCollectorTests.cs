@@ -14,7 +14,7 @@ public class LocalCollectorTests
 {
     private static readonly string[] ProbesEveryHostHas =
     [
-        "os.uname", "os.release", "proc.list", "net.listen", "svc.systemd", "svc.systemd.enabled", "svc.sysv",
+        "os.uname", "os.release", "proc.list", "net.listen", "net.addr", "svc.systemd", "svc.systemd.enabled", "svc.sysv",
         "svc.smf", "svc.src", "file.aix.rc.tcpip", "file.hpux.mailservs", "mta.binaries", "mta.sendmail.version",
         "mta.postfix.version", "mta.exim.version", "mta.opensmtpd.version", "pkg.dpkg", "pkg.rpm", "pkg.solaris",
         "pkg.aix", "pkg.hpux", "pkg.updates", "pkg.repo-age", "pkg.changelog",
@@ -46,6 +46,16 @@ public class LocalCollectorTests
         Assert.Equal(0, ps.ExitCode);
         Assert.Matches(new Regex(@"^\s*PID\s+PPID\s+USER\s+COMMAND\n"), ps.Text);
         Assert.Contains(ps.Lines, l => l.Contains("ps -eo pid,ppid,user,args", StringComparison.Ordinal));
+
+        // The host's addresses: ip -o addr show, byte for byte, and this machine's address read from it.
+        var addr = b.First("net.addr")!;
+        Assert.Equal(0, addr.ExitCode);
+        Assert.Equal("ip -o addr show", addr.Command);
+        Assert.Equal(Program("ip", "-o", "addr", "show"), addr.Text);
+        var known = MtaAudit.Parse.Network.AddressParser.FactOf(b.Sections);
+        Assert.True(known.IsKnown, known.ToString());
+        Assert.DoesNotContain("127.0.0.1", known.Value!);
+        Assert.NotEmpty(known.Value!);
 
         Assert.Equal(0, b.First("pkg.dpkg")!.ExitCode);
         // No MTA is installed on this machine (another helper tests real ones), so every MTA probe is absent.
