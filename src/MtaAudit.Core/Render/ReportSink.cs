@@ -36,7 +36,15 @@ public sealed record ReportMeta(string Policy, string KbVersion, string KbDate, 
 
     /// <summary>"2026-09-18 (postfix 2026-09-08, exim 2026-09-18, …)": the date the data runs to, per source.</summary>
     public string KbDateDescribed =>
-        DataThrough.Count == 0 ? KbDate : $"{KbDate} ({string.Join(", ", DataThrough.Select(d => $"{d.Source} {d.Through}"))})";
+        DataThrough.Count == 0 ? KbDate : $"{KbDate} ({string.Join(", ", DataThrough.Select(d => $"{SourceName(d.Source, Lang)} {d.Through}"))})";
+
+    /// <summary>A data source's name for people: MTA names and sites as they are, "os lifecycle" and "vendor packages" worded.</summary>
+    public static string SourceName(string source, Lang lang)
+    {
+        foreach (var (prefix, code) in new[] { ("os lifecycle", "kb.source.os-lifecycle"), ("vendor packages", "kb.source.vendor-packages") })
+            if (source.StartsWith(prefix, StringComparison.Ordinal)) return Glossary.Word(code, lang) + source[prefix.Length..];
+        return source;
+    }
 
     /// <summary>
     /// The metadata of a judgement made now: <see cref="KbDate"/> is the date the data runs to, never the
