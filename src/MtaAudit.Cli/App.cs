@@ -23,12 +23,20 @@ public static class App
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
+            foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(HelpText.Error(e.Message, lang)));
             Console.Error.WriteLine(HelpText.Say("cli.try-help", lang));
             return ExitCodes.Usage;
         }
         try
         {
+            if (lang == Lang.Ko && parsed.Action is System.CommandLine.Help.HelpAction)
+            {
+                // The library prints its own headings in English: it writes to a buffer, worded again here.
+                var help = new StringWriter();
+                int rc = parsed.Invoke(new InvocationConfiguration { Output = help });
+                Console.Out.Write(HelpText.Help(help.ToString(), lang));
+                return rc;
+            }
             return parsed.Invoke();
         }
         catch (Exception e)

@@ -147,7 +147,7 @@ public static class FixCommand
                 "already" => Glossary.Word("plan.already", lang),
                 _ => Glossary.Word("plan.failed", lang),
             };
-            Console.Out.WriteLine($"  {s.Number}. {word}: {TerminalText.Clean(StepText.Action(s.Step).Get(lang))} ({TerminalText.Clean(s.Before)} → {TerminalText.Clean(s.After)})"
+            Console.Out.WriteLine($"  {s.Number}. {word}: {TerminalText.Clean(StepText.Action(s.Step).Get(lang))} ({TerminalText.Clean(StepText.State(s.Before).Get(lang))} → {TerminalText.Clean(StepText.State(s.After).Get(lang))})"
                                   + (s.Message is null ? "" : " — " + s.Message));
         }
         if (!o.Changed) Console.Out.WriteLine(Glossary.Word("plan.unchanged", lang));

@@ -13,8 +13,8 @@ public static class ReportCommand
 {
     public static Command Build()
     {
-        var from = new Option<string[]>("--from") { Description = "JSON reports, evidence files or directories of them ('-' for standard input)", AllowMultipleArgumentsPerToken = true };
-        var compare = new Option<string[]>("--compare") { Description = "OLD NEW: compare two runs (JSON reports, evidence files or directories): fixed, newly vulnerable, versions changed, hosts added/removed", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var from = new Option<string[]>("--from") { Description = "JSON reports, evidence files, directories of them, or a fleet results store (SQLite; run N as STORE#N) ('-' for standard input)", AllowMultipleArgumentsPerToken = true };
+        var compare = new Option<string[]>("--compare") { Description = "OLD NEW: compare two runs (JSON reports, evidence files, directories or results stores, run N as STORE#N): fixed, newly vulnerable, versions changed, hosts added/removed", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
         var report = new ReportOptions();
         var cmd = new Command("report", "Write a report (text, json, csv, xlsx, html) from earlier results, or compare two runs");
         cmd.Options.Add(from);

@@ -72,7 +72,7 @@ public static class VersionJudge
         }
         foreach (var c in cves.Where(c => c.NoUpstreamFix && !c.NotApplicable))
             yield return Glossary.Say("version.cve-no-fix", ("id", c.Id), ("applies", c.ApplicabilityWords is { } w ? Glossary.Join([Glossary.Same(""), w], "; ") : Glossary.Same("")),
-                ("mitigation", c.Mitigation is null ? Glossary.Say("version.see-advisory") : Glossary.Same(c.Mitigation)));
+                ("mitigation", c.Mitigation is null ? Glossary.Say("version.see-advisory") : Glossary.Say("kb.quote", ("text", c.Mitigation))));
         foreach (var c in cves.Where(c => c.NotApplicable))
             yield return Glossary.Say("version.cve-not-applicable", ("id", c.Id), ("why", c.ApplicabilityWords ?? Glossary.Same(c.Applicability ?? "")));
     }

@@ -660,6 +660,21 @@ else
   else absent net.listen "" "netstat -an"; fi
 fi
 
+# The host's own addresses, for the report (never for the judgement). HP-UX's ifconfig wants an
+# interface name, so its netstat -in lists them; elsewhere ifconfig -a (ip where Linux has it).
+case "$OS" in
+  Linux)
+    if have ip; then probe net.addr "" "ip -o addr show" ip -o addr show
+    elif have ifconfig; then probe net.addr "" "ifconfig -a" ifconfig -a
+    else absent net.addr "" "ip -o addr show"; fi ;;
+  HP-UX)
+    if have netstat; then probe net.addr "" "netstat -in" netstat -in
+    else absent net.addr "" "netstat -in"; fi ;;
+  *)
+    if have ifconfig; then probe net.addr "" "ifconfig -a" ifconfig -a
+    else absent net.addr "" "ifconfig -a"; fi ;;
+esac
+
 # systemd only when it is the running init (a container or chroot may have systemctl).
 if have systemctl && [ -d /run/systemd/system ]; then
   probe svc.systemd "" "systemctl list-units --type=service --all --no-legend --no-pager" \

@@ -69,4 +69,15 @@ public static class UnknownReasonText
         UnknownReason.Unsafe => "why.unsafe",
         _ => "why.unknown",
     });
+
+    /// <summary>The reason as a JSON code: "not-collected", "absent", "timed-out"… (the glossary's why.* suffix).</summary>
+    public static string Code(this UnknownReason r) => r.Words().Code!["why.".Length..];
+
+    /// <summary>A JSON code back as a reason; a missing or unknown code reads as not collected.</summary>
+    public static UnknownReason FromCode(string? code)
+    {
+        foreach (var r in Enum.GetValues<UnknownReason>())
+            if (r.Code() == code) return r;
+        return UnknownReason.NotCollected;
+    }
 }

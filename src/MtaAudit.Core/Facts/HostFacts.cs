@@ -62,4 +62,15 @@ public sealed class HostFacts
 
     /// <summary>Candidate MTA programs the collector refused to run, with its reason (unsafe owner or mode).</summary>
     public List<RefusedBinary> Refused { get; } = new();
+
+    /// <summary>net.addr: the host's own addresses (loopback and link-local left out), for the report.</summary>
+    public List<string> AddressList { get; } = new();
+
+    /// <summary>The addresses as a fact: known (maybe none besides loopback) when net.addr answered, else unknown and why.</summary>
+    public Fact<IReadOnlyList<string>> Addresses => ProbeFact("net.addr") switch
+    {
+        { IsKnown: true } => Fact<IReadOnlyList<string>>.Known(AddressList, "net.addr"),
+        { State: FactState.NotApplicable } => Fact<IReadOnlyList<string>>.Unknown(UnknownReason.Absent, "net.addr"),
+        var f => Fact<IReadOnlyList<string>>.Unknown(f.Reason ?? UnknownReason.Failed, "net.addr"),
+    };
 }

@@ -10,6 +10,7 @@ public static class ProbeParsers
         new Processes.PsParser(),
         new Processes.ProcNsParser(),
         new Network.ListenParser(),
+        new Network.AddressParser(),
         new MtaAudit.Services.SystemdUnitsParser(),
         new MtaAudit.Services.SystemdUnitFilesParser(),
         new MtaAudit.Services.SystemdStatusParser(),

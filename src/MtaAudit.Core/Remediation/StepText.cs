@@ -27,8 +27,23 @@ public static class StepText
             StepKind.PackageRemoval => "step.remove",
             _ => "step.manual",
         }, ("target", step.Target));
-        var states = step.Kind == StepKind.Manual || step.Before.Length == 0 ? "" : $" ({step.Before} → {step.After})";
+        var states = step.Kind == StepKind.Manual || step.Before.Length == 0 ? Glossary.Same("")
+            : Glossary.Say("step.states", ("before", State(step.Before)), ("after", State(step.After)));
         return Glossary.Say("step.line", ("what", what), ("states", states), ("action", a));
+    }
+
+    /// <summary>
+    /// A step's state for people ("active" → 실행 중, "newer than 1.2" → 1.2보다 새 버전). The state strings
+    /// themselves stay as the checks report them (the runner compares them); a version or a setting line
+    /// (SENDMAIL_SERVER=0) reads the same in both languages.
+    /// </summary>
+    public static Localized State(string state)
+    {
+        const string newer = "newer than ", installed = "installed ";
+        if (state.StartsWith(newer, StringComparison.Ordinal)) return Glossary.Say("state.newer-than", ("version", state[newer.Length..]));
+        if (state.StartsWith(installed, StringComparison.Ordinal)) return Glossary.Say("state.installed", ("version", state[installed.Length..]));
+        var code = "state." + state.Replace(' ', '-');
+        return Glossary.Has(code) ? Glossary.Say(code) : Glossary.Same(state);
     }
 
     /// <summary>An argument vector as a person would type it, each word quoted only when it must be.</summary>

@@ -16,6 +16,8 @@ public static class CellText
     public static string Safe(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
+        // The reports' own "none" mark: a lone minus runs nothing, and "'-" would read as a typo.
+        if (s == "-") return s;
         bool formula = s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20';
         var sb = new StringBuilder(s.Length + 1);
         if (formula) sb.Append('\'');

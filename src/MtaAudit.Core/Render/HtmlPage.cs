@@ -152,7 +152,7 @@ function detail(h){
   var d=el('div','hostdetail');
   var f=put(d,el('dl','meta'));
   function field(k,v){add(f,add(el('div'),el('dt',null,w(k)),el('dd',null,v)));}
-  field('col.checked-at',h.at||w('value.unknown'));field('col.account',h.acct);field('col.ip',h.ip.length?h.ip.join(', '):w('value.unknown'));
+  field('col.checked-at',h.at||w('value.unknown'));field('col.account',h.acct);field('col.ip',h.ipt);
   field('col.os',h.os||w('value.unknown'));if(h.src)field('col.source',h.src);
   if(!h.m.length){add(d,el('h3',null,w('detail.status')));add(d,list(h.r.length?h.r:[w('detail.no-mta')]));}
   h.m.forEach(function(m){

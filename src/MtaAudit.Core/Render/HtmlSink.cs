@@ -81,6 +81,7 @@ public sealed class HtmlSink(Stream output) : IReportSink
         j.WriteStartObject();
         j.WriteString("h", h.Host);
         Strings("ip", ctx.Addresses);
+        j.WriteString("ipt", _w.Addresses(ctx));
         j.WriteString("os", Words.Os(h.Os));
         j.WriteString("v", Words.VerdictCode(h.Verdict)[8..]);
         j.WriteString("at", h.CollectedAt ?? "");

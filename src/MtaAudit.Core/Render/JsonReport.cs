@@ -57,7 +57,8 @@ public static class JsonReport
         Source = h.Source,
         CollectedAt = h.CollectedAt,
         Account = ctx.Account,
-        Addresses = ctx.Addresses.Count == 0 ? null : ctx.Addresses.ToList(),
+        Addresses = ctx.AddressesUnknown is null ? ctx.Addresses.ToList() : null,
+        AddressesUnknown = ctx.AddressesUnknown is { } why ? MtaAudit.Facts.UnknownReasonText.Code(why) : null,
     };
 
     /// <summary>The glossary codes of coded sentences, or null when none is coded (older producers).</summary>
@@ -89,7 +90,9 @@ public static class JsonReport
                 m.Cves.Select(c => new CveRef(c.Id, c.FixedIn, c.Severity, c.Cvss, c.Kev, null, c.Vendor)).ToList(),
                 m.Remediation.Select(L).ToList(), m.Evidence, m.EvidenceLines, m.Binary, m.Confidence, PackageUnknown: m.PackageUnknown == true)).ToList(),
             d.Reasons.Select(L).ToList(), d.Errors, d.Source, d.CollectedAt);
-        return (host, new HostContext(d.Account, d.Addresses ?? []));
+        // An older report left addresses out when it had none: unknown, as it did not say.
+        var unknown = d.Addresses is null ? MtaAudit.Facts.UnknownReasonText.FromCode(d.AddressesUnknown) : (MtaAudit.Facts.UnknownReason?)null;
+        return (host, new HostContext(d.Account, d.Addresses ?? []) { AddressesUnknown = unknown });
     }
 
     internal static ReportJsonContext Json => Context;
@@ -145,6 +148,9 @@ public static class JsonReport
         public string? Account { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string>? Addresses { get; set; }
+        /// <summary>Why <see cref="Addresses"/> is missing: not-collected, absent, failed, timed-out, cut, not-root, skipped.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? AddressesUnknown { get; set; }
     }
 
     /// <summary>A sentence's glossary code and parameters (Text/Glossary.cs), beside its text in <c>reasons</c>.</summary>

@@ -12,6 +12,8 @@ namespace MtaAudit.Render;
 /// collected-at) so that when the same host appears twice only its newest bundle is judged, and a
 /// note says so; the second pass judges bundles one at a time, so memory stays flat.
 /// A bad file or bundle becomes a line in <see cref="Errors"/>, never the end of the run.
+/// A fleet results store (SQLite) is an input too: its newest run, or run N as <c>STORE#N</c>; its hosts
+/// are judged now from their stored bundles, as <c>scan</c> reports them (<see cref="Fleet.FleetReport"/>).
 /// </summary>
 public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
 {
@@ -26,6 +28,9 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
     private sealed record Input(string Name, string Path, bool Json)
     {
         public int Index { get; set; }
+        /// <summary>A fleet results store; <see cref="Run"/> is the run asked for (null: the newest).</summary>
+        public bool Store { get; init; }
+        public long? Run { get; set; }
     }
     private sealed record Seen(int Input, string InputName, long Key, DateTimeOffset? At, string AtText, int Count);
 
@@ -54,6 +59,11 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         var json = _json;
         foreach (var i in inputs)
         {
+            if (i.Store)
+            {
+                PrepareStore(i);
+                continue;
+            }
             if (i.Json)
             {
                 var doc = LoadJson(i);
@@ -91,6 +101,25 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
 
         foreach (var i in inputs)
         {
+            if (i.Store)
+            {
+                if (i.Run is not { } run) continue; // reported in pass 1
+                if (options is null)
+                {
+                    Errors.Add($"{i.Name}: a results store needs the knowledge base to be judged");
+                    continue;
+                }
+                using var store = OpenStore(i);
+                if (store is null) continue;
+                int ord = 0;
+                foreach (var entry in Fleet.FleetReport.Entries(store, run, options))
+                {
+                    if (!Keep(entry.Host.Host, i, ord++)) continue;
+                    Hosts++;
+                    yield return entry;
+                }
+                continue;
+            }
             if (i.Json)
             {
                 if (!json.TryGetValue(i.Path, out var doc)) continue;
@@ -248,6 +277,64 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         }
     }
 
+    /// <summary>Pass 1 of a store: the run to read, and each host's collected-at from its stored bundle's header.</summary>
+    private void PrepareStore(Input i)
+    {
+        using var store = OpenStore(i);
+        if (store is null) return;
+        var run = i.Run ?? store.LastRun();
+        if (run is null || !store.RunExists(run.Value))
+        {
+            Errors.Add(run is null ? $"{i.Name}: the results store holds no run" : $"{i.Name}: the results store has no run {run}");
+            i.Run = null;
+            return;
+        }
+        i.Run = run;
+        int ord = 0;
+        foreach (var row in store.Rows(run.Value))
+        {
+            string? at = null;
+            if (row.Bundle is { Length: > 0 } b)
+                foreach (var (_, _, when) in Headers(new MemoryStream(b, writable: false))) { at = when; break; }
+            Register(_newest, row.Name, i, ord++, at);
+        }
+    }
+
+    private Store.FleetStore? OpenStore(Input i)
+    {
+        try { return Store.FleetStore.Open(i.Path); }
+        catch (Store.StoreException e)
+        {
+            Errors.Add(e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A SQLite database starts with these 16 bytes.</summary>
+    private static readonly byte[] SqliteMagic = Encoding.ASCII.GetBytes("SQLite format 3\0");
+
+    private static bool LooksLikeStore(string path)
+    {
+        try
+        {
+            using var s = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[16];
+            return s.ReadAtLeast(head, 16, throwOnEndOfStream: false) == 16 && head.SequenceEqual(SqliteMagic);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>"fleet.sqlite#3": run 3 of an existing store (a file named so is taken as it is).</summary>
+    private static Input FileInput(string a)
+    {
+        int hash = a.LastIndexOf('#');
+        if (!File.Exists(a) && hash > 0 && long.TryParse(a.AsSpan(hash + 1), System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var run)
+            && File.Exists(a[..hash]) && LooksLikeStore(a[..hash]))
+            return new Input(a, a[..hash], false) { Store = true, Run = run };
+        if (LooksLikeStore(a)) return new Input(a, a, false) { Store = true };
+        return new Input(a, a, LooksLikeJson(a));
+    }
+
     private JsonReport.ReportDoc? LoadJson(Input i)
     {
         try
@@ -289,7 +376,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 if (files.Count == 0) Errors.Add($"{a}: the directory holds no *.evidence or *.json file");
                 list.AddRange(files.Select(f => new Input(f, f, LooksLikeJson(f))));
             }
-            else list.Add(new Input(a, a, LooksLikeJson(a)));
+            else list.Add(FileInput(a));
         }
         for (int k = 0; k < list.Count; k++) list[k].Index = k;
         return list;

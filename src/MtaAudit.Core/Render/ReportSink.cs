@@ -36,7 +36,15 @@ public sealed record ReportMeta(string Policy, string KbVersion, string KbDate, 
 
     /// <summary>"2026-09-18 (postfix 2026-09-08, exim 2026-09-18, …)": the date the data runs to, per source.</summary>
     public string KbDateDescribed =>
-        DataThrough.Count == 0 ? KbDate : $"{KbDate} ({string.Join(", ", DataThrough.Select(d => $"{d.Source} {d.Through}"))})";
+        DataThrough.Count == 0 ? KbDate : $"{KbDate} ({string.Join(", ", DataThrough.Select(d => $"{SourceName(d.Source, Lang)} {d.Through}"))})";
+
+    /// <summary>A data source's name for people: MTA names and sites as they are, "os lifecycle" and "vendor packages" worded.</summary>
+    public static string SourceName(string source, Lang lang)
+    {
+        foreach (var (prefix, code) in new[] { ("os lifecycle", "kb.source.os-lifecycle"), ("vendor packages", "kb.source.vendor-packages") })
+            if (source.StartsWith(prefix, StringComparison.Ordinal)) return Glossary.Word(code, lang) + source[prefix.Length..];
+        return source;
+    }
 
     /// <summary>
     /// The metadata of a judgement made now: <see cref="KbDate"/> is the date the data runs to, never the
@@ -55,10 +63,16 @@ public sealed record ReportMeta(string Policy, string KbVersion, string KbDate, 
     }
 }
 
-/// <summary>The account that collected a host's evidence and the host's addresses, from the bundle header.</summary>
+/// <summary>
+/// The account that collected a host's evidence and the host's addresses (loopback left out), from the
+/// bundle. <see cref="AddressesUnknown"/> says why there are none when no address probe answered; with it
+/// null and no address, the host has none besides loopback.
+/// </summary>
 public sealed record HostContext(string? Account, IReadOnlyList<string> Addresses)
 {
-    public static readonly HostContext Unknown = new(null, []);
+    public static readonly HostContext Unknown = new(null, []) { AddressesUnknown = Facts.UnknownReason.NotCollected };
+
+    public Facts.UnknownReason? AddressesUnknown { get; init; }
 }
 
 /// <summary>Counts as hosts pass, and the run's input problems and notes (duplicates dropped).</summary>

@@ -20,7 +20,7 @@ public static class ResultRow
     public static string[] Of(HostReport h, HostContext ctx, Words w) =>
     [
         w["item.category"], w["item.code"], w["item.name"], w["item.severity"],
-        h.Host, string.Join(", ", ctx.Addresses), Words.Os(h.Os), w.Verdict(h.Verdict),
+        h.Host, w.Addresses(ctx), Words.Os(h.Os), w.Verdict(h.Verdict),
         Status(h, w), Actions(h, w),
         string.Join("\n", h.Mtas.Select(m => m.Mta)),
         string.Join("\n", h.Mtas.Select(w.Version)),

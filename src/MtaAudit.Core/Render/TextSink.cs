@@ -59,7 +59,7 @@ public sealed class TextSink : IReportSink
         d.WriteLine("== " + _w.Say("detail.host", ("host", C(h.Host)), ("verdict", _w.Verdict(h.Verdict))) + " ==");
         Field(_w["col.checked-at"], h.CollectedAt is null ? _w["value.unknown"] : C(h.CollectedAt));
         Field(_w["col.account"], C(_w.Account(ctx.Account)));
-        Field(_w["col.ip"], C(_w.Addresses(ctx.Addresses)));
+        Field(_w["col.ip"], C(_w.Addresses(ctx)));
         Field(_w["col.os"], C(Words.Os(h.Os) is { Length: > 0 } os ? os : _w["value.unknown"]));
         if (h.Source is not null) Field(_w["col.source"], C(h.Source));
         if (h.Mtas.Count == 0)

@@ -40,7 +40,11 @@ public sealed class Words(Lang lang)
         _ => user,
     };
 
-    public string Addresses(IReadOnlyList<string> a) => a.Count == 0 ? this["value.unknown"] : string.Join(", ", a);
+    /// <summary>The host's addresses; none besides loopback, or unknown and why (not collected, no program…).</summary>
+    public string Addresses(HostContext c) =>
+        c.Addresses.Count > 0 ? string.Join(", ", c.Addresses)
+        : c.AddressesUnknown is { } why ? Say("addr.unknown", ("why", why.Words().Get(Lang)))
+        : this["addr.none"];
 
     public string Severity(string? s) => s?.ToLowerInvariant() switch
     {

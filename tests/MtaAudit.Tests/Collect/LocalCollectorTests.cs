@@ -14,7 +14,7 @@ public class LocalCollectorTests
 {
     private static readonly string[] ProbesEveryHostHas =
     [
-        "os.uname", "os.release", "proc.list", "net.listen", "svc.systemd", "svc.systemd.enabled", "svc.sysv",
+        "os.uname", "os.release", "proc.list", "net.listen", "net.addr", "svc.systemd", "svc.systemd.enabled", "svc.sysv",
         "svc.smf", "svc.src", "file.aix.rc.tcpip", "file.hpux.mailservs", "mta.binaries", "mta.sendmail.version",
         "mta.postfix.version", "mta.exim.version", "mta.opensmtpd.version", "pkg.dpkg", "pkg.rpm", "pkg.solaris",
         "pkg.aix", "pkg.hpux", "pkg.updates", "pkg.repo-age", "pkg.changelog",
@@ -46,6 +46,18 @@ public class LocalCollectorTests
         Assert.Equal(0, ps.ExitCode);
         Assert.Matches(new Regex(@"^\s*PID\s+PPID\s+USER\s+COMMAND\n"), ps.Text);
         Assert.Contains(ps.Lines, l => l.Contains("ps -eo pid,ppid,user,args", StringComparison.Ordinal));
+
+        // The host's addresses: ip -o addr show, and this machine's addresses read from it. Test hosts'
+        // veth interfaces come and go while other tests run, so the output is compared by what stays.
+        var addr = b.First("net.addr")!;
+        Assert.Equal(0, addr.ExitCode);
+        Assert.Equal("ip -o addr show", addr.Command);
+        Assert.Contains("inet 127.0.0.1/8", addr.Text, StringComparison.Ordinal);
+        var known = MtaAudit.Parse.Network.AddressParser.FactOf(b.Sections);
+        Assert.True(known.IsKnown, known.ToString());
+        Assert.DoesNotContain("127.0.0.1", known.Value!);
+        var now = MtaAudit.Parse.Network.AddressParser.Parse(Program("ip", "-o", "addr", "show"));
+        Assert.Contains(known.Value!, a => now.Contains(a));
 
         Assert.Equal(0, b.First("pkg.dpkg")!.ExitCode);
         // No MTA is installed on this machine (another helper tests real ones), so every MTA probe is absent.

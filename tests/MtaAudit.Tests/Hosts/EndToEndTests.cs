@@ -41,6 +41,16 @@ public sealed class EndToEndTests(TestHostsFixture hosts)
         var report = Analyzer.Analyze(bundle, new AnalysisOptions(kb));
         Assert.True(report.Complete, $"{name}: evidence incomplete: {string.Join("; ", report.Errors)}");
 
+        // The collector records the host's own address (net.addr, ip -o addr inside the host); the
+        // reports show it, loopback left out: the text table and detail, and the CSV's IP column.
+        var ctx = MtaAudit.Render.HostContextReader.Of(bundle);
+        Assert.Equal([spec.Address], ctx.Addresses);
+        Assert.True(MtaAudit.Parse.FactsBuilder.Build(bundle).Addresses.IsKnown);
+        var text = Tests.Render.ReportSamples.Text(Tests.Render.ReportSamples.Render("text", [(report, ctx)]));
+        Assert.Contains("IP: " + spec.Address, text, StringComparison.Ordinal);
+        var csv = Tests.Render.ReportSamples.Text(Tests.Render.ReportSamples.Render("csv", [(report, ctx)]));
+        Assert.Contains("," + spec.Address + ",", csv, StringComparison.Ordinal);
+
         if (!spec.HasMta)
         {
             Assert.Empty(report.Mtas);

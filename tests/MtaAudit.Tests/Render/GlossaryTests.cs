@@ -64,6 +64,7 @@ public class GlossaryTests
     [InlineData("text")]
     [InlineData("csv")]
     [InlineData("html")]
+    [InlineData("xlsx")]
     public void No_english_words_are_left_in_korean_output(string format)
     {
         var hosts = ReportSamples.FixtureHosts().Select(p =>
@@ -76,7 +77,10 @@ public class GlossaryTests
             }).ToList();
             return (h with { Mtas = mtas, Reasons = h.Mtas.Count == 0 ? [Glossary.Say("reason.no-mta")] : [] }, p.Item2);
         }).ToList();
-        var output = ReportSamples.Text(ReportSamples.Render(format, hosts, ReportSamples.Meta() with { Org = null, Auditor = null }));
+        var bytes = ReportSamples.Render(format, hosts, ReportSamples.Meta() with { Org = null, Auditor = null });
+        // The workbook's cells: every sheet's text, as a reader shows it.
+        var output = format == "xlsx" ? XlsxText(bytes) : ReportSamples.Text(bytes);
+        Assert.Contains("양호", output, StringComparison.Ordinal);
         if (format == "html")
         {
             // The page's words and the header; host data are target values, checked by the strip below anyway.
@@ -96,5 +100,81 @@ public class GlossaryTests
         foreach (var v in targetValues) output = output.Replace(v, " ", StringComparison.Ordinal);
         var english = Regex.Matches(output, "[A-Za-z]{2,}").Select(m => m.Value).Where(w => !Allowed.Contains(w)).Distinct().ToList();
         Assert.True(english.Count == 0, $"English left in Korean {format} output: {string.Join(", ", english)}");
+    }
+
+    /// <summary>The text of every cell of every sheet (inline strings and the sheet names), one per line.</summary>
+    internal static string XlsxText(byte[] bytes)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes), System.IO.Compression.ZipArchiveMode.Read);
+        var sb = new System.Text.StringBuilder();
+        foreach (var e in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) || e.FullName == "xl/workbook.xml"))
+        {
+            using var r = System.Xml.XmlReader.Create(e.Open());
+            while (r.Read())
+            {
+                if (r.NodeType == System.Xml.XmlNodeType.Element && r.LocalName == "sheet") sb.Append(r.GetAttribute("name")).Append('\n');
+                if (r.NodeType == System.Xml.XmlNodeType.Element && r.LocalName == "t") sb.Append(r.ReadElementContentAsString()).Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The CLI's own Korean: every command's --help and the parse errors of System.CommandLine, as the process
+    /// prints them with --lang ko and with a Korean locale. Allowed: option and command names, placeholders,
+    /// quoted values, paths, file and environment names, and the product and format names of <see cref="Allowed"/>.
+    /// </summary>
+    [Fact]
+    public void No_english_words_are_left_in_korean_help_and_errors()
+    {
+        var commands = new[] { "", "analyze", "scan", "collector", "db", "db status", "db import", "db update", "db fetch", "fix", "report" };
+        var outputs = new List<(string What, string Text)>();
+        foreach (var c in commands)
+        {
+            var args = c.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--help").ToList();
+            var (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, [.. args, "--lang", "ko"]);
+            Assert.True(code == 0 && stderr == "", $"{c} --help: exit {code}, {stderr}");
+            Assert.Contains("사용법:", stdout, StringComparison.Ordinal);
+            Assert.Contains("옵션:", stdout, StringComparison.Ordinal);
+            outputs.Add(($"mta-audit {c} --help", stdout));
+        }
+        var korean = new Dictionary<string, string> { ["LC_ALL"] = "ko_KR.UTF-8" };
+        var bad = new[]
+        {
+            (new[] { "report", "--bogus" }, "알 수 없는 명령 또는 인수: '--bogus'"),
+            (new[] { "analyze", "--format", "foo", "x" }, "'foo'은(는) 쓸 수 없는 값임. 가능한 값:"),
+            (new[] { "analyze" }, "'analyze' 명령에 필요한 인수가 없음"),
+            (new[] { "report", "--compare", "a" }, "'--compare' 옵션에 필요한 값이 없음"),
+            (new[] { "db", "fetch" }, "'--to' 옵션이 필요함"),
+            (new[] { "scan", "--forks", "many" }, "'--forks' 옵션의 값 'many'을(를) 정수(으)로 읽을 수 없음"),
+            (new[] { "report" }, "report에는 --from FILE|DIR... 또는 --compare OLD NEW 중 하나가 필요함"),
+        };
+        foreach (var (args, expected) in bad)
+        {
+            var (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, args, env: korean);
+            Assert.True(code == 3, $"{string.Join(' ', args)}: exit {code}");
+            Assert.Equal("", stdout);
+            Assert.Contains(expected, stderr, StringComparison.Ordinal);
+            if (args.Length > 1 || args[0] != "report") // the library's parse errors end with the pointer to --help
+                Assert.Contains("'mta-audit --help'로 사용법을 확인할 수 있음.", stderr, StringComparison.Ordinal);
+            outputs.Add((string.Join(' ', args), stderr));
+        }
+        var allowed = new HashSet<string>(Allowed, StringComparer.Ordinal)
+        {
+            "mta", "audit", "analyze", "scan", "collector", "db", "status", "import", "update", "fetch", "fix", "report", "Int32",
+            "KISA", "OS", "JSON", "CSV", "HTML", "BOM", "UTF", "OSV", "NVD", "API", "PEM", "CA", "SSH", "SHA", "CBC", "SQLite", "STORE", "OLD", "NEW",
+            "FILE", "DIR", "HOST", "PORT", "NAME", "TIME", "JOURNAL", "MiB", "Ansible", "INI", "YAML", "Solaris", "AIX", "HP", "UX", "Debian",
+            "https", "sh", "osv", "nvd", "rhel", "data", "dss", "sudo", "user", "host", "port", "systemd", "known_hosts", "text", "csv", "xlsx", "html", "en", "ko",
+            "postfix", "exim", "sendmail", "opensmtpd", "NA", "mask", "sshd", "id_ecdsa", "id_rsa", "Sendmail", "Postfix", "Exim", "OpenSMTPD", "MANUAL",
+        };
+        var left = new List<string>();
+        foreach (var (what, text) in outputs)
+        {
+            // Placeholders, quoted values, options, paths, file names, key=value, hyphenated names (ssh-dss), environment names.
+            var t = Regex.Replace(text, @"<[^>]+>|'[^']*'|--?[a-z][a-z0-9-]*|[\w.~-]*/\S*|\b[\w-]+(\.[\w-]+)+/?|\b\w+=\w+|\b[a-z]+(-[a-z0-9]+)+\b|\$?\b[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_])", " ");
+            foreach (Match m in Regex.Matches(t, "[A-Za-z][A-Za-z_]+"))
+                if (!allowed.Contains(m.Value)) left.Add($"{what}: {m.Value}");
+        }
+        Assert.True(left.Count == 0, "English left in Korean help and errors:\n" + string.Join("\n", left.Distinct()));
     }
 }
