@@ -489,6 +489,7 @@ public static class Glossary
         ["help.opt.--inventory"] = ("점검할 호스트: 목록 파일(한 줄에 [user@]host[:port]) 또는 Ansible 인벤토리(INI, YAML)", "hosts to scan: a plain list ([user@]host[:port] a line) or an Ansible inventory (INI or YAML)"),
         ["help.opt.--journal"] = ("기록 파일 (기본 /var/lib/mta-audit/fix/HOST-TIME.journal; 백업은 JOURNAL.backup/)", "the journal file to write (default /var/lib/mta-audit/fix/HOST-TIME.journal; backups in JOURNAL.backup/)"),
         ["help.opt.--jump"] = ("모든 호스트에 이 SSH 경유 호스트를 거쳐 접속함: [user@]HOST[:PORT]", "reach every host through this SSH jump host: [user@]HOST[:PORT]"),
+        ["help.opt.--identity-agent"] = ("키를 제시할 ssh-agent 소켓 (기본 SSH_AUTH_SOCK; 'none': 에이전트 사용 안 함)", "ssh-agent socket whose keys are offered (default: SSH_AUTH_SOCK; 'none': no agent)"),
         ["help.opt.--known-hosts"] = ("호스트 키를 확인할 known_hosts 파일 (기본 ~/.ssh/known_hosts)", "known_hosts file to check host keys against (default ~/.ssh/known_hosts)"),
         ["help.opt.--legacy-algorithms"] = ("SHA-1 키 교환과 서명, ssh-dss, CBC 암호도 허용함 (오래된 Solaris, AIX, HP-UX sshd)", "also offer SHA-1 key exchange and signatures, ssh-dss and CBC ciphers (old Solaris/AIX/HP-UX sshd)"),
         ["help.opt.--limit"] = ("인벤토리의 이 그룹이나 호스트만 (쉼표로 구분, Ansible의 --limit과 같음)", "only these groups or hosts of the inventory (comma-separated, as Ansible's --limit)"),
