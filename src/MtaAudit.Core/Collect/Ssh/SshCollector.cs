@@ -35,7 +35,7 @@ public sealed class SshCollector : IAsyncDisposable
     }
 
     /// <summary>Reads the key files once; a bad file is a setup error naming it (SshSetupException).</summary>
-    private static IPrivateKeySource[] LoadKeys(SshSettings s)
+    internal static IPrivateKeySource[] LoadKeys(SshSettings s)
     {
         var keys = new List<IPrivateKeySource>();
         foreach (var path in s.IdentityFiles)
@@ -204,7 +204,7 @@ public sealed class SshCollector : IAsyncDisposable
         return $"sudo -S -p '{SudoPrompt}' sh -c 'echo {SudoStarted} >&2; exec {env}'";
     }
 
-    private static void Drain(Stream pipe, CappedBuffer into)
+    internal static void Drain(Stream pipe, CappedBuffer into)
     {
         // SSH.NET's PipeStream.Length is the bytes ready now, so these reads never block.
         Span<byte> buf = stackalloc byte[16 * 1024];
