@@ -22,6 +22,8 @@ internal static class FixHosts
         try
         {
             targets = FleetScanCommand.Targets(r, fleet);
+            if (targets.Count == 0) return Usage("no hosts to fix (the inventory is empty, or --limit left none)");
+            if (journal is not null && targets.Count > 1) return Usage("--journal names one file: with several hosts use --journal-dir");
             transport = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)run.CollectTimeout.TotalSeconds));
         }
         catch (Exception e) when (e is InventoryException or SshSetupException or InvalidOperationException)
@@ -30,9 +32,6 @@ internal static class FixHosts
         }
         using (transport)
         {
-            if (targets.Count == 0) return Usage("no hosts to fix (the inventory is empty, or --limit left none)");
-            if (journal is not null && targets.Count > 1) return Usage("--journal names one file: with several hosts use --journal-dir");
-
             var plans = new List<HostPlan>();
             var errors = new List<string>();
             bool failed = false;

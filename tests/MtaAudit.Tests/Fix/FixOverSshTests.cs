@@ -1,0 +1,142 @@
+using System.Text.Json;
+using MtaAudit.Fix;
+using MtaAudit.Tests.Hosts;
+using MtaAudit.Tests.Support;
+
+namespace MtaAudit.Tests.Fix;
+
+/// <summary>
+/// `mta-audit fix --inventory/--host` as a process against a booted test host's own sshd (10.213.N.2:22, root,
+/// a fresh key in authorized_keys and the host's key in a known_hosts file, as the fleet tests do): the plan
+/// alone changes nothing; --apply stops and disables Postfix there (systemctl inside says so, `scan --host`
+/// says GOOD), a host of the inventory that cannot be reached does not stop it, the journal is named after the
+/// inventory name and records the remote host; a second --apply changes nothing; `fix --undo JOURNAL` goes back
+/// over SSH and brings the service back. Run under the test-host lock (tests/hosts/README.md).
+/// </summary>
+[Collection(TestHostsCollection.Name)]
+[Trait("Category", "TestHost")]
+public sealed class FixOverSshTests(TestHostsFixture hosts) : IDisposable
+{
+    private const string Host = "deb12-postfix";
+    private readonly string _dir = Directory.CreateTempSubdirectory("mta-audit-fix-ssh-").FullName;
+    private string Key => Path.Combine(_dir, "client_key");
+    private string KnownHosts => Path.Combine(_dir, "known_hosts");
+    private static readonly TimeSpan CliTimeout = TimeSpan.FromMinutes(6);
+
+    private (int Rc, string Stdout, string Stderr) Cli(params string[] args) =>
+        CliBinary.Run([.. args, "--identity", Key, "--known-hosts", KnownHosts], timeout: CliTimeout);
+
+    private string Inside(params string[] argv)
+    {
+        var r = TestHostsFixture.Run("bash", [Path.Combine(RepoPaths.HostsDir, "exec.sh"), Host, .. argv], null, TimeSpan.FromMinutes(1));
+        return r.Stdout.Trim();
+    }
+
+    private (string Active, string Enabled) Postfix() => (Inside("systemctl", "is-active", "postfix.service"), Inside("systemctl", "is-enabled", "postfix.service"));
+
+    /// <summary>A key root of the host accepts, and the host's key in our known_hosts.</summary>
+    private void TrustEachOther(HostSpec spec)
+    {
+        var keygen = TestHostsFixture.Run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", Key], null, TimeSpan.FromMinutes(1));
+        Assert.True(keygen.Rc == 0, keygen.Stderr);
+        var pub = File.ReadAllText(Key + ".pub").Trim();
+        var (rc, stdout, stderr) = hosts.Exec(Host,
+            $"mkdir -p /root/.ssh && chmod 700 /root/.ssh && echo '{pub}' > /root/.ssh/authorized_keys && cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub",
+            TimeSpan.FromMinutes(1));
+        Assert.True(rc == 0, stderr);
+        File.WriteAllText(KnownHosts, $"{spec.Address} {stdout.Trim()}\n");
+    }
+
+    [Fact]
+    public void Plan_changes_nothing_apply_stops_postfix_over_ssh_a_second_apply_is_a_no_op_and_undo_brings_it_back()
+    {
+        hosts.EnsureReady(Host);
+        var spec = TestHostsFixture.Spec(Host);
+        TrustEachOther(spec);
+        var journals = Path.Combine(_dir, "journals");
+        // The unreachable host comes first: its failure must not stop the next one.
+        var inventory = Path.Combine(_dir, "hosts.ini");
+        File.WriteAllText(inventory, $"[mail]\nth-gone ansible_host=127.0.0.1 ansible_port=1 ansible_user=root\nth-postfix ansible_host={spec.Address} ansible_user=root\n");
+        try
+        {
+            Assert.Equal(("active", "enabled"), Postfix());
+
+            // The plan alone: printed, nothing changed there.
+            var (rc, stdout, stderr) = Cli("fix", "--host", "root@" + spec.Address, "--unused", "postfix", "--format", "json");
+            Assert.True(rc == 0, stderr);
+            using (var doc = JsonDocument.Parse(stdout))
+            {
+                var steps = doc.RootElement.GetProperty("hosts")[0].GetProperty("steps").EnumerateArray().ToList();
+                Assert.Contains(steps, s => s.GetProperty("kind").GetString() == "service-stop" && s.GetProperty("target").GetString() == "postfix.service");
+            }
+            Assert.Equal(("active", "enabled"), Postfix());
+
+            // --apply over SSH, host by host.
+            (rc, stdout, stderr) = Cli("fix", "--inventory", inventory, "--unused", "postfix", "--apply", "--journal-dir", journals, "--lang", "en");
+            Assert.True(rc == 3, $"rc {rc}\n{stdout}\n{stderr}");
+            Assert.Contains("root@127.0.0.1:1: connection refused", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("to undo", stderr, StringComparison.Ordinal);
+            Assert.Contains("done: systemctl stop postfix.service", stdout, StringComparison.Ordinal);
+            Assert.Contains(Postfix().Active, new[] { "inactive", "failed" });
+            Assert.Equal("disabled", Postfix().Enabled);
+            var journal = Assert.Single(Directory.GetFiles(journals, "*.journal"));
+            Assert.StartsWith("th-postfix-", Path.GetFileName(journal), StringComparison.Ordinal);
+            var start = Journal.Read(journal).Entries.First();
+            Assert.Equal(("start", "th-postfix", "root@" + spec.Address), (start.Event, start.Host, start.Remote));
+            Assert.Equal("ok", Journal.Read(journal).Entries.Last().Result);
+
+            // A fresh scan over SSH says GOOD.
+            (rc, stdout, stderr) = Cli("scan", "--host", "root@" + spec.Address, "--store", Path.Combine(_dir, "store.sqlite"), "--format", "json");
+            Assert.True(rc == 0, $"rc {rc}\n{stderr}");
+            using (var doc = JsonDocument.Parse(stdout))
+            {
+                var m = doc.RootElement.GetProperty("hosts")[0].GetProperty("mtas")[0];
+                Assert.Equal(("postfix", "GOOD"), (m.GetProperty("mta").GetString(), m.GetProperty("verdict").GetString()));
+            }
+
+            // A second --apply finds everything in place.
+            (rc, stdout, stderr) = Cli("fix", "--host", "root@" + spec.Address, "--unused", "postfix", "--apply", "--journal-dir", journals, "--lang", "en");
+            Assert.True(rc == 0, $"rc {rc}\n{stdout}\n{stderr}");
+            Assert.Contains("nothing changed", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("done:", stdout, StringComparison.Ordinal);
+
+            // --undo reads the host from the journal and goes back over SSH.
+            (rc, stdout, stderr) = Cli("fix", "--undo", journal);
+            Assert.True(rc == 0, $"rc {rc}\n{stdout}\n{stderr}");
+            Assert.Contains("restored: postfix.service", stdout, StringComparison.Ordinal);
+            Assert.Equal(("active", "enabled"), Postfix());
+            (rc, stdout, _) = Cli("fix", "--undo", journal);
+            Assert.Equal(0, rc);
+            Assert.DoesNotContain("restored", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Whatever happened, the shared host boots again as hosts.tsv says (its overlay is volatile).
+            if (Postfix() != ("active", "enabled"))
+            {
+                TestHostsFixture.Run("bash", [Path.Combine(RepoPaths.HostsDir, "down.sh"), Host], null, TimeSpan.FromMinutes(2));
+                TestHostsFixture.Run("bash", [Path.Combine(RepoPaths.HostsDir, "up.sh"), Host], null, TimeSpan.FromMinutes(5));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unknown_host_key_is_refused_and_nothing_is_planned_or_changed()
+    {
+        hosts.EnsureReady(Host);
+        var spec = TestHostsFixture.Spec(Host);
+        TrustEachOther(spec);
+        File.WriteAllText(KnownHosts, "");
+        var (rc, stdout, stderr) = Cli("fix", "--host", "root@" + spec.Address, "--unused", "postfix", "--apply", "--journal-dir", Path.Combine(_dir, "j"));
+        Assert.Equal(3, rc);
+        Assert.Equal("", stdout);
+        Assert.Contains("does not list; refused", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "j")));
+        Assert.Equal(("active", "enabled"), Postfix());
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
