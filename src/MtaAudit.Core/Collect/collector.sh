@@ -919,5 +919,64 @@ if [ "$OS" = Linux ]; then probe os.libc "" "ldd --version | sed -n 1,2p; ls /li
 else absent os.libc "" "ldd --version"; fi
 # --- end of knowledge block ---
 
+# --- mail queues: how many messages wait (a hint for `fix`: an MTA with nothing queued may be unused) ---
+# Counts only: every listing goes straight into awk, which prints a number, so no envelope, address or
+# message text (personal data) reaches the bundle or a file. One line a queue: "MTA COUNT HOW", or
+# "MTA unknown HOW" when it could not be counted (a stopped daemon, not root). The probe's time limit holds.
+mq_count() {
+  # mq_count MTA HOW CMD...: CMD's lines counted; its exit status decides between COUNT and unknown.
+  mq_m=$1 mq_how=$2
+  shift 2
+  mq_r=$({ "$@" 2>/dev/null; echo "mta-audit-rc=$?"; } | awk '/^mta-audit-rc=/ { rc = substr($0, 14); next } { n++ } END { print rc, n + 0 }')
+  set -- $mq_r
+  if [ "$1" = 0 ]; then echo "$mq_m $2 $mq_how"; else echo "$mq_m unknown $mq_how (exit $1)"; fi
+}
+mq_files() {
+  # mq_files MTA HOW NAME DIR...: regular files called NAME under the DIRs that exist, counted by name only.
+  mq_m=$1 mq_how=$2 mq_name=$3
+  shift 3
+  mq_dirs=
+  for mq_d in "$@"; do [ -d "$mq_d" ] && mq_dirs="$mq_dirs $mq_d"; done
+  [ -n "$mq_dirs" ] || return 0
+  # shellcheck disable=SC2086
+  mq_count "$mq_m" "$mq_how" find $mq_dirs -type f -name "$mq_name"
+}
+run_mail_queues() {
+  for mq_pc in $PC_LIST; do
+    # postqueue asks the running daemon; a stopped Postfix's queue is counted in its directories.
+    mq_pf="postfix unknown postqueue (not found)"
+    [ -x "${mq_pc%/*}/postqueue" ] && mq_pf=$(mq_count postfix "postqueue -j" "${mq_pc%/*}/postqueue" -j)
+    case "$mq_pf" in
+      "postfix unknown"*)
+        mq_qd=$("$mq_pc" -h queue_directory 2>/dev/null)
+        case "$mq_qd" in
+          /*) mq_files postfix "find $mq_qd/{maildrop,incoming,active,deferred,hold}" '*' "$mq_qd/maildrop" "$mq_qd/incoming" "$mq_qd/active" "$mq_qd/deferred" "$mq_qd/hold" ;;
+          *) echo "$mq_pf" ;;
+        esac ;;
+      *) echo "$mq_pf" ;;
+    esac
+    break
+  done
+  for mq_ex in $EX_LIST; do
+    mq_c=$("$mq_ex" -bpc 2>/dev/null)
+    case "$mq_c" in ''|*[!0-9]*) echo "exim unknown $mq_ex -bpc" ;; *) echo "exim $mq_c $mq_ex -bpc" ;; esac
+    break
+  done
+  for mq_sm in $SM_LIST; do
+    [ "$(sendmail_kind "$mq_sm")" = sendmail ] || continue
+    mq_files sendmail "find qf* (mqueue, clientmqueue)" 'qf*' /var/spool/mqueue /var/spool/clientmqueue
+    break
+  done
+  for mq_sd in $SD_LIST; do
+    [ -f "${mq_sd%/*}/smtpctl" ] || continue
+    mq_files opensmtpd "find message (/var/spool/smtpd/queue)" message /var/spool/smtpd/queue
+    break
+  done
+  return 0
+}
+if [ -n "$PC_LIST$EX_LIST$SM_LIST$SD_LIST" ]; then
+  probe mta.queue "${NEED_ROOT# }" "postqueue -j | exim -bpc | find qf* | find message, counted by awk (no listing kept)" run_mail_queues
+else absent mta.queue "" "postqueue -j | exim -bpc | mailq (counted)"; fi
+
 drain
 printf '%s\n' "--$B--"

@@ -62,4 +62,7 @@ public sealed class HostFacts
 
     /// <summary>Candidate MTA programs the collector refused to run, with its reason (unsafe owner or mode).</summary>
     public List<RefusedBinary> Refused { get; } = new();
+
+    /// <summary>mta.queue: messages waiting in each MTA's queue (by MTA id), where they could be counted. A hint for fix only.</summary>
+    public Dictionary<string, int> QueuedMessages { get; } = new(StringComparer.Ordinal);
 }
