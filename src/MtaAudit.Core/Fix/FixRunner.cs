@@ -106,7 +106,8 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
         }
         if (!Holds(step, after))
             return Fail(journal, n, mta, step, before, after, message ?? $"the state after it is '{after}', not '{step.After}'");
-        journal.Write(new JournalEntry { Event = "after", Step = n, Result = "done", Observed = after, Message = message });
+        journal.Write(new JournalEntry { Event = "after", Step = n, Result = "done", Observed = after, Message = message,
+            Downgrade = step is PackageUpdate p ? PackageDowngrade.Command(p, before)?.ToList() : null });
         return new StepOutcome(n, mta, step, "done", before, after, message);
     }
 

@@ -33,6 +33,8 @@ public sealed class JournalEntry
     public string? Sha256 { get; set; }
     /// <summary>On "start": where a remote target is ([user@]host[:port]); absent when the fix ran on this machine.</summary>
     public string? Remote { get; set; }
+    /// <summary>On a package update's "after": the command that would go back to the version it replaced (never run by mta-audit).</summary>
+    public List<string>? Downgrade { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
