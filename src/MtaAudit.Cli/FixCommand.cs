@@ -148,6 +148,8 @@ public static class FixCommand
             Console.Error.WriteLine($"mta-audit: {path}: cannot read: {TerminalText.Clean(e.Message)}");
             return ExitCodes.Usage;
         }
+        if (fleet.NamesHosts(r))
+            Console.Error.WriteLine($"mta-audit: {path}: the journal names its own host ({(remote is null ? "this machine" : TerminalText.Clean(remote))}); --host/--inventory are ignored");
         if (remote is null) return Undo(new LocalTarget(), path, steps);
         if (!Fleet.Target.TryParse(remote, out var host, out var problem))
         {

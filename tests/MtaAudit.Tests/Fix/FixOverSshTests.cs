@@ -1,5 +1,9 @@
+using System.Text;
 using System.Text.Json;
+using MtaAudit.Collect.Ssh;
+using MtaAudit.Facts;
 using MtaAudit.Fix;
+using MtaAudit.Remediation;
 using MtaAudit.Tests.Hosts;
 using MtaAudit.Tests.Support;
 
@@ -134,6 +138,62 @@ public sealed class FixOverSshTests(TestHostsFixture hosts) : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_dir, "j")));
         Assert.Equal(("active", "enabled"), Postfix());
     }
+
+    /// <summary>
+    /// The AIX rc.tcpip and HP-UX mailservs edits (copies of the real files, fixtures aix/ and hpux/) carried out
+    /// over SSH by the engine on files inside the host: byte for byte, the file's mode and group kept through the
+    /// copy-and-rename, a second run a no-op, undo back to the original bytes.
+    /// </summary>
+    [Fact]
+    public void File_edits_over_ssh_are_byte_exact_keep_mode_and_owner_and_undo_restores_the_bytes()
+    {
+        hosts.EnsureReady(Host);
+        var spec = TestHostsFixture.Spec(Host);
+        TrustEachOther(spec);
+        var aixLive = Encoding.Latin1.GetBytes(Support.Fixture.Output("aix/rc.tcpip-sendmail-start-line-commented.txt")[1..]);
+        var aixCommented = Encoding.Latin1.GetBytes(Support.Fixture.Output("aix/rc.tcpip-sendmail-start-line-commented.txt"));
+        var mailservs = Encoding.Latin1.GetBytes(Support.Fixture.Output("hpux/rc.config.d-mailservs-documented-lines.txt"));
+        const string dir = "/root/mta-audit-fix-ssh";
+        var settings = new SshSettings { DefaultUser = "root", IdentityFiles = [Key], KnownHosts = MtaAudit.Collect.Ssh.KnownHosts.Load(KnownHosts) };
+        using var transport = new SshTargets(settings);
+        using var t = transport.Open(new MtaAudit.Fleet.Target("th-files", spec.Address, 22, "root"));
+        Assert.True(t.IsRoot);
+        try
+        {
+            Assert.True(t.Run(["mkdir", "-p", dir], TimeSpan.FromSeconds(30)).Ok);
+            t.WriteFile(dir + "/rc.tcpip", aixLive);
+            t.WriteFile(dir + "/mailservs", mailservs);
+            Assert.True(t.Run(["chown", "root:mail", dir + "/rc.tcpip", dir + "/mailservs"], TimeSpan.FromSeconds(30)).Ok);
+            Assert.True(t.Run(["chmod", "640", dir + "/rc.tcpip", dir + "/mailservs"], TimeSpan.FromSeconds(30)).Ok);
+            var aix = new FileLineEdit(dir + "/rc.tcpip", AixRcTcpipEdit.Instance);
+            var hpux = new FileLineEdit(dir + "/mailservs", HpuxMailservsEdit.Instance);
+            var plan = new HostPlan("th-files", new OsInfo(OsFamily.Unknown, null, null), [new MtaPlan("sendmail", PlanDecision.Unused, [aix, hpux], [])], []);
+            var journal = Path.Combine(_dir, "files.journal");
+
+            var first = new FixRunner(t, TimeSpan.FromSeconds(60)).Apply(plan, journal, null);
+            Assert.True(first.Ok, string.Join("; ", first.Steps.Select(x => x.Message)));
+            Assert.Equal(["done", "done"], first.Steps.Select(x => x.Result));
+            // Read back by another way than the target's own: sha256sum inside the host.
+            Assert.Equal(Sha(aixCommented) + "\n" + Sha(HpuxMailservsEdit.Instance.Apply(mailservs)), Inside("sh", "-c", $"sha256sum {dir}/rc.tcpip {dir}/mailservs | cut -d' ' -f1"));
+            Assert.Equal("640 root mail\n640 root mail", Inside("stat", "-c", "%a %U %G", dir + "/rc.tcpip", dir + "/mailservs"));
+            Assert.Equal("", Inside("sh", "-c", $"ls {dir} | grep mta-audit-new || :"));
+
+            var second = new FixRunner(t, TimeSpan.FromSeconds(60)).Apply(plan, Path.Combine(_dir, "files.second.journal"), null);
+            Assert.False(second.Changed);
+
+            var undone = new FixUndo(t, TimeSpan.FromSeconds(60)).Undo(journal, out var problems);
+            Assert.Empty(problems);
+            Assert.Equal(["restored", "restored"], undone.Select(u => u.Result));
+            Assert.Equal(Sha(aixLive) + "\n" + Sha(mailservs), Inside("sh", "-c", $"sha256sum {dir}/rc.tcpip {dir}/mailservs | cut -d' ' -f1"));
+            Assert.Equal("640 root mail\n640 root mail", Inside("stat", "-c", "%a %U %G", dir + "/rc.tcpip", dir + "/mailservs"));
+        }
+        finally
+        {
+            t.Run(["rm", "-rf", dir], TimeSpan.FromSeconds(30));
+        }
+    }
+
+    private static string Sha(byte[] b) => FixRunner.Sha(b);
 
     public void Dispose()
     {
