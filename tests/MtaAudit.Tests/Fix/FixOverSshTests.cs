@@ -30,13 +30,18 @@ public sealed class FixOverSshTests(TestHostsFixture hosts) : IDisposable
     private (int Rc, string Stdout, string Stderr) Cli(params string[] args) =>
         CliBinary.Run([.. args, "--identity", Key, "--known-hosts", KnownHosts], timeout: CliTimeout);
 
-    private string Inside(params string[] argv)
+    private static string Inside(params string[] argv) => InsideOf(Host, argv);
+
+    private static string InsideOf(string host, params string[] argv)
     {
-        var r = TestHostsFixture.Run("bash", [Path.Combine(RepoPaths.HostsDir, "exec.sh"), Host, .. argv], null, TimeSpan.FromMinutes(1));
+        var r = TestHostsFixture.Run("bash", [Path.Combine(RepoPaths.HostsDir, "exec.sh"), host, .. argv], null, TimeSpan.FromMinutes(1));
         return r.Stdout.Trim();
     }
 
-    private (string Active, string Enabled) Postfix() => (Inside("systemctl", "is-active", "postfix.service"), Inside("systemctl", "is-enabled", "postfix.service"));
+    private static (string Active, string Enabled) Postfix() => Unit(Host, "postfix.service");
+
+    private static (string Active, string Enabled) Unit(string host, string unit) =>
+        (InsideOf(host, "systemctl", "is-active", unit), InsideOf(host, "systemctl", "is-enabled", unit));
 
     /// <summary>A key root of the host accepts, and the host's key in our known_hosts.</summary>
     private void TrustEachOther(HostSpec spec)
@@ -44,7 +49,7 @@ public sealed class FixOverSshTests(TestHostsFixture hosts) : IDisposable
         var keygen = TestHostsFixture.Run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", Key], null, TimeSpan.FromMinutes(1));
         Assert.True(keygen.Rc == 0, keygen.Stderr);
         var pub = File.ReadAllText(Key + ".pub").Trim();
-        var (rc, stdout, stderr) = hosts.Exec(Host,
+        var (rc, stdout, stderr) = hosts.Exec(spec.Name,
             $"mkdir -p /root/.ssh && chmod 700 /root/.ssh && echo '{pub}' > /root/.ssh/authorized_keys && cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub",
             TimeSpan.FromMinutes(1));
         Assert.True(rc == 0, stderr);
@@ -137,6 +142,46 @@ public sealed class FixOverSshTests(TestHostsFixture hosts) : IDisposable
         Assert.Contains("does not list; refused", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_dir, "j")));
         Assert.Equal(("active", "enabled"), Postfix());
+    }
+
+    /// <summary>Exim, Sendmail and OpenSMTPD too: --apply over SSH stops and disables the unit, scan says GOOD, --undo brings it back.</summary>
+    [Theory]
+    [InlineData("deb12-exim")]
+    [InlineData("deb13-sendmail")]
+    [InlineData("deb13-opensmtpd")]
+    public void Every_mta_is_stopped_over_ssh_and_undo_brings_it_back(string host)
+    {
+        hosts.EnsureReady(host);
+        var spec = TestHostsFixture.Spec(host);
+        var unit = spec.Unit!;
+        TrustEachOther(spec);
+        var journal = Path.Combine(_dir, host + ".journal");
+        try
+        {
+            Assert.Equal(("active", "enabled"), Unit(host, unit));
+            var (rc, stdout, stderr) = Cli("fix", "--host", "root@" + spec.Address, "--unused", spec.Mta, "--apply", "--journal", journal, "--lang", "en");
+            Assert.True(rc == 0, $"rc {rc}\n{stdout}\n{stderr}");
+            Assert.Contains(Unit(host, unit).Active, new[] { "inactive", "failed" });
+            Assert.Equal("disabled", Unit(host, unit).Enabled);
+            (rc, stdout, stderr) = Cli("scan", "--host", "root@" + spec.Address, "--store", Path.Combine(_dir, host + ".sqlite"), "--format", "json");
+            Assert.True(rc == 0, $"rc {rc}\n{stderr}");
+            using (var doc = JsonDocument.Parse(stdout))
+            {
+                var m = doc.RootElement.GetProperty("hosts")[0].GetProperty("mtas")[0];
+                Assert.Equal((spec.Mta, "GOOD"), (m.GetProperty("mta").GetString(), m.GetProperty("verdict").GetString()));
+            }
+            (rc, stdout, stderr) = Cli("fix", "--undo", journal);
+            Assert.True(rc == 0, $"rc {rc}\n{stdout}\n{stderr}");
+            Assert.Equal(("active", "enabled"), Unit(host, unit));
+        }
+        finally
+        {
+            if (Unit(host, unit) != ("active", "enabled"))
+            {
+                TestHostsFixture.Run("bash", [Path.Combine(RepoPaths.HostsDir, "down.sh"), host], null, TimeSpan.FromMinutes(2));
+                TestHostsFixture.Run("bash", [Path.Combine(RepoPaths.HostsDir, "up.sh"), host], null, TimeSpan.FromMinutes(5));
+            }
+        }
     }
 
     /// <summary>
