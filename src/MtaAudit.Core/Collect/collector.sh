@@ -941,14 +941,23 @@ mq_files() {
   # shellcheck disable=SC2086
   mq_count "$mq_m" "$mq_how" find $mq_dirs -type f -name "$mq_name"
 }
+# The same rule as the version probes: a program others could have replaced is not run (its queue is not
+# counted). Every count goes through awk on the fly, so no output piles up in memory or a file.
 run_mail_queues() {
   for mq_pc in $PC_LIST; do
     # postqueue asks the running daemon; a stopped Postfix's queue is counted in its directories.
-    mq_pf="postfix unknown postqueue (not found)"
-    [ -x "${mq_pc%/*}/postqueue" ] && mq_pf=$(mq_count postfix "postqueue -j" "${mq_pc%/*}/postqueue" -j)
+    mq_pq=${mq_pc%/*}/postqueue
+    mq_pf="postfix unknown postqueue (not found or not safe to run)"
+    [ -x "$mq_pq" ] && [ -z "$(unsafe_reason "$mq_pq")" ] && mq_pf=$(mq_count postfix "postqueue -j" "$mq_pq" -j)
     case "$mq_pf" in
       "postfix unknown"*)
-        mq_qd=$("$mq_pc" -h queue_directory 2>/dev/null)
+        # Its queue_directory from main.cf (the default where unset), read, not asked of postconf: a program's
+        # output captured in a variable has no cap, and SIGPIPE may be ignored by whoever started us.
+        mq_qd=/var/spool/postfix
+        if [ -r /etc/postfix/main.cf ]; then
+          mq_v=$(awk '/^[ \t]*queue_directory[ \t]*=/ { sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t\r]*$/, ""); v = $0 } END { print v }' /etc/postfix/main.cf)
+          [ -n "$mq_v" ] && mq_qd=$mq_v
+        fi
         case "$mq_qd" in
           /*) mq_files postfix "find $mq_qd/{maildrop,incoming,active,deferred,hold}" '*' "$mq_qd/maildrop" "$mq_qd/incoming" "$mq_qd/active" "$mq_qd/deferred" "$mq_qd/hold" ;;
           *) echo "$mq_pf" ;;
@@ -958,7 +967,8 @@ run_mail_queues() {
     break
   done
   for mq_ex in $EX_LIST; do
-    mq_c=$("$mq_ex" -bpc 2>/dev/null)
+    [ -z "$(unsafe_reason "$mq_ex")" ] || { echo "exim unknown $mq_ex -bpc (not safe to run)"; break; }
+    mq_c=$("$mq_ex" -bpc 2>/dev/null | awk 'NR == 1 { print }')
     case "$mq_c" in ''|*[!0-9]*) echo "exim unknown $mq_ex -bpc" ;; *) echo "exim $mq_c $mq_ex -bpc" ;; esac
     break
   done
