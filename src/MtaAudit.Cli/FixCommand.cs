@@ -39,7 +39,7 @@ public static class FixCommand
 
         var fleet = new FleetScanOptions();
         fleet.AddConnectionTo(cmd);
-        var journalDir = new Option<string?>("--journal-dir") { Description = "with --host/--inventory: where each host's journal goes, named after its inventory name (default /var/lib/mta-audit/fix)" };
+        var journalDir = new Option<string?>("--journal-dir") { Description = "where journals go, named after the host (with --host/--inventory: its inventory name); default /var/lib/mta-audit/fix" };
         cmd.Options.Add(journalDir);
 
         cmd.SetAction(r =>
@@ -115,7 +115,7 @@ public static class FixCommand
             if (!r.GetValue(apply)) return ExitCodes.Good;
 
             var plan = plans.Single();
-            return run.Apply(target, plan, r.GetValue(journal) ?? DefaultJournal("/var/lib/mta-audit/fix", plan.Host));
+            return run.Apply(target, plan, r.GetValue(journal) ?? DefaultJournal(r.GetValue(journalDir) ?? "/var/lib/mta-audit/fix", plan.Host));
         });
         return cmd;
     }
