@@ -37,16 +37,26 @@ public static class FixCommand
         var report = new ReportOptions();
         report.AddTo(cmd);
 
+        var fleet = new FleetScanOptions();
+        fleet.AddConnectionTo(cmd);
+        var journalDir = new Option<string?>("--journal-dir") { Description = "where journals go, named after the host (with --host/--inventory: its inventory name); default /var/lib/mta-audit/fix" };
+        cmd.Options.Add(journalDir);
+
         cmd.SetAction(r =>
         {
             var l = report.LangOf(r);
-            var target = new LocalTarget();
             var steps = TimeSpan.FromSeconds(Math.Max(1, r.GetValue(stepTimeout)));
+            var collectTimeout = TimeSpan.FromSeconds(Math.Max(5, r.GetValue(timeout)));
             if (r.GetValue(undo) is { } undoPath)
-                return Undo(target, undoPath, steps);
+                return Undo(r, fleet, undoPath, steps, collectTimeout);
             if (r.GetValue(apply) && r.GetValue(evidence) is not null)
             {
-                Console.Error.WriteLine("mta-audit: --apply works on this machine only: leave out --evidence (the plan is made from a fresh collection here)");
+                Console.Error.WriteLine("mta-audit: --apply works on a live host only: leave out --evidence (the plan is made from a fresh collection there)");
+                return ExitCodes.Usage;
+            }
+            if (fleet.NamesHosts(r) && r.GetValue(evidence) is not null)
+            {
+                Console.Error.WriteLine("mta-audit: --evidence and --host/--inventory: give one of them");
                 return ExitCodes.Usage;
             }
 
@@ -62,10 +72,14 @@ public static class FixCommand
                     return ExitCodes.Usage;
                 }
             }
+            var run = new FixRun(options, l, r.GetValue(report.Format) == "json", new PlanSettings(r.GetValue(mask)),
+                r.GetValue(unused) ?? [], unusedHosts, steps, collectTimeout);
+            if (fleet.NamesHosts(r))
+                return FixHosts.Run(r, fleet, run, r.GetValue(apply), r.GetValue(journal), r.GetValue(journalDir));
 
+            var target = new LocalTarget();
             var collections = new List<Collection>();
             var errors = new List<string>();
-            var collectTimeout = TimeSpan.FromSeconds(Math.Max(5, r.GetValue(timeout)));
             if (r.GetValue(evidence) is { } file)
             {
                 try
@@ -95,69 +109,65 @@ public static class FixCommand
                 catch (FixException e) { Console.Error.WriteLine("mta-audit: " + e.Message); return ExitCodes.Usage; }
             }
 
-            var settings = new PlanSettings(r.GetValue(mask));
-            var plans = collections.Select(c => HostPlanner.Build(c.Facts, c.Report, UnusedFor(c, r.GetValue(unused) ?? [], unusedHosts), settings)).ToList();
-            Console.Out.Write(r.GetValue(report.Format) == "json" ? PlanJson.Render(plans, l, errors) : PlanText.Render(plans, l));
+            var plans = collections.Select(c => run.PlanFor(c)).ToList();
+            run.Print(plans, errors);
             foreach (var e in errors) Console.Error.WriteLine("mta-audit: " + e);
             if (!r.GetValue(apply)) return ExitCodes.Good;
 
             var plan = plans.Single();
-            var path = r.GetValue(journal) ?? DefaultJournal(plan.Host);
-            ApplyOutcome outcome;
-            try
-            {
-                outcome = new FixRunner(target, steps).Apply(plan, path, () => FixSession.Collect(target, options, collectTimeout));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"mta-audit: {path}: cannot write the journal: {TerminalText.Clean(e.Message)}; nothing was changed");
-                return ExitCodes.Usage;
-            }
-            return Report(outcome, l);
+            return run.Apply(target, plan, r.GetValue(journal) ?? DefaultJournal(r.GetValue(journalDir) ?? "/var/lib/mta-audit/fix", plan.Host));
         });
         return cmd;
-    }
-
-    private static HashSet<string> UnusedFor(Collection c, string[] named, HashSet<string>? hosts)
-    {
-        var set = new HashSet<string>(named, StringComparer.Ordinal);
-        var names = new[] { c.Facts.Host, c.Report.Host, c.Facts.Os.Hostname }.Where(n => n is not null).Select(n => n!.ToLowerInvariant());
-        if (hosts is not null && names.Any(hosts.Contains))
-            foreach (var m in c.Report.Mtas) set.Add(m.Mta);
-        return set;
     }
 
     private static HashSet<string> ReadHostList(string path) =>
         File.ReadLines(path).Select(l => l.Split('#')[0].Trim().ToLowerInvariant()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
 
-    private static string DefaultJournal(string host)
+    internal static string DefaultJournal(string dir, string host)
     {
         var safe = new string(host.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_').ToArray());
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        return Path.Combine("/var/lib/mta-audit/fix", $"{safe}-{stamp}.journal");
+        return Path.Combine(dir, $"{safe}-{stamp}.journal");
     }
 
-    private static int Report(ApplyOutcome o, Lang lang)
+    /// <summary>
+    /// --undo JOURNAL: on the machine the journal names. A journal of a remote run (its "start" line has the host's
+    /// address) is undone over SSH with this command's connection options (keys, known_hosts, jump, sudo).
+    /// </summary>
+    private static int Undo(ParseResult r, FleetScanOptions fleet, string path, TimeSpan steps, TimeSpan collectTimeout)
     {
-        foreach (var s in o.Steps)
+        if (!File.Exists(path))
         {
-            var word = s.Result switch
-            {
-                "done" => Glossary.Word("plan.done", lang),
-                "already" => Glossary.Word("plan.already", lang),
-                _ => Glossary.Word("plan.failed", lang),
-            };
-            Console.Out.WriteLine($"  {s.Number}. {word}: {TerminalText.Clean(StepText.Action(s.Step).Get(lang))} ({TerminalText.Clean(StepText.State(s.Before).Get(lang))} → {TerminalText.Clean(StepText.State(s.After).Get(lang))})"
-                                  + (s.Message is null ? "" : " — " + s.Message));
+            Console.Error.WriteLine($"mta-audit: {path}: no such journal");
+            return ExitCodes.Usage;
         }
-        if (!o.Changed) Console.Out.WriteLine(Glossary.Word("plan.unchanged", lang));
-        Console.Out.WriteLine(Glossary.Word("plan.journal", lang, ("path", o.Journal)));
-        foreach (var p in o.NotHeld) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(p.Get(lang)));
-        if (o.Ok) return ExitCodes.Good;
-        if (o.Failed is { } f)
-            Console.Error.WriteLine($"mta-audit: step {f.Number} failed ({TerminalText.Clean(StepText.Action(f.Step).Get(lang))}): {f.Message}");
-        Console.Error.WriteLine($"mta-audit: to undo what was done: mta-audit fix --undo {o.Journal}");
-        return Failed;
+        string? remote;
+        try { remote = Journal.RemoteOf(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"mta-audit: {path}: cannot read: {TerminalText.Clean(e.Message)}");
+            return ExitCodes.Usage;
+        }
+        if (fleet.NamesHosts(r))
+            Console.Error.WriteLine($"mta-audit: {path}: the journal names its own host ({(remote is null ? "this machine" : TerminalText.Clean(remote))}); --host/--inventory are ignored");
+        if (remote is null) return Undo(new LocalTarget(), path, steps);
+        if (!Fleet.Target.TryParse(remote, out var host, out var problem))
+        {
+            Console.Error.WriteLine($"mta-audit: {path}: the journal's remote host {problem}");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            using var targets = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)collectTimeout.TotalSeconds));
+            using var target = targets.Open(host);
+            Console.Out.WriteLine($"{TerminalText.Clean(remote)}:");
+            return Undo(target, path, steps);
+        }
+        catch (Exception e) when (e is FixException or Collect.Ssh.SshSetupException or Fleet.InventoryException)
+        {
+            Console.Error.WriteLine($"mta-audit: {TerminalText.Clean(e.Message)}; nothing was undone");
+            return ExitCodes.Usage;
+        }
     }
 
     private static int Undo(ITarget target, string path, TimeSpan steps)

@@ -96,7 +96,7 @@ internal static class FleetScanCommand
     private static int Emit(ParseResult r, ReportOptions report, AnalysisOptions analysis, FleetStore store, long run, IReadOnlyList<string> notes) =>
         report.Write(r, report.Meta(r, analysis), FleetReport.Entries(store, run, analysis), notes.ToList(), []);
 
-    private static List<Target> Targets(ParseResult r, FleetScanOptions o)
+    internal static List<Target> Targets(ParseResult r, FleetScanOptions o)
     {
         var list = new List<Target>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -117,7 +117,7 @@ internal static class FleetScanCommand
         return list;
     }
 
-    private static SshSettings Settings(ParseResult r, FleetScanOptions o, int probeTimeout, int commandTimeout)
+    internal static SshSettings Settings(ParseResult r, FleetScanOptions o, int probeTimeout, int commandTimeout)
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var identities = (r.GetValue(o.Identity) ?? []).ToList();

@@ -38,6 +38,17 @@ public sealed class FleetScanOptions
             c.Options.Add(o);
     }
 
+    /// <summary>Only the options that say which hosts and how to reach them (fix --host/--inventory), not the scan's store, forks or resume.</summary>
+    public void AddConnectionTo(Command c)
+    {
+        foreach (var o in new Option[] { Hosts, Inventory, Limit, User, Identity, IdentityAgent, PasswordPrompt, KnownHosts, AcceptNew, Legacy, Jump, Sudo,
+                     SudoPasswordPrompt, ConnectTimeout, MaxOutput })
+            c.Options.Add(o);
+    }
+
+    /// <summary>True when hosts are named (--host or --inventory).</summary>
+    public bool NamesHosts(ParseResult r) => (r.GetValue(Hosts) ?? []).Length > 0 || r.GetValue(Inventory) is not null;
+
     /// <summary>True when the scan goes to other hosts over SSH.</summary>
     public bool Wanted(ParseResult r) =>
         (r.GetValue(Hosts) ?? []).Length > 0 || r.GetValue(Inventory) is not null || r.GetValue(Resume) || r.GetValue(Run) is not null;

@@ -934,5 +934,74 @@ if [ "$OS" = Linux ]; then probe os.libc "" "ldd --version | sed -n 1,2p; ls /li
 else absent os.libc "" "ldd --version"; fi
 # --- end of knowledge block ---
 
+# --- mail queues: how many messages wait (a hint for `fix`: an MTA with nothing queued may be unused) ---
+# Counts only: every listing goes straight into awk, which prints a number, so no envelope, address or
+# message text (personal data) reaches the bundle or a file. One line a queue: "MTA COUNT HOW", or
+# "MTA unknown HOW" when it could not be counted (a stopped daemon, not root). The probe's time limit holds.
+mq_count() {
+  # mq_count MTA HOW CMD...: CMD's lines counted; its exit status decides between COUNT and unknown.
+  mq_m=$1 mq_how=$2
+  shift 2
+  mq_r=$({ "$@" 2>/dev/null; echo "mta-audit-rc=$?"; } | awk '/^mta-audit-rc=/ { rc = substr($0, 14); next } { n++ } END { print rc, n + 0 }')
+  set -- $mq_r
+  if [ "$1" = 0 ]; then echo "$mq_m $2 $mq_how"; else echo "$mq_m unknown $mq_how (exit $1)"; fi
+}
+mq_files() {
+  # mq_files MTA HOW NAME DIR...: regular files called NAME under the DIRs that exist, counted by name only.
+  mq_m=$1 mq_how=$2 mq_name=$3
+  shift 3
+  mq_dirs=
+  for mq_d in "$@"; do [ -d "$mq_d" ] && mq_dirs="$mq_dirs $mq_d"; done
+  [ -n "$mq_dirs" ] || return 0
+  # shellcheck disable=SC2086
+  mq_count "$mq_m" "$mq_how" find $mq_dirs -type f -name "$mq_name"
+}
+# The same rule as the version probes: a program others could have replaced is not run (its queue is not
+# counted). Every count goes through awk on the fly, so no output piles up in memory or a file.
+run_mail_queues() {
+  for mq_pc in $PC_LIST; do
+    # postqueue asks the running daemon; a stopped Postfix's queue is counted in its directories.
+    mq_pq=${mq_pc%/*}/postqueue
+    mq_pf="postfix unknown postqueue (not found or not safe to run)"
+    [ -x "$mq_pq" ] && [ -z "$(unsafe_reason "$mq_pq")" ] && mq_pf=$(mq_count postfix "postqueue -j" "$mq_pq" -j)
+    case "$mq_pf" in
+      "postfix unknown"*)
+        # Its queue_directory from main.cf (the default where unset), read, not asked of postconf: a program's
+        # output captured in a variable has no cap, and SIGPIPE may be ignored by whoever started us.
+        mq_qd=/var/spool/postfix
+        if [ -r /etc/postfix/main.cf ]; then
+          mq_v=$(awk '/^[ \t]*queue_directory[ \t]*=/ { sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t\r]*$/, ""); v = $0 } END { print v }' /etc/postfix/main.cf)
+          [ -n "$mq_v" ] && mq_qd=$mq_v
+        fi
+        case "$mq_qd" in
+          /*) mq_files postfix "find $mq_qd/{maildrop,incoming,active,deferred,hold}" '*' "$mq_qd/maildrop" "$mq_qd/incoming" "$mq_qd/active" "$mq_qd/deferred" "$mq_qd/hold" ;;
+          *) echo "$mq_pf" ;;
+        esac ;;
+      *) echo "$mq_pf" ;;
+    esac
+    break
+  done
+  for mq_ex in $EX_LIST; do
+    [ -z "$(unsafe_reason "$mq_ex")" ] || { echo "exim unknown $mq_ex -bpc (not safe to run)"; break; }
+    mq_c=$("$mq_ex" -bpc 2>/dev/null | awk 'NR == 1 { print }')
+    case "$mq_c" in ''|*[!0-9]*) echo "exim unknown $mq_ex -bpc" ;; *) echo "exim $mq_c $mq_ex -bpc" ;; esac
+    break
+  done
+  for mq_sm in $SM_LIST; do
+    [ "$(sendmail_kind "$mq_sm")" = sendmail ] || continue
+    mq_files sendmail "find qf* (mqueue, clientmqueue)" 'qf*' /var/spool/mqueue /var/spool/clientmqueue
+    break
+  done
+  for mq_sd in $SD_LIST; do
+    [ -f "${mq_sd%/*}/smtpctl" ] || continue
+    mq_files opensmtpd "find message (/var/spool/smtpd/queue)" message /var/spool/smtpd/queue
+    break
+  done
+  return 0
+}
+if [ -n "$PC_LIST$EX_LIST$SM_LIST$SD_LIST" ]; then
+  probe mta.queue "${NEED_ROOT# }" "postqueue -j | exim -bpc | find qf* | find message, counted by awk (no listing kept)" run_mail_queues
+else absent mta.queue "" "postqueue -j | exim -bpc | mailq (counted)"; fi
+
 drain
 printf '%s\n' "--$B--"

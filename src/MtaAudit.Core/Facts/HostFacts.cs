@@ -73,4 +73,7 @@ public sealed class HostFacts
         { State: FactState.NotApplicable } => Fact<IReadOnlyList<string>>.Unknown(UnknownReason.Absent, "net.addr"),
         var f => Fact<IReadOnlyList<string>>.Unknown(f.Reason ?? UnknownReason.Failed, "net.addr"),
     };
+
+    /// <summary>mta.queue: messages waiting in each MTA's queue (by MTA id), where they could be counted. A hint for fix only.</summary>
+    public Dictionary<string, int> QueuedMessages { get; } = new(StringComparer.Ordinal);
 }

@@ -29,7 +29,7 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
         var backups = journalPath + ".backup";
         var outcomes = new List<StepOutcome>();
         using var journal = Journal.Create(journalPath);
-        journal.Write(new JournalEntry { Event = "start", Host = plan.Host, Message = $"{plan.Numbered().Count(x => x.Step.Automatic)} automatic steps" });
+        journal.Write(new JournalEntry { Event = "start", Host = plan.Host, Remote = target.Remote, Message = $"{plan.Numbered().Count(x => x.Step.Automatic)} automatic steps" });
         foreach (var (n, mta, step) in plan.Numbered().Where(x => x.Step.Automatic))
         {
             var outcome = RunStep(journal, backups, plan.Host, n, mta, step);
@@ -106,7 +106,8 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
         }
         if (!Holds(step, after))
             return Fail(journal, n, mta, step, before, after, message ?? $"the state after it is '{after}', not '{step.After}'");
-        journal.Write(new JournalEntry { Event = "after", Step = n, Result = "done", Observed = after, Message = message });
+        journal.Write(new JournalEntry { Event = "after", Step = n, Result = "done", Observed = after, Message = message,
+            Downgrade = step is PackageUpdate p ? PackageDowngrade.Command(p, before)?.ToList() : null });
         return new StepOutcome(n, mta, step, "done", before, after, message);
     }
 

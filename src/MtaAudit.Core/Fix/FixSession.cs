@@ -23,6 +23,7 @@ public static class FixSession
         var r = target.Run(["sh", "-s"], timeout, new Dictionary<string, string> { ["MTA_AUDIT_PROBE_TIMEOUT"] = "10" },
             new UTF8Encoding(false).GetBytes(CollectorScript.Text));
         if (r.TimedOut) throw new FixException($"{target.Name}: the collector passed its time limit of {timeout.TotalSeconds:0} s");
+        if (r.Cut) throw new FixException($"{target.Name}: the collector's {r.Stderr}; no plan or check rests on a cut bundle");
         var read = BundleReader.Read(Encoding.UTF8.GetString(r.StdoutBytes), target.Name).FirstOrDefault();
         if (read?.Bundle is null)
             throw new FixException($"{target.Name}: the collector gave no evidence bundle ({(read?.Error?.ToString() ?? r.Summary)})");

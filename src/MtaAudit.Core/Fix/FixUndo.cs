@@ -51,13 +51,12 @@ public sealed class FixUndo(ITarget target, TimeSpan stepTimeout)
             case FileLineEdit f:
                 return RestoreFile(n, f, entries.LastOrDefault(e => e.Event == "backup" && e.Step == n));
             case PackageUpdate p:
-                var back = p.Manager switch
-                {
-                    "dpkg" => $"apt-get install --allow-downgrades {p.Package}={p.FromVersion}",
-                    "rpm" => $"yum downgrade {p.Package}-{p.FromVersion}",
-                    _ => $"reinstall {p.Package} {p.FromVersion}",
-                };
-                return new(n, p.Package, "manual", $"package updates are not undone automatically; if needed and still available: {back}");
+                // The version seen on the host before the update, and the command the run wrote into the journal.
+                var previous = before.Observed ?? p.FromVersion;
+                var back = entries.LastOrDefault(e => e.Event == "after" && e.Step == n)?.Downgrade ?? PackageDowngrade.Command(p, previous);
+                return new(n, p.Package, "manual", back is null
+                    ? $"package updates are not undone automatically; to go back, reinstall {p.Package} {previous}"
+                    : $"package updates are not undone automatically (going back reopens what the update fixed); if needed and {p.Package} {previous} is still available: {StepText.Line(null, back)}");
         }
         var was = before.Observed ?? "";
         var cmd = StepChecks.UndoCommand(step, was);

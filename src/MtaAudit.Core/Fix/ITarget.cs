@@ -1,7 +1,8 @@
 namespace MtaAudit.Fix;
 
 /// <summary>What a command printed and how it ended. <see cref="ExitCode"/> is null when it was killed at its time limit.</summary>
-public sealed record CommandResult(int? ExitCode, byte[] StdoutBytes, string Stderr, bool TimedOut)
+/// <see cref="Cut"/>: the output passed the target's cap and the rest was dropped.
+public sealed record CommandResult(int? ExitCode, byte[] StdoutBytes, string Stderr, bool TimedOut, bool Cut = false)
 {
     public string Stdout => System.Text.Encoding.UTF8.GetString(StdoutBytes);
     public bool Ok => !TimedOut && ExitCode == 0;
@@ -16,7 +17,7 @@ public sealed record CommandResult(int? ExitCode, byte[] StdoutBytes, string Std
 /// The machine a fix runs on. Every command is an argument vector with a time limit (target text is
 /// never put into a shell string); files are read and replaced whole, as bytes. <see cref="LocalTarget"/>
 /// is this machine; <see cref="PrefixTarget"/> runs through a fixed command prefix (nsenter into a test
-/// host now; the fleet's SSH transport is meant to be one more implementation of this interface).
+/// host); <see cref="SshTarget"/> is a host over the fleet's SSH transport (each word quoted for its shell).
 /// </summary>
 public interface ITarget
 {
@@ -26,4 +27,6 @@ public interface ITarget
     byte[]? ReadFile(string path);
     /// <summary>Replaces the file's content (a new file renamed over it, mode kept). Throws <see cref="IOException"/> on failure.</summary>
     void WriteFile(string path, byte[] content);
+    /// <summary>Where a remote target is ([user@]host[:port]), written into the journal so --undo reaches it again; null for this machine.</summary>
+    string? Remote => null;
 }

@@ -31,6 +31,10 @@ public sealed class JournalEntry
     public string? Message { get; set; }
     public string? Backup { get; set; }
     public string? Sha256 { get; set; }
+    /// <summary>On "start": where a remote target is ([user@]host[:port]); absent when the fix ran on this machine.</summary>
+    public string? Remote { get; set; }
+    /// <summary>On a package update's "after": the command that would go back to the version it replaced (never run by mta-audit).</summary>
+    public List<string>? Downgrade { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -90,6 +94,10 @@ public sealed class Journal : IDisposable
         }
         return (entries, problems);
     }
+
+    /// <summary>Where the journal's run happened: the "start" entry's remote target, or null for this machine.</summary>
+    public static string? RemoteOf(string path) =>
+        Read(path).Entries.FirstOrDefault(e => e.Event == "start")?.Remote;
 
     /// <summary>The entry that describes a step before it runs.</summary>
     public static JournalEntry Describe(string host, int number, string mta, RemediationStep step, string observed) => new()

@@ -34,5 +34,6 @@ public static class ProbeParsers
         new Build.SendmailBuildParser(),
         new Build.PostfixBuildParser(),
         new Build.LibcParser(),
+        new Queue.MailQueueParser(),
     ];
 }

@@ -33,6 +33,7 @@ public static class HostPlanner
             if (unused.Contains(f.Mta))
             {
                 plans.Add(RemediationPlanner.Unused(facts, e, settings));
+                notes.AddRange(UnusedHints.Queued(facts, e));
                 continue;
             }
             bool pending = e.Packages.Any(p => facts.Updates.Any(u => u.Package == p.Name && u.Manager == p.Manager));

@@ -348,6 +348,8 @@ public static class Glossary
         ["fix.not-installed"] = ("{mta}: 이 호스트에 설치되어 있지 않아 중지할 것 없음", "{mta} is not installed on this host: nothing to stop"),
         ["fix.hint-no-port"] = ("참고: TCP 포트에서 대기하지 않아 네트워크로부터 메일을 받지 않음", "hint: it listens on no TCP port, so it receives no mail from the network"),
         ["fix.hint-loopback"] = ("참고: 루프백 주소에서만 대기함 (로컬 메일 전용)", "hint: it listens on loopback only (local mail only)"),
+        ["fix.hint-queue-empty"] = ("참고: 메일 큐가 비어 있음 (대기 중인 메일 없음)", "hint: nothing is queued (no message waits in its queue)"),
+        ["fix.queued"] = ("주의: 메일 큐에 {n}건 대기 중: 중지하면 전달되지 않으므로 먼저 확인", "note: {n} messages wait in its queue: stopped, it will not deliver them; look at them first"),
         ["fix.in-use-update-only"] = ("{mta} 사용 중: 업데이트만 계획함. 필요 없는 서비스라면 --unused {mta} 로 다시 실행", "{mta} is in use: only its update is planned; if it is not needed, run again with --unused {mta}"),
         ["fix.aix-comment-start"] = ("{path} 파일의 시작 줄 주석 처리: {line}", "comment out the start line in {path}: {line}"),
         ["fix.hpux-mailservs"] = ("{path} 파일에 {setting} 설정", "set {setting} in {path}"),

@@ -46,7 +46,7 @@ public sealed class FixCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--apply", "--apply works on this machine only")]
+    [InlineData("--apply", "--apply works on a live host only")]
     [InlineData("--unused", "nosuchmta")]
     public void Bad_combinations_are_usage_errors(string option, string expected)
     {
@@ -57,6 +57,34 @@ public sealed class FixCommandTests : IDisposable
         Assert.Equal(3, rc);
         Assert.Equal("", stdout);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hosts_that_cannot_be_reached_are_each_named_and_the_run_goes_on()
+    {
+        var key = Path.Combine(_dir, "key");
+        using (var p = System.Diagnostics.Process.Start("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key])!) p.WaitForExit();
+        var (rc, stdout, stderr) = Cli("fix", "--host", "root@127.0.0.1:1", "--host", "127.0.0.1:2", "--unused", "postfix",
+            "--identity", key, "--known-hosts", Path.Combine(_dir, "known_hosts"), "--user", "auditor");
+        Assert.Equal(3, rc);
+        Assert.Equal(["mta-audit: root@127.0.0.1:1: connection refused (nothing listens on port 1)",
+            "mta-audit: 127.0.0.1:2: connection refused (nothing listens on port 2)"], stderr.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("postfix", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_hosts_with_one_journal_file_or_with_evidence_are_usage_errors()
+    {
+        var (rc, stdout, stderr) = Cli("fix", "--host", "a.example", "--host", "b.example", "--apply", "--journal", Path.Combine(_dir, "x.journal"));
+        Assert.Equal(3, rc);
+        Assert.Equal("", stdout);
+        Assert.Equal("mta-audit: --journal names one file: with several hosts use --journal-dir", stderr.Trim());
+        (rc, _, stderr) = Cli("fix", "--host", "a.example", "--identity", Bundle("aix72-sendmail.evidence"));
+        Assert.Equal(3, rc);
+        Assert.Contains("cannot use this key", stderr, StringComparison.Ordinal);
+        (rc, _, stderr) = Cli("fix", "--host", "a.example", "--evidence", Bundle("aix72-sendmail.evidence"));
+        Assert.Equal(3, rc);
+        Assert.Equal("mta-audit: --evidence and --host/--inventory: give one of them", stderr.Trim());
     }
 
     [Fact]

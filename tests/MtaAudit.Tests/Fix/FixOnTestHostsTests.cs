@@ -248,8 +248,17 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
             var step = Assert.IsType<PackageUpdate>(Assert.Single(plan.Numbered()).Step);
             Assert.Equal(("postfix", newer), (step.Package, step.ToVersion));
 
-            var outcome = new FixRunner(t, StepTimeout).Apply(plan, Path.Combine(_dir, "update.journal"), () => FixSession.Collect(t, Options, CollectTimeout));
+            var journal = Path.Combine(_dir, "update.journal");
+            var outcome = new FixRunner(t, StepTimeout).Apply(plan, journal, () => FixSession.Collect(t, Options, CollectTimeout));
             Assert.True(outcome.Ok, Describe(outcome));
+            // The journal says how to go back, to the version read on the host before; --undo names it and runs nothing.
+            var entries = Journal.Read(journal).Entries;
+            var was = entries.Single(e => e.Event == "before" && e.Step == 1).Observed;
+            Assert.Equal(step.FromVersion, was);
+            Assert.Equal(["apt-get", "install", "-y", "--allow-downgrades", "postfix=" + was], entries.Single(e => e.Event == "after" && e.Step == 1).Downgrade);
+            var undo = Assert.Single(new FixUndo(t, StepTimeout).Undo(journal, out _));
+            Assert.Equal("manual", undo.Result);
+            Assert.Contains("apt-get install -y --allow-downgrades postfix=" + was, undo.Message, StringComparison.Ordinal);
             Assert.Equal(newer, t.Run(["dpkg-query", "-W", "-f=${Version}", "postfix"], TimeSpan.FromSeconds(30)).Stdout.Trim());
             var after = FixSession.Collect(t, Options, CollectTimeout);
             Assert.Equal(newer, Finding(after, "postfix").Package!.Version);

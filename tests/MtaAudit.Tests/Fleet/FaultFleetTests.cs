@@ -52,10 +52,11 @@ public sealed class FaultFleet : LoopbackSshd
         Host("nonroot", Addr(10), Port);
     }
 
-    private static void EnsureNonRootUser()
+    internal static void EnsureNonRootUser()
     {
         if (Run("id", NonRootUser) == 0) return;
-        if (Run("useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/bin/sh", NonRootUser) != 0)
+        // Another fixture (FixSshPrivilegeTests) may add it at the same moment: failing is fine if it is there now.
+        if (Run("useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/bin/sh", NonRootUser) != 0 && Run("id", NonRootUser) != 0)
             throw new InvalidOperationException("useradd " + NonRootUser + " failed");
         Run("usermod", "-p", "*", NonRootUser); // no password, but not locked: key logins work without PAM
     }

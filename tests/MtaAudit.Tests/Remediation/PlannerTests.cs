@@ -133,6 +133,18 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void The_way_back_from_an_update_names_the_previous_version_for_each_package_manager()
+    {
+        var step = Assert.IsType<PackageUpdate>(Assert.Single(Steps(Plan("testhosts/deb12-postfix-update.pending.evidence"))));
+        Assert.Equal(["apt-get", "install", "-y", "--allow-downgrades", "postfix=" + step.FromVersion], MtaAudit.Fix.PackageDowngrade.Command(step, step.FromVersion));
+        PackageUpdate Rpm(string tool) => new("rpm", "postfix", "2.10.1-9.el7", null, [tool, "-y", "upgrade", "postfix"]);
+        Assert.Equal(["dnf", "-y", "downgrade", "postfix-2.10.1-9.el7"], MtaAudit.Fix.PackageDowngrade.Command(Rpm("dnf"), "2.10.1-9.el7"));
+        Assert.Equal(["yum", "-y", "downgrade", "postfix-2.10.1-9.el7"], MtaAudit.Fix.PackageDowngrade.Command(Rpm("yum"), "2.10.1-9.el7"));
+        Assert.Equal(["zypper", "--non-interactive", "install", "--oldpackage", "postfix-2.10.1-9.el7"], MtaAudit.Fix.PackageDowngrade.Command(Rpm("zypper"), "2.10.1-9.el7"));
+        Assert.Null(MtaAudit.Fix.PackageDowngrade.Command(step, "not installed"));
+    }
+
+    [Fact]
     public void Report_remediation_lines_are_rendered_from_the_steps()
     {
         var (facts, report) = Load("testhosts/deb12-postfix.evidence");

@@ -191,7 +191,7 @@ public sealed class SshCollector : IAsyncDisposable
         return $"sudo -S -p '{SudoPrompt}' sh -c 'echo {SudoStarted} >&2; exec {env}'";
     }
 
-    private static void Drain(Stream pipe, CappedBuffer into)
+    internal static void Drain(Stream pipe, CappedBuffer into)
     {
         // SSH.NET's PipeStream.Length is the bytes ready now, so these reads never block.
         Span<byte> buf = stackalloc byte[16 * 1024];
