@@ -25,7 +25,7 @@ public static class FixCommand
         var unused = new Option<string[]>("--unused") { Description = "this MTA is not used here: stop it and disable it at boot (postfix, exim, sendmail, opensmtpd; repeatable)", AllowMultipleArgumentsPerToken = false };
         var unusedFile = new Option<string?>("--unused-file") { Description = "a file naming hosts (one a line, # comments) that must not run any MTA" };
         var mask = new Option<bool>("--mask") { Description = "also mask the systemd units of an unused MTA" };
-        var apply = new Option<bool>("--apply") { Description = "carry out the plan on this machine (journal, backups, check by a fresh collection)" };
+        var apply = new Option<bool>("--apply") { Description = "carry out the plan: on this machine, or on each --host/--inventory host (journal, backups, check by a fresh collection)" };
         var journal = new Option<string?>("--journal") { Description = "the journal file to write (default /var/lib/mta-audit/fix/HOST-TIME.journal; backups in JOURNAL.backup/)" };
         var undo = new Option<string?>("--undo") { Description = "revert what the run of this journal did" };
         var stepTimeout = new Option<int>("--step-timeout") { Description = "seconds one step's command may run", DefaultValueFactory = _ => 300 };
