@@ -102,6 +102,36 @@ public class CliErrorLanguageTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Fleet_notices_and_progress_follow_the_language()
+    {
+        // Port 1 on loopback: nothing listens, so the host ends "refused" at once (a password so setup passes).
+        var outputs = new Dictionary<string, (int Code, string Stderr, int ResumeCode, string ResumeStderr)>();
+        foreach (var lang in new[] { "ko", "en" })
+        {
+            var store = Path.Combine(_dir, lang + ".sqlite");
+            string[] scan = ["scan", "--host", "root@127.0.0.1:1", "--identity-agent", "none", "--connect-timeout", "5", "--store", store, "-o", Path.Combine(_dir, lang + ".txt")];
+            var env = new Dictionary<string, string?> { ["LC_ALL"] = null, ["LANG"] = "C.UTF-8", ["HOME"] = _dir, ["MTA_AUDIT_SSH_PASSWORD"] = "not-used", ["MTA_AUDIT_DATA_DIR"] = Path.Combine(_dir, "data") };
+            var (code, _, stderr) = CliBinary.Run([.. scan, "--lang", lang], env);
+            var (resumeCode, _, resumeStderr) = CliBinary.Run(["scan", "--resume", "--host", "root@127.0.0.1:1", "--store", store, "-o", Path.Combine(_dir, lang + "2.txt"), "--lang", lang], env);
+            outputs[lang] = (code, stderr, resumeCode, resumeStderr);
+        }
+        var (ko, en) = (outputs["ko"], outputs["en"]);
+        Assert.Equal(en.Code, ko.Code);
+        Assert.Equal(en.ResumeCode, ko.ResumeCode);
+        Assert.Contains("): 호스트 1개, 동시에 ", ko.Stderr, StringComparison.Ordinal);
+        Assert.Contains("[1/1] 127.0.0.1:1: 실패: 'refused': \"", ko.Stderr, StringComparison.Ordinal);
+        Assert.Contains("실행 1을(를) 이어 감: 그 실행의 호스트 목록을 쓰며", ko.ResumeStderr, StringComparison.Ordinal);
+        Assert.Contains("): 호스트 1개 중 ", ko.ResumeStderr, StringComparison.Ordinal);
+        Assert.Contains("): 1 hosts, ", en.Stderr, StringComparison.Ordinal);
+        Assert.Contains("[1/1] 127.0.0.1:1: failed: refused: ", en.Stderr, StringComparison.Ordinal);
+        Assert.Contains("resuming run 1: its own host list is used", en.ResumeStderr, StringComparison.Ordinal);
+        Assert.Contains(" of 1 hosts left", en.ResumeStderr, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[\uAC00-\uD7A3]", en.Stderr + en.ResumeStderr);
+        var left = English(ko.Stderr + ko.ResumeStderr);
+        Assert.True(left.Count == 0, "English left in Korean fleet notices:\n" + string.Join("\n", left) + "\n" + ko.Stderr + ko.ResumeStderr);
+    }
+
     /// <summary>
     /// The English words of a Korean text, apart from quoted causes and values, paths, options, file names,
     /// hyphenated names (ssh-agent), environment names and the product's own names.
