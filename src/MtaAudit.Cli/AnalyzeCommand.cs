@@ -28,7 +28,7 @@ public static class AnalyzeCommand
             // An option the parser did not know is a mistake, never a file name.
             if (paths.FirstOrDefault(i => i.Length > 1 && i[0] == '-') is { } bad)
             {
-                Console.Error.WriteLine($"mta-audit: unknown option '{TerminalText.Clean(bad)}' (try 'mta-audit analyze --help')");
+                HelpText.Complain(Glossary.Say("err.unknown-option", ("option", bad), ("command", "analyze")), report.LangOf(r));
                 return ExitCodes.Usage;
             }
             if (report.OutputProblem(r) is { } outputProblem)
@@ -41,7 +41,7 @@ public static class AnalyzeCommand
             var code = report.Write(r, report.Meta(r, options),
                 inputs.Read(paths), inputs.Errors, inputs.Notes);
             // The report lists unreadable input too; stderr gets one line each for whoever reads the terminal.
-            foreach (var e in inputs.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e));
+            foreach (var e in inputs.Errors) HelpText.Complain(e, report.LangOf(r));
             return code;
         });
         return cmd;

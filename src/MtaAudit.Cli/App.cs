@@ -42,7 +42,8 @@ public static class App
         catch (Exception e)
         {
             // Internal errors name the type and message only: no stack of target data, no secrets.
-            Console.Error.WriteLine($"mta-audit: internal error: {e.GetType().Name}: {TerminalText.Clean(e.Message.ReplaceLineEndings(" "))}" + (verbose ? "" : " (-v for details)"));
+            HelpText.Complain(Glossary.Say("err.internal", ("type", e.GetType().Name), ("cause", e.Message),
+                ("more", verbose ? Glossary.Same("") : Glossary.Say("err.internal.more"))), lang);
             if (verbose) Console.Error.WriteLine(TerminalText.Clean(e.ToString()));
             return ExitCodes.Internal;
         }

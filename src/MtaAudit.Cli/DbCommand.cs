@@ -20,8 +20,10 @@ public static class DbCommand
 
         var statusDataDir = DataDirOption();
         var status = new Command("status", "Show the knowledge base's version, date, age and counts, and the local overlay");
+        var statusLang = LangOption();
         status.Options.Add(statusDataDir);
-        status.SetAction(r => Status(Console.Out, DateTimeOffset.UtcNow, r.GetValue(statusDataDir)));
+        status.Options.Add(statusLang);
+        status.SetAction(r => Status(Console.Out, DateTimeOffset.UtcNow, r.GetValue(statusDataDir), LangOf(r.GetValue(statusLang))));
         cmd.Subcommands.Add(status);
 
         var files = new Argument<string[]>("files") { Description = "OSV JSON records and NVD CVE API 2.0 JSON (one record or an API response)", Arity = ArgumentArity.OneOrMore };
@@ -41,7 +43,24 @@ public static class DbCommand
         Description = $"directory of the local overlay {KnowledgeStore.OverlayFileName} (default: ${KnowledgeStore.DataDirVariable}, else {KnowledgeStore.DefaultDataDir})",
     };
 
-    public static int Status(TextWriter o, DateTimeOffset now, string? dataDir = null)
+    /// <summary>--lang for the db commands: ko or en, else the locale (as the report commands).</summary>
+    internal static Option<string?> LangOption()
+    {
+        var o = new Option<string?>("--lang") { Description = "ko or en (default: ko when the locale is Korean, else en)" };
+        o.AcceptOnlyFromAmong("ko", "en");
+        return o;
+    }
+
+    internal static Lang LangOf(string? value) => value switch
+    {
+        "ko" => Lang.Ko,
+        "en" => Lang.En,
+        _ => ReportOptions.LocaleIsKorean() ? Lang.Ko : Lang.En,
+    };
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    public static int Status(TextWriter o, DateTimeOffset now, string? dataDir = null, Lang lang = Lang.En)
     {
         KnowledgeBase kb;
         OverlayStatus overlay;
@@ -52,44 +71,43 @@ public static class DbCommand
         }
         catch (KnowledgeBaseException e)
         {
-            o.WriteLine("ERROR: " + TerminalText.Clean(e.Message));
+            o.WriteLine(Glossary.Word("db.error", lang, ("cause", TerminalText.Clean(e.Message))));
             return ExitCodes.Usage;
         }
         var info = KnowledgeBaseInfo.Of(kb);
         // The date the data runs to, per source: the edition date ({info.Date}) says when it was packaged, not how current it is.
         int age = DataDates.AgeDays(kb, now);
-        o.WriteLine($"knowledge base {info.Version} ({info.Schema}), edition {info.Date}; data runs to {kb.DataRunsTo}, {age} days before today");
+        o.WriteLine(Glossary.Word("db.status.head", lang, ("version", info.Version), ("schema", info.Schema), ("date", info.Date), ("through", kb.DataRunsTo), ("age", N(age))));
         foreach (var d in kb.DataThrough)
-            o.WriteLine($"  data to {d.Through}: {TerminalText.Clean(d.Source)}{(d.Note is null ? "" : " (" + TerminalText.Clean(d.Note) + ")")}");
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {info.Mtas} MTAs, {info.Releases} releases, {info.Cves} vulnerabilities, {info.VendorPackages} vendor packages, {info.UnverifiedItems} items marked unverified"));
+            o.WriteLine(Glossary.Word("db.status.source", lang, ("through", d.Through), ("source", TerminalText.Clean(d.Source)), ("note", d.Note is null ? "" : " (" + TerminalText.Clean(d.Note) + ")")));
+        o.WriteLine(Glossary.Word("db.status.counts", lang, ("mtas", N(info.Mtas)), ("releases", N(info.Releases)), ("cves", N(info.Cves)), ("packages", N(info.VendorPackages)), ("unverified", N(info.UnverifiedItems))));
         foreach (var m in kb.Mtas.Values.OrderBy(m => m.Mta, StringComparer.Ordinal))
         {
             var supported = string.Join(", ", m.Branches.Where(b => b.Supported).Select(b => b.LatestPatch));
-            o.WriteLine($"  {m.Mta,-10} newest {m.NewestRelease}{(m.NewestReleaseDate is null ? "" : " (" + m.NewestReleaseDate + ")")}; supported series at: {supported}; {m.Cves.Count} vulnerabilities");
+            o.WriteLine(Glossary.Word("db.status.mta", lang, ("mta", $"{m.Mta,-10}"), ("newest", m.NewestRelease ?? ""), ("date", m.NewestReleaseDate is null ? "" : " (" + m.NewestReleaseDate + ")"), ("supported", supported), ("cves", N(m.Cves.Count))));
         }
-        WriteOverlay(o, overlay);
+        WriteOverlay(o, overlay, lang);
         if (DataDates.Warning(kb, now) is { } stale)
         {
-            o.WriteLine(stale.En);
+            o.WriteLine(lang == Lang.Ko ? stale.Ko : stale.En);
             return ExitCodes.Manual;
         }
         return 0;
     }
 
-    private static void WriteOverlay(TextWriter o, OverlayStatus s)
+    private static void WriteOverlay(TextWriter o, OverlayStatus s, Lang lang)
     {
         var path = TerminalText.Clean(s.Path);
         if (!s.Exists)
         {
-            o.WriteLine($"local overlay: none ({path}); add records with 'mta-audit db import FILE...'");
+            o.WriteLine(Glossary.Word("db.status.no-overlay", lang, ("path", path)));
             return;
         }
-        o.WriteLine($"local overlay {path}, updated {TerminalText.Clean(s.Updated ?? "(unknown)")}");
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {s.Cves} vulnerabilities ({s.CvesReplacingEmbedded} replace embedded ones), {s.VendorPackages} vendor packages ({s.VendorPackagesReplacingEmbedded} replace embedded ones), {s.OsLifecycle} OS lifecycle cycles, {s.Releases} MTA releases, from {s.Imported.Count} files"));
+        o.WriteLine(Glossary.Word("db.status.overlay", lang, ("path", path), ("updated", s.Updated is null ? Glossary.Word("db.status.unknown", lang) : TerminalText.Clean(s.Updated))));
+        o.WriteLine(Glossary.Word("db.status.overlay-counts", lang, ("cves", N(s.Cves)), ("cvesReplacing", N(s.CvesReplacingEmbedded)), ("packages", N(s.VendorPackages)),
+            ("packagesReplacing", N(s.VendorPackagesReplacingEmbedded)), ("os", N(s.OsLifecycle)), ("releases", N(s.Releases)), ("files", N(s.Imported.Count))));
         foreach (var d in s.DataThrough ?? [])
-            o.WriteLine($"  refreshed: {TerminalText.Clean(d.Source ?? "")} data to {TerminalText.Clean(d.Through ?? "")}");
+            o.WriteLine(Glossary.Word("db.status.refreshed", lang, ("source", TerminalText.Clean(d.Source ?? "")), ("through", TerminalText.Clean(d.Through ?? ""))));
     }
 
     public static int Import(TextWriter o, TextWriter err, IReadOnlyList<string> files, string? dataDir = null)

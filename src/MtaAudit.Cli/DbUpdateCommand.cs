@@ -18,15 +18,17 @@ public static class DbUpdateCommand
         var cmd = new Command("update", "Refresh the local overlay from OSV (upstream and distributions), the NVD CVE API 2.0, endoflife.date (OS support dates) and endoflife.date's release-data (Postfix and Exim releases); nothing changes unless every source answers completely and validly");
         var from = new Option<string?>("--from") { Description = "import a directory written by 'mta-audit db fetch --to DIR' (air-gapped sites) instead of downloading" };
         var (dataDir, mirror, caFile, timeout, only) = (DataDir(), Mirror(), CaFile(), Timeout(), Only());
+        var lang = DbCommand.LangOption();
         cmd.Options.Add(from);
+        cmd.Options.Add(lang);
         cmd.Options.Add(only);
         cmd.Options.Add(dataDir);
         cmd.Options.Add(mirror);
         cmd.Options.Add(caFile);
         cmd.Options.Add(timeout);
         cmd.SetAction(r => r.GetValue(from) is { } dir
-            ? FromDirectory(Console.Out, Console.Error, dir, r.GetValue(dataDir))
-            : Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), r.GetValue(dataDir), to: null, r.GetValue(only)));
+            ? FromDirectory(Console.Out, Console.Error, dir, r.GetValue(dataDir), DbCommand.LangOf(r.GetValue(lang)))
+            : Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), r.GetValue(dataDir), to: null, r.GetValue(only), DbCommand.LangOf(r.GetValue(lang))));
         return cmd;
     }
 
@@ -35,12 +37,14 @@ public static class DbUpdateCommand
         var cmd = new Command("fetch", "Download and validate the sources of 'db update' into a directory, to carry to an air-gapped site ('db update --from DIR')");
         var to = new Option<string>("--to") { Description = "directory to write the answers and their MANIFEST.tsv (SHA-256) into", Required = true };
         var (mirror, caFile, timeout, only) = (Mirror(), CaFile(), Timeout(), Only());
+        var lang = DbCommand.LangOption();
         cmd.Options.Add(to);
+        cmd.Options.Add(lang);
         cmd.Options.Add(only);
         cmd.Options.Add(mirror);
         cmd.Options.Add(caFile);
         cmd.Options.Add(timeout);
-        cmd.SetAction(r => Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), null, r.GetValue(to), r.GetValue(only)));
+        cmd.SetAction(r => Download(Console.Out, Console.Error, r.GetValue(mirror), r.GetValue(caFile), r.GetValue(timeout), null, r.GetValue(to), r.GetValue(only), DbCommand.LangOf(r.GetValue(lang))));
         return cmd;
     }
 
@@ -57,12 +61,12 @@ public static class DbUpdateCommand
     };
     private static Option<int> Timeout() => new("--timeout") { Description = "seconds each source may take", DefaultValueFactory = _ => 60 };
 
-    public static int Download(TextWriter o, TextWriter err, string? mirror, string? caFile, int timeoutSeconds, string? dataDir, string? to, string[]? only = null)
+    public static int Download(TextWriter o, TextWriter err, string? mirror, string? caFile, int timeoutSeconds, string? dataDir, string? to, string[]? only = null, Lang lang = Lang.En)
     {
         Uri? origin = null;
         if (mirror is not null && (!Uri.TryCreate(mirror, UriKind.Absolute, out origin) || origin.Scheme != Uri.UriSchemeHttps))
         {
-            err.WriteLine($"mta-audit: --mirror {TerminalText.Clean(mirror)}: not an https:// URL");
+            Say(err, Glossary.Say("db.mirror-not-https", ("mirror", mirror)), lang);
             return ExitCodes.Usage;
         }
         X509Certificate2Collection? roots = null;
@@ -76,14 +80,14 @@ public static class DbUpdateCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidDataException)
             {
-                err.WriteLine($"mta-audit: --ca-file {TerminalText.Clean(caFile)}: {TerminalText.Clean(e.Message)}");
+                Say(err, Glossary.Say("db.ca-file", ("path", caFile), ("cause", e.Message)), lang);
                 return ExitCodes.Usage;
             }
         }
         var sources = UpdateSources.Only(UpdateSources.All(origin), only ?? []);
         if (sources.Count == 0)
         {
-            err.WriteLine($"mta-audit: --source {TerminalText.Clean(string.Join(", ", only ?? []))}: names no source");
+            Say(err, Glossary.Say("db.no-source", ("names", string.Join(", ", only ?? []))), lang);
             return ExitCodes.Usage;
         }
         var overlay = KnowledgeStore.OverlayPath(dataDir);
@@ -93,48 +97,51 @@ public static class DbUpdateCommand
             var r = to is null
                 ? KnowledgeUpdater.Update(http, sources, dataDir).GetAwaiter().GetResult()
                 : KnowledgeUpdater.Fetch(http, sources, to).GetAwaiter().GetResult();
-            Report(o, r);
+            Report(o, r, lang);
             return ExitCodes.Good;
         }
         catch (UpdateException e)
         {
-            err.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
-            err.WriteLine(to is null
-                ? $"mta-audit: nothing updated; the local overlay {TerminalText.Clean(overlay)} is unchanged"
-                : $"mta-audit: nothing written to {TerminalText.Clean(to)}");
+            Say(err, Said.Of(e, "db.cause"), lang);
+            Say(err, to is null ? Glossary.Say("db.nothing-updated", ("path", overlay)) : Glossary.Say("db.nothing-written", ("path", to)), lang);
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is KnowledgeImportException or KnowledgeBaseException or IOException or UnauthorizedAccessException)
         {
-            err.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
-            err.WriteLine($"mta-audit: nothing updated; the local overlay {TerminalText.Clean(overlay)} is unchanged");
+            Say(err, Said.Of(e, "db.cause"), lang);
+            Say(err, Glossary.Say("db.nothing-updated", ("path", overlay)), lang);
             return ExitCodes.Usage;
         }
     }
 
-    public static int FromDirectory(TextWriter o, TextWriter err, string dir, string? dataDir)
+    public static int FromDirectory(TextWriter o, TextWriter err, string dir, string? dataDir, Lang lang = Lang.En)
     {
         try
         {
-            Report(o, KnowledgeUpdater.FromDirectory(dir, dataDir));
+            Report(o, KnowledgeUpdater.FromDirectory(dir, dataDir), lang);
             return ExitCodes.Good;
         }
         catch (Exception e) when (e is UpdateException or KnowledgeImportException or KnowledgeBaseException or IOException or UnauthorizedAccessException)
         {
-            err.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
-            err.WriteLine($"mta-audit: nothing updated; the local overlay {TerminalText.Clean(KnowledgeStore.OverlayPath(dataDir))} is unchanged");
+            Say(err, Said.Of(e, "db.cause"), lang);
+            Say(err, Glossary.Say("db.nothing-updated", ("path", KnowledgeStore.OverlayPath(dataDir))), lang);
             return ExitCodes.Usage;
         }
     }
 
-    private static void Report(TextWriter o, UpdateResult r)
+    /// <summary>One error line on the given writer (tests pass their own), in the user's language.</summary>
+    private static void Say(TextWriter err, Localized message, Lang lang) =>
+        err.WriteLine("mta-audit: " + TerminalText.Clean(message.Get(lang).ReplaceLineEndings(" ")));
+
+    private static void Report(TextWriter o, UpdateResult r, Lang lang)
     {
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {r.Sources} sources ({r.Bytes} bytes), each complete and valid"));
+        string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+        o.WriteLine(Glossary.Word("db.read-sources", lang, ("sources", N(r.Sources)), ("bytes", N(r.Bytes))));
         if (r.Import is { } i)
             o.WriteLine(i.Changed
-                ? string.Create(CultureInfo.InvariantCulture, $"local overlay {TerminalText.Clean(i.OverlayPath)} written: {i.OverlayCves} vulnerabilities, {i.OverlayVendorPackages} vendor packages; read {i.OsLifecycle} OS lifecycle cycles and {i.Releases} MTA releases")
-                : $"local overlay {TerminalText.Clean(i.OverlayPath)} unchanged (nothing new)");
+                ? Glossary.Word("db.overlay-written", lang, ("path", TerminalText.Clean(i.OverlayPath)), ("cves", N(i.OverlayCves)), ("packages", N(i.OverlayVendorPackages)), ("os", N(i.OsLifecycle)), ("releases", N(i.Releases)))
+                : Glossary.Word("db.overlay-unchanged", lang, ("path", TerminalText.Clean(i.OverlayPath))));
         else if (r.Directory is { } d)
-            o.WriteLine($"written to {TerminalText.Clean(d)} with {KnowledgeUpdater.ManifestName}; import there with 'mta-audit db update --from DIR'");
+            o.WriteLine(Glossary.Word("db.fetched", lang, ("path", TerminalText.Clean(d)), ("manifest", KnowledgeUpdater.ManifestName)));
     }
 }

@@ -14,14 +14,16 @@ internal sealed class FleetProgress : IFleetProgress, IDisposable
 {
     private readonly int _total;
     private readonly bool _live;
+    private readonly Lang _lang;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Timer? _timer;
     private readonly object _lock = new();
     private int _done, _failed, _running;
 
-    public FleetProgress(int total, bool live)
+    public FleetProgress(int total, bool live, Lang lang = Lang.En)
     {
         _total = total;
+        _lang = lang;
         _live = live;
         if (live) _timer = new Timer(_ => Draw(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
     }
@@ -36,10 +38,12 @@ internal sealed class FleetProgress : IFleetProgress, IDisposable
         if (verdict is null) Interlocked.Increment(ref _failed);
         if (_live) return;
         var what = verdict is not null
-            ? verdict + (result.Failure is { } f ? $" ({f.Name()}: partial evidence)" : "")
-            : $"failed: {result.Failure?.Name()}: {result.Message}";
+            ? result.Failure is { } f ? Glossary.Word("fleet.progress.partial", _lang, ("verdict", Verdict(verdict)), ("failure", f.Name())) : Verdict(verdict)
+            : Glossary.Word("fleet.progress.failed", _lang, ("failure", result.Failure?.Name() ?? ""), ("cause", result.Message ?? ""));
+        var line = Glossary.Word("fleet.progress.line", _lang, ("done", _done.ToString(CultureInfo.InvariantCulture)), ("total", _total.ToString(CultureInfo.InvariantCulture)),
+            ("host", target.Name), ("what", what), ("seconds", result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)));
         lock (_lock)
-            Console.Error.WriteLine($"mta-audit: [{_done}/{_total}] {TerminalText.Clean(target.Name)}: {TerminalText.Clean(what)} ({result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+            Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(line));
     }
 
     private void Draw()
@@ -48,11 +52,22 @@ internal sealed class FleetProgress : IFleetProgress, IDisposable
         double secs = _clock.Elapsed.TotalSeconds;
         double rate = secs > 0 ? done / secs : 0;
         int left = Math.Max(0, _total - done - running);
-        string eta = rate > 0 ? $"{(_total - done) / rate:0} s" : "-";
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"\r{done}/{_total} done, {failed} failed, {running} running, {left} left, {rate:0.0} hosts/s, ETA {eta}   ");
+        string eta = rate > 0 ? Glossary.Word("fleet.progress.seconds", _lang, ("seconds", ((_total - done) / rate).ToString("0", CultureInfo.InvariantCulture))) : "-";
+        var line = "\r" + Glossary.Word("fleet.progress.live", _lang, ("done", done.ToString(CultureInfo.InvariantCulture)), ("total", _total.ToString(CultureInfo.InvariantCulture)),
+            ("failed", failed.ToString(CultureInfo.InvariantCulture)), ("running", running.ToString(CultureInfo.InvariantCulture)), ("left", left.ToString(CultureInfo.InvariantCulture)),
+            ("rate", rate.ToString("0.0", CultureInfo.InvariantCulture)), ("eta", eta)) + "   ";
         lock (_lock) Console.Error.Write(line);
     }
+
+    /// <summary>The store's verdict name (GOOD, VULNERABLE, MANUAL, NA); worded in Korean, kept as it is in English.</summary>
+    private string Verdict(string name) => _lang == Lang.En ? name : name.ToUpperInvariant() switch
+    {
+        "GOOD" => Glossary.Word("verdict.good", _lang),
+        "VULNERABLE" => Glossary.Word("verdict.vulnerable", _lang),
+        "MANUAL" => Glossary.Word("verdict.manual", _lang),
+        "NA" or "N/A" => Glossary.Word("verdict.na", _lang),
+        _ => name,
+    };
 
     public void Dispose()
     {

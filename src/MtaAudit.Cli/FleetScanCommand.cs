@@ -16,48 +16,51 @@ internal static class FleetScanCommand
 {
     public static int Run(ParseResult r, FleetScanOptions o, ReportOptions report, int probeTimeout, int commandTimeout)
     {
+        var lang = report.LangOf(r);
         var (analysis, problem) = report.Prepare(r);
-        if (analysis is null) return Usage(problem!);
+        if (analysis is null) return Usage(Glossary.Same(problem!), lang);
         try
         {
             return Scan(r, o, report, analysis, probeTimeout, commandTimeout);
         }
         catch (Exception e) when (e is InventoryException or StoreException or SshSetupException or SshAgentException or InvalidOperationException)
         {
-            return Usage(TerminalText.Clean(e.Message));
+            return Usage(Said.Of(e, "err.fleet.setup"), lang);
         }
     }
 
     private static int Scan(ParseResult r, FleetScanOptions o, ReportOptions report, AnalysisOptions analysis, int probeTimeout, int commandTimeout)
     {
-        if (r.GetValue(o.Forks) < 1) return Usage("--forks must be at least 1");
-        if (r.GetValue(o.MaxOutput) < 1) return Usage("--max-output must be at least 1 (MiB)");
+        var lang = report.LangOf(r);
+        if (r.GetValue(o.Forks) < 1) return Usage(Glossary.Say("err.fleet.forks"), lang);
+        if (r.GetValue(o.MaxOutput) < 1) return Usage(Glossary.Say("err.fleet.max-output"), lang);
         var settings = Settings(r, o, probeTimeout, commandTimeout);
         bool resuming = r.GetValue(o.Resume) || r.GetValue(o.Run) is not null;
         // Keys and agent first: a setup error stops a new run before it is recorded in the store
         // (a resumed run with nothing left only reports, and needs no credentials).
-        var collector = resuming ? null : NewCollector(settings);
+        var collector = resuming ? null : NewCollector(settings, lang);
 
         using var store = FleetStore.Open(r.GetValue(o.StorePath) ?? DefaultStore());
         long run;
         List<Target> pending;
         if (resuming)
         {
-            run = r.GetValue(o.Run) ?? store.LastRun() ?? throw new StoreException($"{store.Path}: no run to resume");
-            if (!store.RunExists(run)) return Usage($"{store.Path}: there is no run {run}");
+            if ((r.GetValue(o.Run) ?? store.LastRun()) is not { } last) return Usage(Glossary.Say("err.fleet.no-run-to-resume", ("path", store.Path)), lang);
+            run = last;
+            if (!store.RunExists(run)) return Usage(Glossary.Say("err.fleet.no-such-run", ("path", store.Path), ("run", run)), lang);
             if ((r.GetValue(o.Hosts) ?? []).Length > 0 || r.GetValue(o.Inventory) is not null)
-                Console.Error.WriteLine($"mta-audit: resuming run {run}: its own host list is used; --host/--inventory are ignored");
+                HelpText.Complain(Glossary.Say("note.fleet.resume-ignores-hosts", ("run", run)), lang);
             if (r.GetValue(o.RetryFailed)) store.ForgetFailures(run);
             pending = store.Pending(run);
-            Console.Error.WriteLine($"mta-audit: run {run} ({store.Path}): {pending.Count} of {store.HostCount(run)} hosts left");
+            HelpText.Complain(Glossary.Say("note.fleet.resumed", ("run", run), ("path", store.Path), ("left", pending.Count), ("total", store.HostCount(run))), lang);
         }
         else
         {
             var targets = Targets(r, o);
-            if (targets.Count == 0) return Usage("no hosts to scan (the inventory is empty, or --limit left none)");
+            if (targets.Count == 0) return Usage(Glossary.Say("err.fleet.no-hosts"), lang);
             run = store.NewRun(targets, r.GetValue(o.Inventory) ?? "--host");
             pending = targets;
-            Console.Error.WriteLine($"mta-audit: run {run} ({store.Path}): {targets.Count} hosts, {r.GetValue(o.Forks)} at once");
+            HelpText.Complain(Glossary.Say("note.fleet.started", ("run", run), ("path", store.Path), ("count", targets.Count), ("forks", r.GetValue(o.Forks))), lang);
         }
 
         using var cts = new CancellationTokenSource();
@@ -67,8 +70,8 @@ internal static class FleetScanCommand
         var evidenceErrors = new List<string>();
         if (pending.Count > 0)
         {
-            collector ??= NewCollector(settings);
-            using (var progress = new FleetProgress(pending.Count, live: !Console.IsErrorRedirected))
+            collector ??= NewCollector(settings, lang);
+            using (var progress = new FleetProgress(pending.Count, live: !Console.IsErrorRedirected, lang))
             {
                 var scanner = new FleetScanner(collector, store, analysis, progress)
                 {
@@ -83,9 +86,9 @@ internal static class FleetScanCommand
         int left = store.Pending(run).Count;
         if (left == 0) store.Finish(run);
 
-        var notes = new List<string>(evidenceErrors);
-        if (left > 0) notes.Add($"run {run} stopped with {left} hosts not scanned; continue it with: mta-audit scan --resume (or --run {run})");
-        foreach (var n in notes) Console.Error.WriteLine("mta-audit: " + n);
+        var notes = evidenceErrors.Select(e => Glossary.Say("note.fleet.evidence", ("cause", e))).ToList();
+        if (left > 0) notes.Add(Glossary.Say("note.fleet.stopped", ("run", run), ("left", left)));
+        foreach (var n in notes) HelpText.Complain(n, lang);
         return Emit(r, report, analysis, store, run, notes);
     }
 
@@ -93,7 +96,7 @@ internal static class FleetScanCommand
     /// Renders the run from the store, host by host, through the chosen format's sink; returns the exit code its
     /// verdicts call for. Hosts left unscanned and evidence files that could not be written count as unreadable input.
     /// </summary>
-    private static int Emit(ParseResult r, ReportOptions report, AnalysisOptions analysis, FleetStore store, long run, IReadOnlyList<string> notes) =>
+    private static int Emit(ParseResult r, ReportOptions report, AnalysisOptions analysis, FleetStore store, long run, IReadOnlyList<Localized> notes) =>
         report.Write(r, report.Meta(r, analysis), FleetReport.Entries(store, run, analysis), notes.ToList(), []);
 
     internal static List<Target> Targets(ParseResult r, FleetScanOptions o)
@@ -159,10 +162,10 @@ internal static class FleetScanCommand
         };
     }
 
-    private static SshCollector NewCollector(SshSettings settings)
+    private static SshCollector NewCollector(SshSettings settings, Lang lang)
     {
         var collector = new SshCollector(settings);
-        foreach (var n in collector.SetupNotes) Console.Error.WriteLine("mta-audit: " + n);
+        foreach (var n in collector.SetupNotes) HelpText.Complain(n, lang);
         return collector;
     }
 
@@ -173,9 +176,9 @@ internal static class FleetScanCommand
         return Path.Combine(state, "mta-audit", "fleet.sqlite");
     }
 
-    private static int Usage(string message)
+    private static int Usage(Localized message, Lang lang)
     {
-        Console.Error.WriteLine("mta-audit: " + message);
+        HelpText.Complain(message, lang);
         return ExitCodes.Usage;
     }
 }

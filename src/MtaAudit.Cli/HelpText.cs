@@ -103,6 +103,10 @@ public static class HelpText
         return word + new string(' ', Math.Max(0, width - w));
     }
 
+    /// <summary>One error or notice line on stderr: "mta-audit: " and the sentence in the user's language, control characters stripped.</summary>
+    public static void Complain(Localized message, Lang lang) =>
+        Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(message.Get(lang).ReplaceLineEndings(" ")));
+
     /// <summary>A CLI message in the user's language.</summary>
     public static string Say(string code, Lang lang, params (string, string)[] args) => Glossary.Word(code, lang, args);
 

@@ -59,23 +59,23 @@ public static class ReportCommand
             ? report.Meta(r, basis.KbVersion, basis.KbDate, basis.Policy)
             : report.Meta(r, options);
         int code = report.Write(r, meta, inputs.Judge(), inputs.Errors, inputs.Notes);
-        foreach (var e in inputs.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e));
+        foreach (var e in inputs.Errors) HelpText.Complain(e, report.LangOf(r));
         return inputs.Hosts == 0 ? ExitCodes.Usage : code;
     }
 
     private static int Compare(ParseResult r, ReportOptions report, AnalysisOptions options, string oldPath, string newPath)
     {
-        var errors = new List<string>();
+        var errors = new List<Localized>();
         List<HostState> Load(string path)
         {
             using var inputs = new ReportInputs(options);
             var list = inputs.Read([path]).Select(h => HostState.Of(h.Host)).ToList();
             errors.AddRange(inputs.Errors);
-            if (list.Count == 0) errors.Add(HelpText.Say("cli.no-host", report.LangOf(r), ("path", path)));
+            if (list.Count == 0) errors.Add(Glossary.Say("cli.no-host", ("path", path)));
             return list;
         }
         var comparison = Comparison.Of(Load(oldPath), Load(newPath));
-        foreach (var e in errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e));
+        foreach (var e in errors) HelpText.Complain(e, report.LangOf(r));
         if (errors.Count > 0) return ExitCodes.Usage;
         var format = r.GetValue(report.Format) ?? "text";
         var output = r.GetValue(report.Output);

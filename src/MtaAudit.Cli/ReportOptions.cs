@@ -66,7 +66,7 @@ public sealed class ReportOptions
 
     /// <summary>
     /// The knowledge base (embedded plus the local overlay of `db import`) and the options, or an
-    /// error message for the user (a damaged overlay or baseline file names the file and JSON path).
+    /// error message for the user in their language (a damaged overlay or baseline file names the file and JSON path).
     /// </summary>
     public (AnalysisOptions? Options, string? Error) Prepare(ParseResult r)
     {
@@ -76,7 +76,7 @@ public sealed class ReportOptions
         }
         catch (Exception e) when (e is KnowledgeBaseException or BaselineException or IOException or UnauthorizedAccessException)
         {
-            return (null, TerminalText.Clean(e.Message));
+            return (null, TerminalText.Clean(Said.Of(e, "err.data").Get(LangOf(r))));
         }
     }
 
@@ -98,11 +98,11 @@ public sealed class ReportOptions
     }
 
     /// <summary>Renders and writes the report of a finished list of hosts (scan); returns the exit code the verdicts call for.</summary>
-    public int Emit(ParseResult r, IReadOnlyList<(HostReport, HostContext)> hosts, AnalysisOptions a, IReadOnlyList<string> inputErrors) =>
+    public int Emit(ParseResult r, IReadOnlyList<(HostReport, HostContext)> hosts, AnalysisOptions a, IReadOnlyList<Localized> inputErrors) =>
         Write(r, Meta(r, a), hosts, inputErrors.ToList(), []);
 
     /// <summary>The same for hosts without bundle context (callers written before the sinks): account and addresses unknown.</summary>
-    public int Emit(ParseResult r, IReadOnlyList<HostReport> hosts, AnalysisOptions a, IReadOnlyList<string> inputErrors) =>
+    public int Emit(ParseResult r, IReadOnlyList<HostReport> hosts, AnalysisOptions a, IReadOnlyList<Localized> inputErrors) =>
         Emit(r, hosts.Select(h => (h, HostContext.Unknown)).ToList(), a, inputErrors);
 
     /// <summary>The metadata of a judgement made now, with the knowledge base's data dates.</summary>
@@ -139,7 +139,7 @@ public sealed class ReportOptions
     /// standard output; <paramref name="inputErrors"/> and <paramref name="notes"/> may still grow
     /// while <paramref name="hosts"/> is enumerated. Returns the exit code the verdicts call for.
     /// </summary>
-    public int Write(ParseResult r, ReportMeta meta, IEnumerable<(HostReport Host, HostContext Context)> hosts, List<string> inputErrors, List<Localized> notes)
+    public int Write(ParseResult r, ReportMeta meta, IEnumerable<(HostReport Host, HostContext Context)> hosts, List<Localized> inputErrors, List<Localized> notes)
     {
         var format = r.GetValue(Format) ?? "text";
         var path = r.GetValue(Output);
@@ -149,7 +149,7 @@ public sealed class ReportOptions
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             // A report nobody can read is no report: say where and why, and exit 3.
-            Console.Error.WriteLine($"mta-audit: {TerminalText.Clean(path!)}: cannot write the report: {TerminalText.Clean(e.Message)}");
+            HelpText.Complain(Glossary.Say("err.cannot-write-report", ("path", path!), ("cause", e.Message)), LangOf(r));
             return ExitCodes.Usage;
         }
         using (output)
@@ -162,7 +162,7 @@ public sealed class ReportOptions
                 summary.Add(h.Verdict);
                 sink.Host(h, c);
             }
-            summary.InputErrors.AddRange(inputErrors);
+            summary.InputErrors.AddRange(inputErrors.Select(e => e.Get(meta.Lang)));
             summary.Notes.AddRange(notes);
             sink.End(summary);
         }

@@ -31,9 +31,9 @@ public static class ScanCommand
             // --host/--inventory/--resume: other hosts over SSH (FleetScanCommand); otherwise this machine.
             // Each mode keeps its evidence its own way: one file for this machine, one file a host for a fleet.
             if (fleet.Wanted(r) && r.GetValue(save) is not null)
-                return UsageError("--save-evidence keeps this machine's one bundle; a scan over SSH keeps one NAME.evidence per host with --evidence-dir DIR");
+                return UsageError(Glossary.Say("err.scan.save-evidence-fleet"), report.LangOf(r));
             if (!fleet.Wanted(r) && r.GetValue(fleet.EvidenceDir) is not null)
-                return UsageError("--evidence-dir is for scans over SSH (--host, --inventory, --resume); for this machine use --save-evidence FILE");
+                return UsageError(Glossary.Say("err.scan.evidence-dir-local"), report.LangOf(r));
             if (fleet.Wanted(r)) return FleetScanCommand.Run(r, fleet, report, r.GetValue(probeTimeout), r.GetValue(totalTimeout));
             // Bad options or data files are reported before anything runs.
             var (options, problem) = report.Prepare(r);
@@ -48,38 +48,38 @@ public static class ScanCommand
                 ["MTA_AUDIT_PROBE_TIMEOUT"] = Math.Max(1, r.GetValue(probeTimeout)).ToString(CultureInfo.InvariantCulture),
             };
             var run = LocalCollector.Run(TimeSpan.FromSeconds(Math.Max(5, r.GetValue(totalTimeout))), env: env);
-            var errors = new List<string>();
+            var errors = new List<Localized>();
             if (r.GetValue(save) is { } path)
             {
                 try { File.WriteAllBytes(path, run.Output); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    errors.Add($"{path}: cannot save the evidence: {e.Message}");
+                    errors.Add(Glossary.Say("err.scan.cannot-save", ("path", path), ("cause", e.Message)));
                 }
             }
-            if (run.TimedOut) errors.Add($"the collector passed its time limit of {r.GetValue(totalTimeout)} s and was stopped; the evidence is partial");
-            if (run.OutputCut) errors.Add("the collector's output passed its size cap and was cut; the evidence is partial");
-            if (run.ExitCode is { } rc && rc != 0) errors.Add($"the collector exited with status {rc}: {TerminalText.Clean(run.Stderr.Trim())}");
+            if (run.TimedOut) errors.Add(Glossary.Say("err.scan.timed-out", ("seconds", r.GetValue(totalTimeout))));
+            if (run.OutputCut) errors.Add(Glossary.Say("err.scan.output-cut"));
+            if (run.ExitCode is { } rc && rc != 0) errors.Add(Glossary.Say("err.scan.exit", ("rc", rc), ("cause", TerminalText.Clean(run.Stderr.Trim()))));
 
             var hosts = new List<(HostReport, MtaAudit.Render.HostContext)>();
             using var ms = new MemoryStream(run.Output);
             foreach (var item in BundleReader.Read(ms, "scan"))
             {
-                if (item.Error is not null) errors.Add(item.Error.ToString());
+                if (item.Error is { } bad) errors.Add(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Message)));
                 else hosts.Add((Analyzer.Analyze(item.Bundle!, options), MtaAudit.Render.HostContextReader.Of(item.Bundle!)));
             }
             // Collection problems are reported, but a partial bundle is still judged (as MANUAL where it must be).
             int code = report.Emit(r, hosts, options, hosts.Count == 0 ? errors : []);
             // Every problem on standard error, one line each, whether or not a report was made.
-            foreach (var e in errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(e.ReplaceLineEndings(" ")));
+            foreach (var e in errors) HelpText.Complain(e, report.LangOf(r));
             return hosts.Count == 0 ? ExitCodes.Usage : code;
         });
         return cmd;
     }
 
-    private static int UsageError(string message)
+    private static int UsageError(Localized message, Lang lang)
     {
-        Console.Error.WriteLine("mta-audit: " + message);
+        HelpText.Complain(message, lang);
         return ExitCodes.Usage;
     }
 }

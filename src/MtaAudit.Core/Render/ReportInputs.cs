@@ -20,7 +20,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes(EvidenceBundle.Magic);
     private readonly List<string> _temp = new();
 
-    public List<string> Errors { get; } = new();
+    public List<Localized> Errors { get; } = new();
     public List<Localized> Notes { get; } = new();
     /// <summary>How many hosts were read (for "nothing to report" checks).</summary>
     public int Hosts { get; private set; }
@@ -81,7 +81,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    Errors.Add($"{i.Name}: cannot read: {e.Message}");
+                    Errors.Add(Glossary.Say("err.input.cannot-read", ("path", i.Name), ("cause", e.Message)));
                 }
             }
         }
@@ -106,7 +106,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 if (i.Run is not { } run) continue; // reported in pass 1
                 if (options is null)
                 {
-                    Errors.Add($"{i.Name}: a results store needs the knowledge base to be judged");
+                    Errors.Add(Glossary.Say("err.input.store-needs-kb", ("path", i.Name)));
                     continue;
                 }
                 using var store = OpenStore(i);
@@ -129,13 +129,13 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                     Hosts++;
                     yield return JsonReport.ToHost(doc.Hosts[k]);
                 }
-                Errors.AddRange(doc.InputErrors);
+                Errors.AddRange(doc.InputErrors.Select(e => Glossary.Say("err.input.earlier", ("cause", e))));
                 json.Remove(i.Path);
                 continue;
             }
             if (options is null)
             {
-                Errors.Add($"{i.Name}: evidence needs the knowledge base to be judged");
+                Errors.Add(Glossary.Say("err.input.evidence-needs-kb", ("path", i.Name)));
                 continue;
             }
             Stream stream;
@@ -159,19 +159,19 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                     }
                     catch (IOException e)
                     {
-                        Errors.Add($"{i.Name}: read failed after {found} bundles: {e.Message}");
+                        Errors.Add(Glossary.Say("err.input.read-failed", ("path", i.Name), ("count", found), ("cause", e.Message)));
                         failed = true;
                         break;
                     }
                     found++;
-                    if (item.Error is not null) { Errors.Add(item.Error.ToString()); continue; }
+                    if (item.Error is { } bad) { Errors.Add(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Message))); continue; }
                     var b = item.Bundle!;
                     if (!Keep(b.Host, i, b.StartLine)) continue;
                     Hosts++;
                     yield return (Analyzer.Analyze(b, options), HostContextReader.Of(b));
                 }
                 if (found == 0 && !failed)
-                    Errors.Add($"{i.Name}: no evidence bundle found (expected a first line '{EvidenceBundle.Magic}')");
+                    Errors.Add(Glossary.Say("err.input.no-bundle", ("path", i.Name), ("magic", EvidenceBundle.Magic)));
             }
         }
     }
@@ -285,7 +285,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         var run = i.Run ?? store.LastRun();
         if (run is null || !store.RunExists(run.Value))
         {
-            Errors.Add(run is null ? $"{i.Name}: the results store holds no run" : $"{i.Name}: the results store has no run {run}");
+            Errors.Add(run is null ? Glossary.Say("err.input.store-no-runs", ("path", i.Name)) : Glossary.Say("err.input.store-no-run", ("path", i.Name), ("run", run)));
             i.Run = null;
             return;
         }
@@ -305,7 +305,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         try { return Store.FleetStore.Open(i.Path); }
         catch (Store.StoreException e)
         {
-            Errors.Add(e.Message);
+            Errors.Add(Said.Of(e, "err.input.store"));
             return null;
         }
     }
@@ -343,14 +343,14 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
             var doc = JsonReport.Read(s);
             if (doc.Schema != JsonReport.Schema)
             {
-                Errors.Add($"{i.Name}: not a {JsonReport.Schema} report (schema '{doc.Schema}')");
+                Errors.Add(Glossary.Say("err.input.not-report", ("path", i.Name), ("schema", JsonReport.Schema), ("found", doc.Schema)));
                 return null;
             }
             return doc;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
-            Errors.Add($"{i.Name}: cannot read the JSON report: {e.Message}");
+            Errors.Add(Glossary.Say("err.input.cannot-read-json", ("path", i.Name), ("cause", e.Message)));
             return null;
         }
     }
@@ -373,7 +373,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 var files = Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories)
                     .Where(f => f.EndsWith(".evidence", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal).ToList();
-                if (files.Count == 0) Errors.Add($"{a}: the directory holds no *.evidence or *.json file");
+                if (files.Count == 0) Errors.Add(Glossary.Say("err.input.empty-dir", ("path", a)));
                 list.AddRange(files.Select(f => new Input(f, f, LooksLikeJson(f))));
             }
             else list.Add(FileInput(a));

@@ -49,11 +49,11 @@ public sealed class SshAgent(string socketPath)
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new SshAgentException($"ssh-agent {SocketPath}: no answer within {limit.TotalSeconds:0} s");
+            throw new SshAgentException(Glossary.Say("ssh.agent.no-answer", ("socket", SocketPath), ("seconds", limit.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
         }
         catch (SocketException e)
         {
-            throw new SshAgentException($"ssh-agent {SocketPath}: cannot connect: {e.Message}");
+            throw new SshAgentException(Glossary.Say("ssh.agent.cannot-connect", ("socket", SocketPath), ("cause", e.Message)));
         }
         return ParseIdentities(reply);
     }
@@ -95,9 +95,9 @@ public sealed class SshAgent(string socketPath)
                 throw new SshAgentException($"ssh-agent {SocketPath}: a signature that ends early");
             }
         }
-        throw new SshAgentException(reply[0] == Failure
-            ? $"ssh-agent {SocketPath} refused to sign (key removed, or confirmation denied)"
-            : $"ssh-agent {SocketPath}: unexpected reply {reply[0]} to a sign request");
+        throw reply[0] == Failure
+            ? new SshAgentException(Glossary.Say("ssh.agent.refused", ("socket", SocketPath)))
+            : new SshAgentException($"ssh-agent {SocketPath}: unexpected reply {reply[0]} to a sign request");
     }
 
     private IReadOnlyList<Identity> ParseIdentities(byte[] reply)
@@ -194,4 +194,9 @@ public sealed class SshAgent(string socketPath)
 }
 
 /// <summary>The agent cannot be reached or answered badly: one line naming its socket.</summary>
-public sealed class SshAgentException(string message) : Exception(message);
+public sealed class SshAgentException : Exception, ISaid
+{
+    public SshAgentException(string message) : base(message) => Said = Glossary.Same(message);
+    public SshAgentException(Localized said) : base(said.En) => Said = said;
+    public Localized Said { get; }
+}

@@ -30,14 +30,14 @@ public sealed class SshCollector : IAsyncDisposable
     public SshCollector(SshSettings settings)
     {
         _s = settings;
-        var notes = new List<string>();
+        var notes = new List<Localized>();
         _connector = new SshConnector(settings, SshKeys.Load(settings, notes));
         SetupNotes = notes;
         if (settings.Jump is { } j) _jump = new JumpHost(j, _connector);
     }
 
     /// <summary>One line each: what was left out while reading the keys (a default key file that cannot be used, an unreachable SSH_AUTH_SOCK agent).</summary>
-    public IReadOnlyList<string> SetupNotes { get; }
+    public IReadOnlyList<Localized> SetupNotes { get; }
 
     public async Task<HostCollection> CollectAsync(Target t, CancellationToken ct)
     {
@@ -217,4 +217,7 @@ public sealed class SshCollector : IAsyncDisposable
 }
 
 /// <summary>A setup problem (a key file that cannot be used, no credentials): reported once, before any host.</summary>
-public sealed class SshSetupException(string message) : Exception(message);
+public sealed class SshSetupException(Localized said) : Exception(said.En), ISaid
+{
+    public Localized Said => said;
+}

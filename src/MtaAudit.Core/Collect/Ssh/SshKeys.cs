@@ -14,7 +14,7 @@ public static class SshKeys
     /// (<see cref="SshSetupException"/>); a default key file or an SSH_AUTH_SOCK agent that cannot be used is a
     /// note (one line each in <paramref name="notes"/>) when something else is left to authenticate with.
     /// </summary>
-    public static IPrivateKeySource[] Load(SshSettings s, List<string> notes)
+    public static IPrivateKeySource[] Load(SshSettings s, List<Localized> notes)
     {
         var keys = new List<IPrivateKeySource>();
         foreach (var path in s.IdentityFiles)
@@ -23,7 +23,7 @@ public static class SshKeys
             keys.Add(key ?? throw new SshSetupException(problem!));
         }
 
-        string? agentProblem = null;
+        Localized? agentProblem = null;
         if (s.AgentSocket is { } socket)
         {
             try
@@ -34,8 +34,8 @@ public static class SshKeys
             }
             catch (SshAgentException e)
             {
-                if (s.AgentRequired) throw new SshSetupException(TerminalText.Clean(e.Message));
-                agentProblem = TerminalText.Clean(e.Message);
+                if (s.AgentRequired) throw new SshSetupException(e.Said);
+                agentProblem = e.Said;
             }
         }
 
@@ -43,19 +43,19 @@ public static class SshKeys
         {
             var (key, problem) = TryFile(path, s.KeyPassphrase);
             if (key is not null) keys.Add(key);
-            else notes.Add(problem + "; not used");
+            else notes.Add(Glossary.Say("ssh.key.not-used", ("problem", problem!)));
         }
 
         bool agentUsable = s.AgentSocket is not null && agentProblem is null;
         if (keys.Count == 0 && s.Password is null && !agentUsable)
             throw new SshSetupException(agentProblem is not null
-                ? $"{agentProblem}; no key file and no password either (give --identity FILE, or --password-prompt / MTA_AUDIT_SSH_PASSWORD)"
-                : "no SSH key and no password: give --identity FILE (or have ~/.ssh/id_ed25519, id_ecdsa or id_rsa, or an ssh-agent in SSH_AUTH_SOCK), or --password-prompt / MTA_AUDIT_SSH_PASSWORD");
-        if (agentProblem is not null) notes.Add(agentProblem + "; going on without the agent");
+                ? Glossary.Say("ssh.no-credentials-but-agent", ("problem", agentProblem))
+                : Glossary.Say("ssh.no-credentials"));
+        if (agentProblem is not null) notes.Add(Glossary.Say("ssh.agent.without", ("problem", agentProblem)));
         return keys.ToArray();
     }
 
-    private static (IPrivateKeySource?, string?) TryFile(string path, string? passphrase)
+    private static (IPrivateKeySource?, Localized?) TryFile(string path, string? passphrase)
     {
         try
         {
@@ -63,8 +63,8 @@ public static class SshKeys
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SshException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
-            return (null, $"{path}: cannot use this key: {TerminalText.Clean(e.Message)}" +
-                (e is SshPassPhraseNullOrEmptyException ? " (set MTA_AUDIT_SSH_KEY_PASSPHRASE)" : ""));
+            return (null, Glossary.Say(e is SshPassPhraseNullOrEmptyException ? "ssh.key.needs-passphrase" : "ssh.key.unusable",
+                ("path", path), ("cause", TerminalText.Clean(e.Message))));
         }
     }
 }

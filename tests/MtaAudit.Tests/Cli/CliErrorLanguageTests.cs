@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using MtaAudit.Tests.Render;
+using MtaAudit.Tests.Support;
+
+namespace MtaAudit.Tests.Cli;
+
+/// <summary>
+/// The CLI's own error and notice lines, run as a process: with --lang ko they are Korean sentences from the
+/// glossary (English left only in names, paths, options and the quoted .NET cause), with --lang en they stay
+/// the English they were; the exit code and the one "mta-audit: " line per problem are the same in both.
+/// </summary>
+public class CliErrorLanguageTests : IDisposable
+{
+    private readonly string _dir = ReportSamples.TempDir();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Stdout, string Stderr) Run(string lang, params string[] args) =>
+        CliBinary.Run([.. args, "--lang", lang], new Dictionary<string, string?>
+        {
+            ["LC_ALL"] = null, ["LC_MESSAGES"] = null, ["LANG"] = "C.UTF-8",
+            ["SSH_AUTH_SOCK"] = null, ["HOME"] = _dir,
+            ["MTA_AUDIT_DATA_DIR"] = Path.Combine(_dir, "data"),
+        });
+
+    /// <summary>Each case: arguments, exit code, a Korean phrase and the English phrase the same error says, the path it names.</summary>
+    private List<(string[] Args, int Code, string Ko, string En, string? Named)> Cases()
+    {
+        var badKey = Path.Combine(_dir, "bad.key");
+        File.WriteAllText(badKey, "this is not a private key\n");
+        var store = Path.Combine(_dir, "fleet.sqlite");
+        var evidence = Fixture.PathOf("bundles/centos7-postfix.evidence");
+        string missing = Path.Combine(_dir, "missing.evidence"), agent = Path.Combine(_dir, "no-agent.sock"), output = Path.Combine(_dir, "no-dir", "report.txt");
+        return
+        [
+            (["analyze", missing], 3, "읽을 수 없음: \"", ": cannot read: ", missing),
+            (["scan", "--host", "root@127.0.0.1:1", "--identity", badKey, "--store", store], 3, "이 키를 사용할 수 없음: \"", ": cannot use this key: ", badKey),
+            (["scan", "--host", "root@127.0.0.1:1", "--identity-agent", agent, "--store", store], 3, ": 연결할 수 없음: \"", ": cannot connect: ", agent),
+            (["analyze", "-o", output, evidence], 3, "보고서를 쓸 수 없음: \"", ": cannot write the report: ", output),
+            (["scan", "--host", "root@127.0.0.1:1", "--forks", "0", "--store", store], 3, "--forks는 1 이상이어야 함", "--forks must be at least 1", null),
+            (["analyze", Path.Combine(_dir)], 3, "디렉터리에 *.evidence 또는 *.json 파일이 없음", "the directory holds no *.evidence or *.json file", _dir),
+        ];
+    }
+
+    [Fact]
+    public void Errors_are_Korean_with_lang_ko_and_English_with_lang_en_with_the_same_exit_codes()
+    {
+        var left = new List<string>();
+        foreach (var (args, code, ko, en, named) in Cases())
+        {
+            var what = string.Join(' ', args);
+            var (kCode, _, kErr) = Run("ko", args);
+            var (eCode, _, eErr) = Run("en", args);
+            Assert.True(kCode == code && eCode == code, $"{what}: exit {kCode} (ko), {eCode} (en), expected {code}\n{kErr}\n{eErr}");
+            Assert.Contains(ko, kErr, StringComparison.Ordinal);
+            Assert.Contains(en, eErr, StringComparison.Ordinal);
+            Assert.DoesNotMatch("[\uAC00-\uD7A3]", eErr);
+            foreach (var text in new[] { kErr, eErr })
+                foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Assert.StartsWith("mta-audit: ", line, StringComparison.Ordinal);
+                    Assert.DoesNotMatch(@"[\x00-\x08\x0b-\x1f\x7f]", line);
+                }
+            // The file is named in both languages.
+            if (named is not null) Assert.True(kErr.Contains(named + ":", StringComparison.Ordinal) && eErr.Contains(named + ":", StringComparison.Ordinal), $"{what}: {named} not named in:\n{kErr}\n{eErr}");
+            left.AddRange(English(kErr).Select(w => $"{what}: {w}"));
+        }
+        Assert.True(left.Count == 0, "English left in Korean errors:\n" + string.Join("\n", left.Distinct()));
+    }
+
+    [Fact]
+    public void Db_status_takes_lang_and_words_its_lines()
+    {
+        var (kCode, kOut, kErr) = Run("ko", "db", "status");
+        var (eCode, eOut, _) = Run("en", "db", "status");
+        Assert.Equal("", kErr);
+        Assert.Equal(eCode, kCode);
+        Assert.True(kCode is 0 or 2, $"exit {kCode}");
+        Assert.StartsWith("지식 베이스 ", kOut, StringComparison.Ordinal);
+        Assert.Contains("로컬 데이터: 없음 (", kOut, StringComparison.Ordinal);
+        Assert.StartsWith("knowledge base ", eOut, StringComparison.Ordinal);
+        Assert.Contains("local overlay: none (", eOut, StringComparison.Ordinal);
+        Assert.Equal(eOut.Split('\n').Length, kOut.Split('\n').Length);
+        // The data sources and their notes are the knowledge base's own names, as the reports show them.
+        var text = ReportSamples.Kb.DataThrough.SelectMany(d => new[] { d.Source, d.Note ?? "" }).Where(v => v.Length > 0)
+            .OrderByDescending(v => v.Length).Aggregate(kOut, (t, v) => t.Replace(v, " ", StringComparison.Ordinal));
+        var left = English(text);
+        Assert.True(left.Count == 0, "English left in Korean db status:\n" + string.Join("\n", left));
+
+        foreach (var (args, ko, en) in new[]
+        {
+            (new[] { "db", "update", "--mirror", "http://mirror.invalid" }, "https:// 주소가 아님", "not an https:// URL"),
+            (new[] { "db", "fetch", "--to", Path.Combine(_dir, "fetched"), "--source", "zzz" }, "해당하는 출처가 없음", "names no source"),
+        })
+        {
+            var (kc, _, ke) = Run("ko", args);
+            var (ec, _, ee) = Run("en", args);
+            Assert.True(kc == 3 && ec == 3, $"{string.Join(' ', args)}: exit {kc}/{ec}");
+            Assert.Contains(ko, ke, StringComparison.Ordinal);
+            Assert.Contains(en, ee, StringComparison.Ordinal);
+            Assert.Empty(English(ke));
+        }
+    }
+
+    [Fact]
+    public void Fleet_notices_and_progress_follow_the_language()
+    {
+        // Port 1 on loopback: nothing listens, so the host ends "refused" at once (a password so setup passes).
+        var outputs = new Dictionary<string, (int Code, string Stderr, int ResumeCode, string ResumeStderr)>();
+        foreach (var lang in new[] { "ko", "en" })
+        {
+            var store = Path.Combine(_dir, lang + ".sqlite");
+            string[] scan = ["scan", "--host", "root@127.0.0.1:1", "--identity-agent", "none", "--connect-timeout", "5", "--store", store, "-o", Path.Combine(_dir, lang + ".txt")];
+            var env = new Dictionary<string, string?> { ["LC_ALL"] = null, ["LANG"] = "C.UTF-8", ["HOME"] = _dir, ["MTA_AUDIT_SSH_PASSWORD"] = "not-used", ["MTA_AUDIT_DATA_DIR"] = Path.Combine(_dir, "data") };
+            var (code, _, stderr) = CliBinary.Run([.. scan, "--lang", lang], env);
+            var (resumeCode, _, resumeStderr) = CliBinary.Run(["scan", "--resume", "--host", "root@127.0.0.1:1", "--store", store, "-o", Path.Combine(_dir, lang + "2.txt"), "--lang", lang], env);
+            outputs[lang] = (code, stderr, resumeCode, resumeStderr);
+        }
+        var (ko, en) = (outputs["ko"], outputs["en"]);
+        Assert.Equal(en.Code, ko.Code);
+        Assert.Equal(en.ResumeCode, ko.ResumeCode);
+        Assert.Contains("): 호스트 1개, 동시에 ", ko.Stderr, StringComparison.Ordinal);
+        Assert.Contains("[1/1] 127.0.0.1:1: 실패: 'refused': \"", ko.Stderr, StringComparison.Ordinal);
+        Assert.Contains("실행 1을(를) 이어 감: 그 실행의 호스트 목록을 쓰며", ko.ResumeStderr, StringComparison.Ordinal);
+        Assert.Contains("): 호스트 1개 중 ", ko.ResumeStderr, StringComparison.Ordinal);
+        Assert.Contains("): 1 hosts, ", en.Stderr, StringComparison.Ordinal);
+        Assert.Contains("[1/1] 127.0.0.1:1: failed: refused: ", en.Stderr, StringComparison.Ordinal);
+        Assert.Contains("resuming run 1: its own host list is used", en.ResumeStderr, StringComparison.Ordinal);
+        Assert.Contains(" of 1 hosts left", en.ResumeStderr, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[\uAC00-\uD7A3]", en.Stderr + en.ResumeStderr);
+        var left = English(ko.Stderr + ko.ResumeStderr);
+        Assert.True(left.Count == 0, "English left in Korean fleet notices:\n" + string.Join("\n", left) + "\n" + ko.Stderr + ko.ResumeStderr);
+    }
+
+    /// <summary>
+    /// The English words of a Korean text, apart from quoted causes and values, paths, options, file names,
+    /// hyphenated names (ssh-agent), environment names and the product's own names.
+    /// </summary>
+    private static List<string> English(string text)
+    {
+        var t = Regex.Replace(text, @"""[^""\n]*""|'[^'\n]*'|\*\.\w+|--?[a-z][a-z0-9-]*|[\w.~*-]*/\S*|\b[\w*-]+(\.[\w-]+)+/?|\b[a-z]+(-[a-z0-9]+)+\b|\$?\b[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_])", " ");
+        return Regex.Matches(t, "[A-Za-z][A-Za-z_]+").Select(m => m.Value).Where(w => !Words.Contains(w)).Distinct().ToList();
+    }
+
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        "mta", "audit", "db", "import", "update", "MTA", "OS", "SSH", "JSON", "MiB",
+        "postfix", "exim", "sendmail", "opensmtpd", "FILE", "DIR", "NAME", "vendor", "kb", "https", "http",
+    };
+}
