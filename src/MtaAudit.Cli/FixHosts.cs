@@ -30,7 +30,7 @@ internal static class FixHosts
         {
             return Usage(TerminalText.Clean(e.Message));
         }
-        foreach (var n in transport.SetupNotes) Console.Error.WriteLine("mta-audit: " + n);
+        foreach (var n in transport.SetupNotes) HelpText.Complain(n, run.Lang);
         using (transport)
         {
             var plans = new List<HostPlan>();

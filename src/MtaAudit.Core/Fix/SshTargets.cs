@@ -18,14 +18,14 @@ public sealed class SshTargets : IDisposable
     public SshTargets(SshSettings settings)
     {
         _s = settings;
-        var notes = new List<string>();
+        var notes = new List<Localized>();
         _connector = new SshConnector(settings, SshKeys.Load(settings, notes));
         SetupNotes = notes;
         if (settings.Jump is { } j) _jump = new JumpHost(j, _connector);
     }
 
     /// <summary>One line each: what was left out while reading the keys (as <see cref="SshCollector.SetupNotes"/>).</summary>
-    public IReadOnlyList<string> SetupNotes { get; }
+    public IReadOnlyList<Localized> SetupNotes { get; }
 
     public SshTarget Open(Target t)
     {
