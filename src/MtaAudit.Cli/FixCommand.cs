@@ -48,15 +48,15 @@ public static class FixCommand
             var steps = TimeSpan.FromSeconds(Math.Max(1, r.GetValue(stepTimeout)));
             var collectTimeout = TimeSpan.FromSeconds(Math.Max(5, r.GetValue(timeout)));
             if (r.GetValue(undo) is { } undoPath)
-                return Undo(r, fleet, undoPath, steps, collectTimeout);
+                return Undo(r, fleet, undoPath, steps, collectTimeout, l);
             if (r.GetValue(apply) && r.GetValue(evidence) is not null)
             {
-                Console.Error.WriteLine("mta-audit: --apply works on a live host only: leave out --evidence (the plan is made from a fresh collection there)");
+                HelpText.Complain(Glossary.Say("err.fix.apply-evidence"), l);
                 return ExitCodes.Usage;
             }
             if (fleet.NamesHosts(r) && r.GetValue(evidence) is not null)
             {
-                Console.Error.WriteLine("mta-audit: --evidence and --host/--inventory: give one of them");
+                HelpText.Complain(Glossary.Say("err.fix.evidence-or-hosts"), l);
                 return ExitCodes.Usage;
             }
 
@@ -68,7 +68,7 @@ public static class FixCommand
                 try { unusedHosts = ReadHostList(uf); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    Console.Error.WriteLine($"mta-audit: {uf}: cannot read: {TerminalText.Clean(e.Message)}");
+                    HelpText.Complain(Glossary.Say("err.input.cannot-read", ("path", uf), ("cause", e.Message)), l);
                     return ExitCodes.Usage;
                 }
             }
@@ -93,13 +93,13 @@ public static class FixCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    Console.Error.WriteLine($"mta-audit: {file}: cannot read: {TerminalText.Clean(e.Message)}");
+                    HelpText.Complain(Glossary.Say("err.input.cannot-read", ("path", file), ("cause", e.Message)), l);
                     return ExitCodes.Usage;
                 }
                 if (collections.Count == 0)
                 {
                     foreach (var e in errors) Console.Error.WriteLine("mta-audit: " + e);
-                    Console.Error.WriteLine($"mta-audit: {file}: no evidence bundle found");
+                    HelpText.Complain(Glossary.Say("err.fix.no-bundle", ("path", file)), l);
                     return ExitCodes.Usage;
                 }
             }
@@ -134,26 +134,26 @@ public static class FixCommand
     /// --undo JOURNAL: on the machine the journal names. A journal of a remote run (its "start" line has the host's
     /// address) is undone over SSH with this command's connection options (keys, known_hosts, jump, sudo).
     /// </summary>
-    private static int Undo(ParseResult r, FleetScanOptions fleet, string path, TimeSpan steps, TimeSpan collectTimeout)
+    private static int Undo(ParseResult r, FleetScanOptions fleet, string path, TimeSpan steps, TimeSpan collectTimeout, Lang l)
     {
         if (!File.Exists(path))
         {
-            Console.Error.WriteLine($"mta-audit: {path}: no such journal");
+            HelpText.Complain(Glossary.Say("err.fix.no-journal", ("path", path)), l);
             return ExitCodes.Usage;
         }
         string? remote;
         try { remote = Journal.RemoteOf(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"mta-audit: {path}: cannot read: {TerminalText.Clean(e.Message)}");
+            HelpText.Complain(Glossary.Say("err.input.cannot-read", ("path", path), ("cause", e.Message)), l);
             return ExitCodes.Usage;
         }
         if (fleet.NamesHosts(r))
-            Console.Error.WriteLine($"mta-audit: {path}: the journal names its own host ({(remote is null ? "this machine" : TerminalText.Clean(remote))}); --host/--inventory are ignored");
-        if (remote is null) return Undo(new LocalTarget(), path, steps);
+            HelpText.Complain(Glossary.Say("err.fix.journal-host", ("path", path), ("host", remote is null ? Glossary.Word("err.fix.journal-this-machine", l) : remote)), l);
+        if (remote is null) return Undo(new LocalTarget(), path, steps, l);
         if (!Fleet.Target.TryParse(remote, out var host, out var problem))
         {
-            Console.Error.WriteLine($"mta-audit: {path}: the journal's remote host {problem}");
+            HelpText.Complain(Glossary.Say("err.fix.journal-remote", ("path", path), ("cause", problem)), l);
             return ExitCodes.Usage;
         }
         try
@@ -161,27 +161,27 @@ public static class FixCommand
             using var targets = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)collectTimeout.TotalSeconds));
             using var target = targets.Open(host);
             Console.Out.WriteLine($"{TerminalText.Clean(remote)}:");
-            return Undo(target, path, steps);
+            return Undo(target, path, steps, l);
         }
         catch (Exception e) when (e is FixException or Collect.Ssh.SshSetupException or Fleet.InventoryException)
         {
-            Console.Error.WriteLine($"mta-audit: {TerminalText.Clean(e.Message)}; nothing was undone");
+            HelpText.Complain(Glossary.Say("err.fix.not-undone", ("cause", Said.Of(e, "err.fleet.setup").Get(l))), l);
             return ExitCodes.Usage;
         }
     }
 
-    private static int Undo(ITarget target, string path, TimeSpan steps)
+    private static int Undo(ITarget target, string path, TimeSpan steps, Lang l)
     {
         if (!File.Exists(path))
         {
-            Console.Error.WriteLine($"mta-audit: {path}: no such journal");
+            HelpText.Complain(Glossary.Say("err.fix.no-journal", ("path", path)), l);
             return ExitCodes.Usage;
         }
         var outcomes = new FixUndo(target, steps).Undo(path, out var problems);
         foreach (var p in problems) Console.Error.WriteLine("mta-audit: " + p);
         foreach (var o in outcomes)
             Console.Out.WriteLine($"  {o.Step}. {o.Result}: {TerminalText.Clean(o.Target)}" + (o.Message is null ? "" : " — " + TerminalText.Clean(o.Message)));
-        if (outcomes.Count == 0) Console.Out.WriteLine("nothing to undo");
+        if (outcomes.Count == 0) Console.Out.WriteLine(Glossary.Word("err.fix.nothing-to-undo", l));
         return outcomes.Any(o => o.Result == "failed") ? Failed : ExitCodes.Good;
     }
 }

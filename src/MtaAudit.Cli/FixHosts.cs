@@ -22,13 +22,13 @@ internal static class FixHosts
         try
         {
             targets = FleetScanCommand.Targets(r, fleet);
-            if (targets.Count == 0) return Usage("no hosts to fix (the inventory is empty, or --limit left none)");
-            if (journal is not null && targets.Count > 1) return Usage("--journal names one file: with several hosts use --journal-dir");
+            if (targets.Count == 0) return Usage(Glossary.Say("err.fix.no-hosts"), run.Lang);
+            if (journal is not null && targets.Count > 1) return Usage(Glossary.Say("err.fix.one-journal"), run.Lang);
             transport = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)run.CollectTimeout.TotalSeconds));
         }
         catch (Exception e) when (e is InventoryException or SshSetupException or InvalidOperationException)
         {
-            return Usage(TerminalText.Clean(e.Message));
+            return Usage(Said.Of(e, "err.fleet.setup"), run.Lang);
         }
         foreach (var n in transport.SetupNotes) HelpText.Complain(n, run.Lang);
         using (transport)
@@ -72,9 +72,9 @@ internal static class FixHosts
         }
     }
 
-    private static int Usage(string message)
+    private static int Usage(Localized message, Lang lang)
     {
-        Console.Error.WriteLine("mta-audit: " + message);
+        HelpText.Complain(message, lang);
         return ExitCodes.Usage;
     }
 }

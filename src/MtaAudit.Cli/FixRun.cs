@@ -33,7 +33,7 @@ internal sealed record FixRun(AnalysisOptions Options, Lang Lang, bool Json, Pla
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"mta-audit: {journal}: cannot write the journal: {TerminalText.Clean(e.Message)}; nothing was changed");
+            HelpText.Complain(Glossary.Say("err.fix.cannot-write-journal", ("path", journal), ("cause", e.Message)), Lang);
             return ExitCodes.Usage;
         }
         return Report(outcome);
@@ -66,8 +66,8 @@ internal sealed record FixRun(AnalysisOptions Options, Lang Lang, bool Json, Pla
         foreach (var p in o.NotHeld) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(p.Get(Lang)));
         if (o.Ok) return ExitCodes.Good;
         if (o.Failed is { } f)
-            Console.Error.WriteLine($"mta-audit: step {f.Number} failed ({TerminalText.Clean(StepText.Action(f.Step).Get(Lang))}): {f.Message}");
-        Console.Error.WriteLine($"mta-audit: to undo what was done: mta-audit fix --undo {o.Journal}");
+            HelpText.Complain(Glossary.Say("err.fix.step-failed", ("n", f.Number), ("action", StepText.Action(f.Step).Get(Lang)), ("cause", f.Message ?? "")), Lang);
+        HelpText.Complain(Glossary.Say("err.fix.how-to-undo", ("journal", o.Journal)), Lang);
         return Failed;
     }
 }
