@@ -10,7 +10,7 @@
 # times (A B C A B C ...), so a change in the machine's load hits each of them; the summary row of a
 # tool is the median of its rounds.
 #
-#   [MTA_AUDIT_BIN=path] [ROUNDS=2] [ANSIBLE_MAX=200] bench/fleet-vs-ansible.sh [FORKS] [COUNT...]
+#   [MTA_AUDIT_BIN=path] [ROUNDS=2] [ANSIBLE_ROUNDS=ROUNDS] [ANSIBLE_MAX=200] bench/fleet-vs-ansible.sh [FORKS] [COUNT...]
 #   default: 50 forks, 50 and 200 hosts. Ansible runs only at COUNT <= ANSIBLE_MAX (it takes minutes
 #   a round at 200 hosts on 2 cores; at 1,000 it is skipped and the output says so).
 # Needs root, openssh-server, ansible and GNU time (installed with apt when missing).
@@ -19,6 +19,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 forks=${1:-50}; [ $# -gt 0 ] && shift
 if [ $# -gt 0 ]; then counts=("$@"); else counts=(50 200); fi
 rounds=${ROUNDS:-2}
+ansible_rounds=${ANSIBLE_ROUNDS:-$rounds}
 ansible_max=${ANSIBLE_MAX:-200}
 port=2260
 
@@ -105,16 +106,20 @@ for count in "${counts[@]}"; do
   cp "$work/hosts/hosts.ini" "$work/hosts.ini"
   key="$work/hosts/client_key"; kh="$work/hosts/known_hosts"
   cut -d@ -f2 "$work/hosts/hosts.txt" | cut -d: -f1 > "$work/addresses"
-  sshd_kib=$(for p in "$work"/hosts/*/sshd.pid; do awk '/^VmRSS/ { print $2 }' "/proc/$(cat "$p")/status" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')
+  sshd_kib=$(for p in "$work"/hosts/*/sshd.pid; do awk '/^Pss:/ { print $2 }' "/proc/$(cat "$p")/smaps_rollup" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')
   tools=(mta xargs); if (( count <= ansible_max )); then tools=(mta xargs ansible); fi
   echo
-  echo "$count hosts: $count sshd listeners up, $((sshd_kib / 1024)) MiB RSS together; tools: ${tools[*]}"
+  echo "$count hosts: $count sshd listeners up, $((sshd_kib / 1024)) MiB PSS together; tools: ${tools[*]}"
   if (( count > ansible_max )); then echo "ansible skipped at $count hosts (ANSIBLE_MAX=$ansible_max)"; fi
   echo
   echo "| tool | hosts | wall s | CPU ms/host | peak MiB | load 1-min at start |"
   echo "|---|---|---|---|---|---|"
-  for _ in $(seq "$rounds"); do
-    for t in "${tools[@]}"; do "run_$t" "$count"; done
+  for round in $(seq "$rounds"); do
+    for t in "${tools[@]}"; do
+      # ANSIBLE_ROUNDS: Ansible in the first rounds only (minutes a round at 200 hosts).
+      if [ "$t" = ansible ] && (( round > ansible_rounds )); then continue; fi
+      "run_$t" "$count"
+    done
   done
 done
 echo
