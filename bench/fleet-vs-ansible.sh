@@ -4,15 +4,23 @@
 #   ansible all -m script -a collect.sh                 (Debian's ansible; the usual way)   vs
 #   xargs -P N ssh host sh -s < collect.sh              (OpenSSH client, one process a host: the transport floor)
 # Hosts: COUNT sshd processes on 127.1.x.y:2260 (tests/sshd/fleet-sshd.sh), each its own host key.
-# Reported per tool: wall time, the scanner's own CPU (user+sys of it and its children, not sshd's
-# nor the collectors') per host, and peak memory (GNU time's max RSS: the largest single process).
+# Reported per run: wall time, the scanner's own CPU (user+sys of it and the children it waits for,
+# not sshd's nor the collectors') per host, peak memory (GNU time's max RSS: the largest single
+# process) and the 1-minute load average when the run started. The tools run alternately, ROUNDS
+# times (A B C A B C ...), so a change in the machine's load hits each of them; the summary row of a
+# tool is the median of its rounds.
 #
-#   [MTA_AUDIT_BIN=path] bench/fleet-vs-ansible.sh [FORKS] [COUNT...]   default: 50 forks, 50 and 200 hosts
+#   [MTA_AUDIT_BIN=path] [ROUNDS=2] [ANSIBLE_ROUNDS=ROUNDS] [ANSIBLE_MAX=200] bench/fleet-vs-ansible.sh [FORKS] [COUNT...]
+#   default: 50 forks, 50 and 200 hosts. Ansible runs only at COUNT <= ANSIBLE_MAX (it takes minutes
+#   a round at 200 hosts on 2 cores; at 1,000 it is skipped and the output says so).
 # Needs root, openssh-server, ansible and GNU time (installed with apt when missing).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 forks=${1:-50}; [ $# -gt 0 ] && shift
 if [ $# -gt 0 ]; then counts=("$@"); else counts=(50 200); fi
+rounds=${ROUNDS:-2}
+ansible_rounds=${ANSIBLE_ROUNDS:-$rounds}
+ansible_max=${ANSIBLE_MAX:-200}
 port=2260
 
 need=()
@@ -25,25 +33,72 @@ fi
 bin=${MTA_AUDIT_BIN:-}
 if [ -z "$bin" ]; then "$here/mta-audit" --help >/dev/null; bin="$here/.build/bin/mta-audit"; fi
 
+# Limits that 1,000 hosts meet: every sshd listener holds a few descriptors and each scanner
+# connection one socket; one process a host for xargs+ssh. Raise the soft limit to the hard one.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+max=0; for c in "${counts[@]}"; do if (( c > max )); then max=$c; fi; done
+if (( max > 250 * 256 )); then echo "fleet bench: at most $((250 * 256)) hosts on 127.1.0.0/16" >&2; exit 2; fi
+if (( $(ulimit -n) < forks * 4 + 64 )); then echo "fleet bench: ulimit -n $(ulimit -n) is too small for $forks forks" >&2; exit 2; fi
+if (( $(ulimit -u) != 0 )) && [ "$(ulimit -u)" != unlimited ] && (( $(ulimit -u) < max + forks * 3 + 200 )); then
+  echo "fleet bench: ulimit -u $(ulimit -u) is too small for $max sshd and $forks clients" >&2; exit 2
+fi
+
 work=$(mktemp -d /tmp/mta-fleet-bench.XXXXXX)
 cleanup() { "$here/tests/sshd/fleet-sshd.sh" down "$work/hosts" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 "$bin" collector > "$work/collect.sh"
+# WHY: Debian's bash sources ~/.bashrc when sshd starts it (SSH_CLIENT set, SHLVL < 2), so every
+# session would run whatever root's .bashrc runs on this machine (here pyenv init, whose rehash waits
+# up to 60 s for a lock when sessions overlap): that measures .bashrc, not the transport. SHLVL=1 from
+# sshd makes the session's bash SHLVL 2, which skips it; a server's plain login shell does the same.
+echo "SetEnv SHLVL=1" > "$work/sshd-extra.conf"
+export FLEET_SSHD_EXTRA="$work/sshd-extra.conf"
 
-# measure NAME COUNT CMD...: one line "name wall_s cpu_ms_per_host max_rss_mib"
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# measure NAME COUNT CMD...: one row "| name | count | wall | cpu ms/host | peak MiB | load |";
+# the numbers also go to $work/rows (name count wall cpu rss) for the medians.
 measure() {
   local name=$1 count=$2; shift 2
+  local load; load=$(load1)
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
   # GNU time writes "Command exited with non-zero status N" first when it did (mta-audit: 2 = MANUAL).
   read -r wall user sys rss < <(tail -n 1 "$work/time")
-  awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v c="$count" \
-    'BEGIN { printf "| %s | %d | %.1f | %.0f | %.0f |\n", n, c, w, (u + s) * 1000 / c, r / 1024 }'
+  awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v c="$count" -v l="$load" -v f="$work/rows" \
+    'BEGIN { cpu = (u + s) * 1000 / c; printf "| %s | %d | %.1f | %.0f | %.0f | %s |\n", n, c, w, cpu, r / 1024, l
+             printf "%s %d %s %s %s\n", n, c, w, cpu, r / 1024 >> f }'
 }
 
-echo "forks $forks; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-echo "| tool | hosts | wall s | CPU ms/host | peak MiB |"
-echo "|---|---|---|---|---|"
+run_mta() {
+  local count=$1
+  rm -f "$work/store.sqlite"*
+  measure mta-audit "$count" "$bin" scan --inventory "$work/hosts.ini" --identity "$key" --known-hosts "$kh" \
+    --forks "$forks" --store "$work/store.sqlite" --format json -o "$work/report.json"
+  local got; got=$(grep -c '"host": "h' "$work/report.json" || true)
+  [ "$got" = "$count" ] || echo "mta-audit: report has $got of $count hosts" >&2
+}
+
+run_ansible() {
+  local count=$1
+  export ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_STDOUT_CALLBACK=oneline ANSIBLE_PYTHON_INTERPRETER=auto_silent
+  export ANSIBLE_SSH_ARGS="-o UserKnownHostsFile=$kh -o StrictHostKeyChecking=yes -o ControlMaster=auto -o ControlPersist=60s"
+  measure ansible "$count" ansible all -i "$work/hosts.ini" -m script -a "$work/collect.sh" -f "$forks" --private-key "$key"
+  local ok; ok=$(grep -c 'CHANGED\|SUCCESS' "$work/ansible.out" || true)
+  [ "$ok" = "$count" ] || echo "ansible: $ok of $count hosts succeeded" >&2
+}
+
+run_xargs() {
+  local count=$1
+  rm -rf "$work/xargs"; mkdir -p "$work/xargs"
+  measure xargs+ssh "$count" sh -c "xargs -P $forks -I{} sh -c 'ssh -i $key -o UserKnownHostsFile=$kh -o StrictHostKeyChecking=yes -o BatchMode=yes -p $port root@{} sh -s < $work/collect.sh > $work/xargs/{}.evidence' < $work/addresses"
+  local ok; ok=$(grep -l '^--mta-.*--$' "$work"/xargs/*.evidence 2>/dev/null | wc -l)
+  [ "$ok" = "$count" ] || echo "xargs+ssh: $ok of $count bundles complete" >&2
+  rm -rf "$work/xargs"
+}
+
+echo "forks $forks; $(nproc) cores; rounds $rounds; ulimit -n $(ulimit -n), -u $(ulimit -u); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "uptime before: $(uptime)"
+: > "$work/rows"
 for count in "${counts[@]}"; do
   "$here/tests/sshd/fleet-sshd.sh" down "$work/hosts" >/dev/null 2>&1 || true
   rm -rf "$work/hosts"
@@ -51,24 +106,35 @@ for count in "${counts[@]}"; do
   cp "$work/hosts/hosts.ini" "$work/hosts.ini"
   key="$work/hosts/client_key"; kh="$work/hosts/known_hosts"
   cut -d@ -f2 "$work/hosts/hosts.txt" | cut -d: -f1 > "$work/addresses"
-
-  rm -f "$work/store.sqlite"*
-  measure mta-audit "$count" "$bin" scan --inventory "$work/hosts.ini" --identity "$key" --known-hosts "$kh" \
-    --forks "$forks" --store "$work/store.sqlite" --format json -o "$work/report.json"
-  got=$(grep -c '"host": "h' "$work/report.json" || true)
-  [ "$got" = "$count" ] || echo "mta-audit: report has $got of $count hosts" >&2
-
-  export ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_STDOUT_CALLBACK=oneline ANSIBLE_PYTHON_INTERPRETER=auto_silent
-  export ANSIBLE_SSH_ARGS="-o UserKnownHostsFile=$kh -o StrictHostKeyChecking=yes -o ControlMaster=auto -o ControlPersist=60s"
-  measure ansible "$count" ansible all -i "$work/hosts.ini" -m script -a "$work/collect.sh" -f "$forks" --private-key "$key"
-  ok=$(grep -c 'CHANGED\|SUCCESS' "$work/ansible.out" || true)
-  [ "$ok" = "$count" ] || echo "ansible: $ok of $count hosts succeeded" >&2
-
-  mkdir -p "$work/xargs"
-  measure xargs+ssh "$count" sh -c "xargs -P $forks -I{} sh -c 'ssh -i $key -o UserKnownHostsFile=$kh -o StrictHostKeyChecking=yes -o BatchMode=yes -p $port root@{} sh -s < $work/collect.sh > $work/xargs/{}.evidence' < $work/addresses"
-  ok=$(grep -l '^--mta-.*--$' "$work"/xargs/*.evidence 2>/dev/null | wc -l)
-  [ "$ok" = "$count" ] || echo "xargs+ssh: $ok of $count bundles complete" >&2
-  rm -rf "$work/xargs"
+  sshd_kib=$(for p in "$work"/hosts/*/sshd.pid; do awk '/^Pss:/ { print $2 }' "/proc/$(cat "$p")/smaps_rollup" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')
+  tools=(mta xargs); if (( count <= ansible_max )); then tools=(mta xargs ansible); fi
+  echo
+  echo "$count hosts: $count sshd listeners up, $((sshd_kib / 1024)) MiB PSS together; tools: ${tools[*]}"
+  if (( count > ansible_max )); then echo "ansible skipped at $count hosts (ANSIBLE_MAX=$ansible_max)"; fi
+  echo
+  echo "| tool | hosts | wall s | CPU ms/host | peak MiB | load 1-min at start |"
+  echo "|---|---|---|---|---|---|"
+  for round in $(seq "$rounds"); do
+    for t in "${tools[@]}"; do
+      # ANSIBLE_ROUNDS: Ansible in the first rounds only (minutes a round at 200 hosts).
+      if [ "$t" = ansible ] && (( round > ansible_rounds )); then continue; fi
+      "run_$t" "$count"
+    done
+  done
 done
 echo
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Medians over $rounds rounds:"
+echo
+echo "| tool | hosts | wall s | CPU ms/host | peak MiB | wall vs xargs+ssh |"
+echo "|---|---|---|---|---|---|"
+awk '
+  { k = $1 " " $2; n[k]++; w[k, n[k]] = $3; c[k, n[k]] = $4; r[k, n[k]] = $5; if (!(k in seen)) { seen[k] = 1; order[++m] = k } }
+  function med(a, k, cnt,   i, j, t, v) { for (i = 1; i <= cnt; i++) v[i] = a[k, i]
+      for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+      return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2 }
+  END {
+    for (i = 1; i <= m; i++) { k = order[i]; split(k, p, " "); W[k] = med(w, k, n[k]) }
+    for (i = 1; i <= m; i++) { k = order[i]; split(k, p, " "); fl = W["xargs+ssh " p[2]]
+      printf("| %s | %s | %.1f | %.0f | %.0f | %s |\n", p[1], p[2], W[k], med(c, k, n[k]), med(r, k, n[k]), (fl > 0 ? sprintf("%.2fx", W[k] / fl) : "-")) } }' "$work/rows"
+echo
+echo "uptime after: $(uptime)"

@@ -8,7 +8,8 @@
 #                                               (ForceCommand, AuthorizedKeysFile, ...); its key is
 #                                               added to DIR/known_hosts as [ADDR]:PORT
 #   fleet-sshd.sh fleet DIR COUNT [PORT]        COUNT instances on 127.1.X.Y:PORT (default 2222),
-#                                               named hN, plus DIR/hosts.ini and DIR/hosts.txt
+#                                               named hN, plus DIR/hosts.ini and DIR/hosts.txt;
+#                                               FLEET_SSHD_EXTRA=FILE: extra sshd_config lines for each
 #   fleet-sshd.sh down DIR                      stop every instance under DIR
 set -euo pipefail
 cmd=${1:?usage: fleet-sshd.sh key|host|fleet|down DIR ...}
@@ -52,6 +53,10 @@ host() {
     echo "MaxSessions 10"
     echo "LogLevel ERROR"
     echo "Subsystem sftp internal-sftp"
+    # Debian's bash sources ~/.bashrc when sshd starts it; this machine's root .bashrc runs pyenv's init,
+    # which waits up to 60 s on a lock when sessions overlap. SHLVL=1 (bash makes it 2) skips that, so the
+    # tests time the transport and the collector, not a developer's shell setup.
+    echo "SetEnv SHLVL=1"
     echo "AuthorizedKeysFile $dir/authorized_keys"
   } > "$d/sshd_config"
   # A port someone else holds (another test run's sshd) would answer for ours with its own host key.
@@ -78,7 +83,7 @@ case "$cmd" in
     { echo "[fleet]"; } > "$dir/hosts.ini"
     for i in $(seq 1 "$count"); do
       addr="127.1.$(( (i - 1) / 250 )).$(( (i - 1) % 250 + 1 ))"
-      host "h$i" "$addr" "$port" >/dev/null &
+      host "h$i" "$addr" "$port" "${FLEET_SSHD_EXTRA:-}" >/dev/null &
       pids+=($!)
       echo "root@$addr:$port" >> "$dir/hosts.txt"
       echo "h$i ansible_host=$addr ansible_port=$port ansible_user=root" >> "$dir/hosts.ini"

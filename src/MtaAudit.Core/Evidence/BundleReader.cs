@@ -161,6 +161,7 @@ public static class BundleReader
             _sections = new List<EvidenceSection>();
             _warnings = new List<string>();
             _current = null;
+            _contentLength = 0;
             _boundary = "";
         }
 
@@ -256,23 +257,32 @@ public static class BundleReader
                 }
                 return;
             }
-            _current.Content.Write(line);
-            _current.Content.WriteByte((byte)'\n');
+            // One buffer for every section, grown as needed and copied out once when the section ends.
+            int need = _contentLength + line.Length + 1;
+            if (need > _content.Length) Array.Resize(ref _content, Math.Max(need, _content.Length * 2));
+            line.CopyTo(_content.AsSpan(_contentLength));
+            _content[need - 1] = (byte)'\n';
+            _contentLength = need;
             if (cut) _current.Cut = true;
         }
 
         private bool _warnedStray;
+        private byte[] _content = new byte[1 << 14];
+        private int _contentLength;
 
         private void CloseSection()
         {
             if (_current is null) return;
             var p = _current;
             _current = null;
-            if (p.Probe is null) return;
+            if (p.Probe is null) { _contentLength = 0; return; }
             var (outcome, code) = ParseRc(p.Attributes.GetValueOrDefault("rc"), p.Line);
             if (p.Cut) _warnings.Add($"line {p.Line}: a line of probe {p.Probe} was longer than {ByteLineReader.MaxLineBytes} bytes and was cut");
             _sections.Add(new EvidenceSection(p.Probe, outcome, code, p.Attributes.GetValueOrDefault("path"), p.Command,
-                p.Attributes, p.Content.ToArray(), p.Line));
+                p.Attributes, _content.AsSpan(0, _contentLength).ToArray(), p.Line));
+            _contentLength = 0;
+            // A huge section (a 50 MB process list) does not keep its buffer for the rest of the run.
+            if (_content.Length > 1 << 20) _content = new byte[1 << 14];
         }
 
         private (ProbeOutcome, int?) ParseRc(string? rc, int line)
@@ -313,7 +323,6 @@ public static class BundleReader
             public Dictionary<string, string> Attributes { get; } = attributes;
             public string? Command { get; } = command;
             public int Line { get; } = line;
-            public MemoryStream Content { get; } = new();
             public bool Cut { get; set; }
         }
     }

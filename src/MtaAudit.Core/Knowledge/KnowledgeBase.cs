@@ -46,8 +46,12 @@ public sealed class KnowledgeBase
     {
         var k = For(mta);
         if (k is null) return [];
-        return k.Cves.Where(c => c.Affected.Any(r => Contains(r, v))).ToList();
+        // WHY cached: a fleet runs a few versions over thousands of hosts, and each answer parses every
+        // range's bounds of every CVE of the MTA. The knowledge base does not change once loaded.
+        return _affecting.GetOrAdd((mta, v), key => For(key.Mta)!.Cves.Where(c => c.Affected.Any(r => Contains(r, key.V))).ToList().AsReadOnly());
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Mta, UpstreamVersion V), IReadOnlyList<CveRecord>> _affecting = new();
 
     /// <summary>The first upstream version that fixes <paramref name="cve"/> for someone on <paramref name="v"/>: the fix of the range holding v.</summary>
     public static string? FixedFor(CveRecord cve, UpstreamVersion v) =>

@@ -8,6 +8,22 @@ internal static class ServiceText
     /// <summary>Whitespace-separated words of a line (spaces and TABs; chkconfig pads with both).</summary>
     public static string[] Words(string line) => line.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The first <paramref name="max"/> words of <see cref="Words"/>, without splitting the rest of the line.</summary>
+    public static string[] FirstWords(string line, int max)
+    {
+        var words = new List<string>(max);
+        int i = 0;
+        while (words.Count < max)
+        {
+            while (i < line.Length && line[i] is ' ' or '\t') i++;
+            if (i >= line.Length) break;
+            int start = i;
+            while (i < line.Length && line[i] is not (' ' or '\t')) i++;
+            words.Add(line[start..i]);
+        }
+        return words.ToArray();
+    }
+
     private static readonly string[] UnitSuffixes =
     [
         ".service", ".socket", ".target", ".timer", ".path", ".mount", ".automount",

@@ -36,7 +36,8 @@ public sealed class SystemdUnitsParser : IProbeParser
 
     private static ServiceRecord? ParseRow(string line)
     {
-        var w = ServiceText.Words(line);
+        // UNIT LOAD ACTIVE SUB, maybe behind a bullet: the description's words are not needed.
+        var w = ServiceText.FirstWords(line, 5);
         int i = w.Length > 0 && ServiceText.IsBullet(w[0]) ? 1 : 0;
         if (w.Length < i + 4) return null;
         string unit = w[i], load = w[i + 1], active = w[i + 2], sub = w[i + 3];

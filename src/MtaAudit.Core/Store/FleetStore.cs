@@ -50,6 +50,9 @@ public sealed class FleetStore : IDisposable
                   port INTEGER NOT NULL,
                   user TEXT,
                   PRIMARY KEY(run_id, name));
+                -- The report reads hosts in inventory order: without this index SQLite sorts the joined rows,
+                -- every bundle blob included, in a temporary b-tree (memory grew with the fleet: 285 MB at 1,000).
+                CREATE INDEX IF NOT EXISTS hosts_order ON hosts(run_id, ord);
                 CREATE TABLE IF NOT EXISTS results(
                   run_id INTEGER NOT NULL,
                   name TEXT NOT NULL,

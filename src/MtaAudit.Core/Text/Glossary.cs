@@ -66,19 +66,23 @@ public static class Glossary
 
     private static string Fill(string template, IReadOnlyList<KeyValuePair<string, string>> args)
     {
+        // The text between placeholders is copied in runs; a {name} with no such argument stays as written.
         var sb = new StringBuilder(template.Length + 32);
-        for (int i = 0; i < template.Length; i++)
+        int copied = 0, i = 0;
+        while (i < template.Length)
         {
-            int close;
-            if (template[i] == '{' && (close = template.IndexOf('}', i + 1)) > i)
-            {
-                var name = template.AsSpan(i + 1, close - i - 1);
-                string? value = null;
-                foreach (var a in args) if (name.SequenceEqual(a.Key)) { value = a.Value; break; }
-                if (value is not null) { sb.Append(value); i = close; continue; }
-            }
-            sb.Append(template[i]);
+            int open = template.IndexOf('{', i);
+            if (open < 0) break;
+            int close = template.IndexOf('}', open + 1);
+            if (close < 0) break;
+            var name = template.AsSpan(open + 1, close - open - 1);
+            string? value = null;
+            foreach (var a in args) if (name.SequenceEqual(a.Key)) { value = a.Value; break; }
+            if (value is null) { i = open + 1; continue; }
+            sb.Append(template, copied, open - copied).Append(value);
+            i = copied = close + 1;
         }
+        sb.Append(template, copied, template.Length - copied);
         return sb.ToString();
     }
 

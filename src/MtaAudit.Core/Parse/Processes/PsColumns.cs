@@ -49,6 +49,11 @@ internal sealed partial class PsLayout
     /// <summary>The layout a header line describes, or null when the line is not a ps header.</summary>
     public static PsLayout? FromHeader(string line)
     {
+        // Called for every process line: a header's first name starts with A-Z or '%' and one name is PID.
+        int first = 0;
+        while (first < line.Length && char.IsWhiteSpace(line[first])) first++;
+        if (first == line.Length || line[first] is not ((>= 'A' and <= 'Z') or '%') || !line.Contains("PID", StringComparison.Ordinal))
+            return null;
         var names = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (names.Length < 2 || names.Length > 40) return null;
         foreach (var n in names)

@@ -24,11 +24,13 @@ public sealed partial class ChangelogParser : IProbeParser
     public void Apply(EvidenceSection section, HostFacts facts)
     {
         section.Attributes.TryGetValue("package", out var package);
-        foreach (var fix in Parse(section.Text, package))
-        {
-            if (!facts.ChangelogFixes.Any(f => f.Package == fix.Package && f.CveId == fix.CveId))
-                facts.ChangelogFixes.Add(fix);
-        }
+        var fixes = Parse(section.Text, package);
+        if (fixes.Count == 0) return;
+        // One set of what is kept, not a scan of the list per fix (a changelog names hundreds of CVEs).
+        var have = new HashSet<(string, string)>();
+        foreach (var f in facts.ChangelogFixes) have.Add((f.Package, f.CveId));
+        foreach (var fix in fixes)
+            if (have.Add((fix.Package, fix.CveId))) facts.ChangelogFixes.Add(fix);
     }
 
     [GeneratedRegex(@"^([a-z0-9][a-z0-9+.-]*) \(([^()\s]+)\)[^;]*;.*urgency=", RegexOptions.IgnoreCase)]
@@ -83,6 +85,8 @@ public sealed partial class ChangelogParser : IProbeParser
                 continue;
             }
             if (entryPackage is null) continue;
+            // Most lines of an entry name no CVE: nothing to take back or keep (CveId needs "CVE-").
+            if (!line.Contains("CVE-", StringComparison.OrdinalIgnoreCase)) continue;
             // WHY: a line that mentions a CVE is not a fix of it: "however CVE-… remains", "not affected by
             // CVE-…", "revert the fix for CVE-…". Only a line that says nothing against it counts.
             // A vendor's explicit "CVE-… is not relevant / does not affect this package" is its verdict
