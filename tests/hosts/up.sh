@@ -21,10 +21,19 @@ start_one() {
     # --register=no --keep-unit: no machined here. --console=read-only: output to the log, no tty.
     # --volatile=overlay: writes go to a tmpfs over the root, so every boot starts from the root as
     # built (no journal, queue or state left by an earlier run) and the cache stays as built.
-    setsid systemd-nspawn -b --register=no --keep-unit --console=read-only --volatile="${MTA_AUDIT_VOLATILE:-overlay}" \
-        -M "$name" -D "$root" \
-        --network-veth-extra="$link:eth0" \
-        > "$RUN_DIR/$name.log" 2>&1 < /dev/null &
+    # The host outlives this script: it must not keep its callers' descriptors open, above all the test-host
+    # lock that flock(1) holds for a run (flock's descriptor is inherited), or hosts a killed run left behind
+    # would hold the lock and every later run would wait on it.
+    (
+        for fd in /proc/self/fd/*; do
+            n=${fd##*/}
+            if [ "$n" -gt 2 ] 2>/dev/null; then eval "exec $n>&-" 2>/dev/null || true; fi
+        done
+        exec setsid systemd-nspawn -b --register=no --keep-unit --console=read-only --volatile="${MTA_AUDIT_VOLATILE:-overlay}" \
+            -M "$name" -D "$root" \
+            --network-veth-extra="$link:eth0" \
+            > "$RUN_DIR/$name.log" 2>&1 < /dev/null
+    ) &
     echo $! > "$RUN_DIR/$name.pid"
 }
 
