@@ -12,41 +12,24 @@ public sealed class SshTargets : IDisposable
 {
     private static readonly TimeSpan IdTimeout = TimeSpan.FromSeconds(30);
     private readonly SshSettings _s;
-    private readonly SshConnector _connector;
-    private readonly JumpHost? _jump;
+    private readonly SshDialer _dialer;
 
     public SshTargets(SshSettings settings)
     {
         _s = settings;
-        var notes = new List<Localized>();
-        _connector = new SshConnector(settings, SshKeys.Load(settings, notes));
-        SetupNotes = notes;
-        if (settings.Jump is { } j) _jump = new JumpHost(j, _connector);
+        _dialer = new SshDialer(settings);
     }
 
     /// <summary>One line each: what was left out while reading the keys (as <see cref="SshCollector.SetupNotes"/>).</summary>
-    public IReadOnlyList<Localized> SetupNotes { get; }
+    public IReadOnlyList<Localized> SetupNotes => _dialer.SetupNotes;
 
     public SshTarget Open(Target t)
     {
         using var limit = new CancellationTokenSource(_s.ConnectTimeout * 2);
-        JumpHost.Forward? forward = null;
-        string host = t.Address;
-        int port = t.Port;
-        if (_jump is not null)
-        {
-            var (fwd, failure) = _jump.OpenAsync(t, limit.Token).GetAwaiter().GetResult();
-            if (failure is not null) throw new FixException(failure.Message ?? $"{t}: the jump host failed");
-            forward = fwd!;
-            (host, port) = ("127.0.0.1", forward.Port);
-        }
-        var (client, problem) = _connector.ConnectAsync(t, host, port, TimeSpan.Zero, limit.Token).GetAwaiter().GetResult();
-        if (problem is not null)
-        {
-            forward?.Dispose();
-            throw new FixException(problem.Message ?? $"{t}: cannot connect");
-        }
-        var target = new SshTarget(t, _s, client!, forward);
+        var dial = _dialer.DialAsync(t, TimeSpan.Zero, limit.Token).GetAwaiter().GetResult();
+        if (dial.Failure is { } failure)
+            throw new FixException(failure.Message ?? (dial.FailedAtJump ? $"{t}: the jump host failed" : $"{t}: cannot connect"));
+        var target = new SshTarget(t, _s, dial.Client!, dial.Forward);
         var id = target.Run(["id", "-u"], IdTimeout);
         if (!id.Ok)
         {
@@ -57,5 +40,5 @@ public sealed class SshTargets : IDisposable
         return target;
     }
 
-    public void Dispose() => _jump?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => _dialer.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

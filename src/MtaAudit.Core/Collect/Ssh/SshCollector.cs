@@ -23,51 +23,31 @@ public sealed class SshCollector : IAsyncDisposable
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
     private readonly SshSettings _s;
-    private readonly SshConnector _connector;
-    private readonly JumpHost? _jump;
+    private readonly SshDialer _dialer;
     private readonly byte[] _script = new UTF8Encoding(false).GetBytes(CollectorScript.Text);
 
     public SshCollector(SshSettings settings)
     {
         _s = settings;
-        var notes = new List<Localized>();
-        _connector = new SshConnector(settings, SshKeys.Load(settings, notes));
-        SetupNotes = notes;
-        if (settings.Jump is { } j) _jump = new JumpHost(j, _connector);
+        _dialer = new SshDialer(settings);
     }
 
     /// <summary>One line each: what was left out while reading the keys (a default key file that cannot be used, an unreachable SSH_AUTH_SOCK agent).</summary>
-    public IReadOnlyList<Localized> SetupNotes { get; }
+    public IReadOnlyList<Localized> SetupNotes => _dialer.SetupNotes;
 
     public async Task<HostCollection> CollectAsync(Target t, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         using var total = CancellationTokenSource.CreateLinkedTokenSource(ct);
         total.CancelAfter(_s.TotalTimeout);
-        JumpHost.Forward? forward = null;
-        try
-        {
-            string host = t.Address;
-            int port = t.Port;
-            if (_jump is not null)
-            {
-                var (fwd, jumpFailure) = await _jump.OpenAsync(t, total.Token).ConfigureAwait(false);
-                if (jumpFailure is not null) return jumpFailure with { Elapsed = clock.Elapsed };
-                forward = fwd!;
-                (host, port) = ("127.0.0.1", forward.Port);
-            }
-            var (client, failure) = await _connector.ConnectAsync(t, host, port, clock.Elapsed, total.Token).ConfigureAwait(false);
-            if (failure is not null)
-                return failure.Failure == HostFailure.Timeout && !ct.IsCancellationRequested && total.IsCancellationRequested
-                    ? failure with { Message = $"{t}: passed the total time limit of {_s.TotalTimeout.TotalSeconds:0} s while connecting", Elapsed = clock.Elapsed }
-                    : failure with { Elapsed = clock.Elapsed };
-            using (client)
-                return await RunAsync(client!, t, clock, total, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            forward?.Dispose();
-        }
+        var dial = await _dialer.DialAsync(t, clock.Elapsed, total.Token).ConfigureAwait(false);
+        if (dial.Failure is { } failure)
+            return !dial.FailedAtJump && failure.Failure == HostFailure.Timeout && !ct.IsCancellationRequested && total.IsCancellationRequested
+                ? failure with { Message = $"{t}: passed the total time limit of {_s.TotalTimeout.TotalSeconds:0} s while connecting", Elapsed = clock.Elapsed }
+                : failure with { Elapsed = clock.Elapsed };
+        using (dial.Forward)
+        using (dial.Client)
+            return await RunAsync(dial.Client!, t, clock, total, ct).ConfigureAwait(false);
     }
 
     private async Task<HostCollection> RunAsync(SshClient client, Target t, Stopwatch clock, CancellationTokenSource total, CancellationToken outer)
@@ -209,10 +189,7 @@ public sealed class SshCollector : IAsyncDisposable
         return s.Length > 300 ? s[..300] + "…" : s;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_jump is not null) await _jump.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _dialer.DisposeAsync();
 
 }
 
