@@ -107,14 +107,7 @@ public sealed class Journal : IDisposable
         Step = number,
         Mta = mta,
         Kind = step.Kind.Json(),
-        Manager = step switch
-        {
-            ServiceStop s => s.Manager,
-            ServiceDisable s => s.Manager,
-            UnitMask => "systemd",
-            PackageUpdate p => p.Manager,
-            _ => null,
-        },
+        Manager = RemediationStep.ManagerOf(step),
         Target = step.Target,
         Command = step.Command?.ToList(),
         Environment = (step as PackageUpdate)?.Environment?.ToDictionary(),

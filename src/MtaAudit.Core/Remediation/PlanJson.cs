@@ -39,15 +39,7 @@ public static class PlanJson
         Number = n,
         Mta = mta,
         Kind = s.Kind.Json(),
-        Manager = s switch
-        {
-            ServiceStop x => x.Manager,
-            ServiceDisable x => x.Manager,
-            UnitMask => "systemd",
-            PackageUpdate x => x.Manager,
-            PackageRemoval x => x.Manager,
-            _ => null,
-        },
+        Manager = RemediationStep.ManagerOf(s),
         Target = s.Target,
         Before = s.Before.Length == 0 ? null : s.Before,
         After = s.After.Length == 0 ? null : s.After,

@@ -27,6 +27,18 @@ public static class StepKinds
 public abstract record RemediationStep
 {
     public abstract StepKind Kind { get; }
+
+    /// <summary>The service or package manager the step goes through (systemd, smf, dpkg…), null for a file edit.</summary>
+    public static string? ManagerOf(RemediationStep step) => step switch
+    {
+        ServiceStop s => s.Manager,
+        ServiceDisable s => s.Manager,
+        UnitMask => "systemd",
+        PackageUpdate p => p.Manager,
+        PackageRemoval p => p.Manager,
+        _ => null,
+    };
+
     /// <summary>What the step acts on: a unit, FMRI, subsystem, file path or package name.</summary>
     public abstract string Target { get; }
     /// <summary>The state the step expects to find (as its check reports it), e.g. "active", "enabled".</summary>
