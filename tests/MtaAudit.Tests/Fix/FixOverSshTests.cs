@@ -155,11 +155,28 @@ public sealed class FixOverSshTests(TestHostsFixture hosts) : IDisposable
         var spec = TestHostsFixture.Spec(host);
         var unit = spec.Unit!;
         TrustEachOther(spec);
-        var journal = Path.Combine(_dir, host + ".journal");
+        // systemd 252's cgroup quirk (FixOnTestHostsTests, tests/hosts/README.md): now and then a stop is logged "Failed to
+        // kill control group" and the daemon goes on. The run must then say so ("not under a service manager"); the host
+        // is booted afresh and the cycle runs once more, and that second run must pass in full.
+        for (int attempt = 1; ; attempt++)
+        {
+            if (StopScanUndo(host, spec, unit, Path.Combine(_dir, $"{host}.{attempt}.journal"))) return;
+            Assert.True(attempt < 2, $"{host}: systemd failed to kill the unit's control group twice");
+        }
+    }
+
+    /// <summary>One apply, scan and undo over SSH; false when systemd's cgroup kill failed (after checking the report of it).</summary>
+    private bool StopScanUndo(string host, HostSpec spec, string unit, string journal)
+    {
         try
         {
             Assert.Equal(("active", "enabled"), Unit(host, unit));
             var (rc, stdout, stderr) = Cli("fix", "--host", "root@" + spec.Address, "--unused", spec.Mta, "--apply", "--journal", journal, "--lang", "en");
+            if (rc != 0 && CgroupKillFailed(host, unit))
+            {
+                Assert.Contains("is not under a service manager", stderr, StringComparison.Ordinal);
+                return false;
+            }
             Assert.True(rc == 0, $"rc {rc}\n{stdout}\n{stderr}");
             Assert.Contains(Unit(host, unit).Active, new[] { "inactive", "failed" });
             Assert.Equal("disabled", Unit(host, unit).Enabled);
@@ -173,6 +190,7 @@ public sealed class FixOverSshTests(TestHostsFixture hosts) : IDisposable
             (rc, stdout, stderr) = Cli("fix", "--undo", journal);
             Assert.True(rc == 0, $"rc {rc}\n{stdout}\n{stderr}");
             Assert.Equal(("active", "enabled"), Unit(host, unit));
+            return true;
         }
         finally
         {
@@ -183,6 +201,10 @@ public sealed class FixOverSshTests(TestHostsFixture hosts) : IDisposable
             }
         }
     }
+
+    private bool CgroupKillFailed(string host, string unit) =>
+        hosts.Exec(host, $"journalctl -b --no-pager -u {unit}", TimeSpan.FromSeconds(30)).Stdout
+            .Contains("Failed to kill control group", StringComparison.Ordinal);
 
     /// <summary>
     /// The AIX rc.tcpip and HP-UX mailservs edits (copies of the real files, fixtures aix/ and hpux/) carried out
