@@ -22,14 +22,16 @@ public static class FleetReport
     {
         foreach (var row in store.Rows(run))
         {
-            var source = $"ssh {Describe(row)}";
+            var source = "ssh " + Describe(row);
             if (!row.Done)
             {
                 yield return (NotChecked(row.Name, source, "not-scanned",
                     "the run stopped before this host finished (--resume continues it)"), HostContext.Unknown);
                 continue;
             }
-            var judged = row.Bundle is { Length: > 0 } b ? JudgeEntry(row.Name, b, row.Failure, analysis, source) : null;
+            // Judged once: the scan that stored this host kept its judgement; only other runs' hosts are judged again.
+            var judged = row.Judged is { } kept ? JudgedHostCodec.Decode(kept)
+                : row.Bundle is { Length: > 0 } b ? JudgeEntry(row.Name, b, row.Failure, analysis, source) : null;
             if (judged is { } entry)
             {
                 yield return entry;
@@ -44,7 +46,11 @@ public static class FleetReport
     public static HostReport? Judge(string name, byte[] output, HostFailure? failure, AnalysisOptions analysis, string? source = null) =>
         JudgeEntry(name, output, failure, analysis, source)?.Host;
 
-    private static (HostReport Host, HostContext Context)? JudgeEntry(string name, byte[] output, HostFailure? failure, AnalysisOptions analysis, string? source)
+    /// <summary>
+    /// Judges one host's raw output as the report shows it (under <paramref name="source"/>, by default how the row's target is written);
+    /// null when it holds no bundle.
+    /// </summary>
+    public static (HostReport Host, HostContext Context)? JudgeEntry(string name, byte[] output, HostFailure? failure, AnalysisOptions analysis, string? source)
     {
         using var ms = new MemoryStream(output, writable: false);
         foreach (var item in BundleReader.Read(ms, name))
@@ -78,6 +84,11 @@ public static class FleetReport
             [Glossary.Say("fleet.not-checked", ("kind", kind))],
             [$"{kind}: {message}"], source);
 
-    private static string Describe(FleetStore.Row r) =>
-        (r.User is null ? "" : r.User + "@") + (r.Address.Contains(':') ? $"[{r.Address}]" : r.Address) + (r.Port == 22 ? "" : ":" + r.Port);
+    private static string Describe(FleetStore.Row r) => Describe(r.User, r.Address, r.Port);
+
+    /// <summary>The report's source of a host scanned over SSH: <c>ssh [user@]address[:port]</c>.</summary>
+    public static string SourceOf(Target t) => "ssh " + Describe(t.User, t.Address, t.Port);
+
+    private static string Describe(string? user, string address, int port) =>
+        (user is null ? "" : user + "@") + (address.Contains(':') ? $"[{address}]" : address) + (port == 22 ? "" : ":" + port);
 }

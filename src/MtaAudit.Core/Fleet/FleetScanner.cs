@@ -42,9 +42,15 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
                 return; // not done: --resume does it again
             }
             string? verdict = null;
+            byte[]? judged = null;
             if (result.HasBundle)
             {
-                verdict = FleetReport.Judge(t.Name, result.Output, result.Failure, analysis)?.Verdict.Json();
+                // Judged here, once: the report renders this judgement rather than judging the bundle again.
+                if (FleetReport.JudgeEntry(t.Name, result.Output, result.Failure, analysis, FleetReport.SourceOf(t)) is { } entry)
+                {
+                    verdict = entry.Host.Verdict.Json();
+                    judged = JudgedHostCodec.Encode(entry.Host, entry.Context);
+                }
                 if (EvidenceDir is not null)
                 {
                     try { EvidenceFiles.Write(EvidenceDir, t.Name, result.Output); }
@@ -54,7 +60,7 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
                     }
                 }
             }
-            store.Save(run, t.Name, result, verdict);
+            store.Save(run, t.Name, result, verdict, judged);
             progress.Finished(t, result, verdict);
         }).ConfigureAwait(false);
     }

@@ -65,6 +65,14 @@ public sealed class FleetStore : IDisposable
                   bundle BLOB,
                   PRIMARY KEY(run_id, name),
                   FOREIGN KEY(run_id, name) REFERENCES hosts(run_id, name));
+                -- This process's judgement of each host it scanned (Fleet/JudgedHostCodec): the report renders it
+                -- instead of judging the bundle again. TEMP: gone with the connection, so a resumed run or a later
+                -- report never reuses a judgement made with other knowledge or another policy.
+                CREATE TEMP TABLE IF NOT EXISTS judged(
+                  run_id INTEGER NOT NULL,
+                  name TEXT NOT NULL,
+                  data BLOB NOT NULL,
+                  PRIMARY KEY(run_id, name));
                 """);
             return new FleetStore(path, db);
         }
@@ -164,10 +172,20 @@ public sealed class FleetStore : IDisposable
     }
 
     /// <summary>Writes one host's result; committed when this returns (the WAL survives a kill of this process).</summary>
-    public void Save(long run, string name, HostCollection c, string? verdict)
+    public void Save(long run, string name, HostCollection c, string? verdict, byte[]? judged = null)
     {
         lock (_write)
         {
+            if (judged is not null)
+            {
+                // Before the result: a result is only ever there with its judgement (the report must not find it without).
+                using var j = _db.CreateCommand();
+                j.CommandText = "INSERT OR REPLACE INTO temp.judged(run_id, name, data) VALUES($r, $n, $d)";
+                j.Parameters.AddWithValue("$r", run);
+                j.Parameters.AddWithValue("$n", name);
+                j.Parameters.Add("$d", SqliteType.Blob).Value = judged;
+                j.ExecuteNonQuery();
+            }
             using var cmd = _db.CreateCommand();
             cmd.CommandText = """
                 INSERT INTO results(run_id, name, finished, elapsed_ms, exit_status, failure, message, verdict, bundle)
@@ -199,16 +217,22 @@ public sealed class FleetStore : IDisposable
         }
     }
 
-    /// <summary>One stored host result, read lazily in inventory order (the bundle is read only when asked).</summary>
-    public sealed record Row(string Name, string Address, int Port, string? User, bool Done, HostFailure? Failure, string? Message, byte[]? Bundle);
+    /// <summary>
+    /// One stored host result, in inventory order. <see cref="Judged"/>: this process's judgement of it, when it made one;
+    /// then <see cref="Bundle"/> is not read (null), as the report needs only the judgement.
+    /// </summary>
+    public sealed record Row(string Name, string Address, int Port, string? User, bool Done, HostFailure? Failure, string? Message, byte[]? Bundle,
+        byte[]? Judged = null);
 
     /// <summary>Every host of the run in inventory order, one row at a time (a streaming reader: memory holds one bundle).</summary>
     public IEnumerable<Row> Rows(long run)
     {
         using var c = _db.CreateCommand();
         c.CommandText = """
-            SELECT h.name, h.address, h.port, h.user, r.name IS NOT NULL, r.failure, r.message, r.bundle
+            SELECT h.name, h.address, h.port, h.user, r.name IS NOT NULL, r.failure, r.message,
+                   CASE WHEN j.data IS NULL THEN r.bundle END, j.data
             FROM hosts h LEFT JOIN results r ON r.run_id = h.run_id AND r.name = h.name
+            LEFT JOIN temp.judged j ON j.run_id = h.run_id AND j.name = h.name
             WHERE h.run_id = $r ORDER BY h.ord
             """;
         c.Parameters.AddWithValue("$r", run);
@@ -217,7 +241,8 @@ public sealed class FleetStore : IDisposable
         {
             yield return new Row(rd.GetString(0), rd.GetString(1), rd.GetInt32(2), rd.IsDBNull(3) ? null : rd.GetString(3),
                 rd.GetBoolean(4), rd.IsDBNull(5) ? null : HostFailureNames.Parse(rd.GetString(5)),
-                rd.IsDBNull(6) ? null : rd.GetString(6), rd.IsDBNull(7) ? null : (byte[])rd.GetValue(7));
+                rd.IsDBNull(6) ? null : rd.GetString(6), rd.IsDBNull(7) ? null : (byte[])rd.GetValue(7),
+                rd.IsDBNull(8) ? null : (byte[])rd.GetValue(8));
         }
     }
 

@@ -73,6 +73,18 @@ public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
         Assert.Contains("mta-audit: run 1 ", stderr);
         // Not a terminal: one plain progress line per host on stderr.
         Assert.Equal(FiftyHosts.Count, stderr.Split('\n').Count(l => l.StartsWith("mta-audit: [", StringComparison.Ordinal)));
+
+        // The scan rendered each host's judgement made as it ended (judged once); a later report judges the stored
+        // bundles afresh. Both must say the same of every host.
+        var (rrc, again, rerr) = Run(["report", "--from", store, "--format", "json", "--lang", "en"]);
+        Assert.True(rrc == rc, $"report rc {rrc}, scan rc {rc}: {rerr}");
+        Assert.Equal(HostsText(stdout), HostsText(again));
+    }
+
+    private static string HostsText(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.GetProperty("hosts").GetRawText();
     }
 
     [Fact]
