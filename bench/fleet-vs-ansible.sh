@@ -10,10 +10,14 @@
 # times (A B C A B C ...), so a change in the machine's load hits each of them; the summary row of a
 # tool is the median of its rounds.
 #
-#   [MTA_AUDIT_BIN=path] [ROUNDS=2] [ANSIBLE_ROUNDS=ROUNDS] [ANSIBLE_MAX=200] bench/fleet-vs-ansible.sh [FORKS] [COUNT...]
+#   [MTA_AUDIT_BIN=path] [BASE_BIN=path] [PIDNS=1] [ROUNDS=2] [ANSIBLE_ROUNDS=ROUNDS] [ANSIBLE_MAX=200] \
+#     bench/fleet-vs-ansible.sh [FORKS] [COUNT...]
 #   default: 50 forks, 50 and 200 hosts. Ansible runs only at COUNT <= ANSIBLE_MAX (it takes minutes
 #   a round at 200 hosts on 2 cores; at 1,000 it is skipped and the output says so).
-# Needs root, openssh-server, ansible and GNU time (installed with apt when missing).
+#   BASE_BIN: another mta-audit binary (e.g. main's) measured alongside, as "mta-audit-base".
+#   PIDNS=1: each sshd host in its own PID namespace (tests/sshd/fleet-sshd.sh FLEET_SSHD_PIDNS), so a
+#   host's collector sees its own processes only and bundles keep one size as the fleet grows.
+# Needs root, openssh-server, ansible, sqlite3 and GNU time (installed with apt when missing).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 forks=${1:-50}; [ $# -gt 0 ] && shift
@@ -24,7 +28,7 @@ ansible_max=${ANSIBLE_MAX:-200}
 port=2260
 
 need=()
-for p in openssh-server ansible time; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+for p in openssh-server ansible time sqlite3; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
@@ -53,6 +57,7 @@ trap cleanup EXIT
 # sshd makes the session's bash SHLVL 2, which skips it; a server's plain login shell does the same.
 echo "SetEnv SHLVL=1" > "$work/sshd-extra.conf"
 export FLEET_SSHD_EXTRA="$work/sshd-extra.conf"
+[ "${PIDNS:-0}" = 1 ] && export FLEET_SSHD_PIDNS=1
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
@@ -69,13 +74,18 @@ measure() {
              printf "%s %d %s %s %s\n", n, c, w, cpu, r / 1024 >> f }'
 }
 
-run_mta() {
-  local count=$1
+run_mta() { scan_with mta-audit "$bin" "$1"; }
+run_base() { scan_with mta-audit-base "$BASE_BIN" "$1"; }
+
+scan_with() {
+  local name=$1 bin=$2 count=$3
   rm -f "$work/store.sqlite"*
-  measure mta-audit "$count" "$bin" scan --inventory "$work/hosts.ini" --identity "$key" --known-hosts "$kh" \
+  measure "$name" "$count" "$bin" scan --inventory "$work/hosts.ini" --identity "$key" --known-hosts "$kh" \
     --forks "$forks" --store "$work/store.sqlite" --format json -o "$work/report.json"
   local got; got=$(grep -c '"host": "h' "$work/report.json" || true)
-  [ "$got" = "$count" ] || echo "mta-audit: report has $got of $count hosts" >&2
+  [ "$got" = "$count" ] || echo "$name: report has $got of $count hosts" >&2
+  # The size of a bundle: it grows with the processes a host's collector sees (PIDNS).
+  echo "$name: bundles $(sqlite3 "$work/store.sqlite" 'SELECT COALESCE(MIN(LENGTH(bundle)),0)/1024 || "-" || COALESCE(MAX(LENGTH(bundle)),0)/1024 FROM results' 2>/dev/null || echo '?') KiB" >&2
 }
 
 run_ansible() {
@@ -96,7 +106,7 @@ run_xargs() {
   rm -rf "$work/xargs"
 }
 
-echo "forks $forks; $(nproc) cores; rounds $rounds; ulimit -n $(ulimit -n), -u $(ulimit -u); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "forks $forks; $(nproc) cores; rounds $rounds; PID namespace a host: ${PIDNS:-0}; ulimit -n $(ulimit -n), -u $(ulimit -u); $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "uptime before: $(uptime)"
 : > "$work/rows"
 for count in "${counts[@]}"; do
@@ -107,7 +117,8 @@ for count in "${counts[@]}"; do
   key="$work/hosts/client_key"; kh="$work/hosts/known_hosts"
   cut -d@ -f2 "$work/hosts/hosts.txt" | cut -d: -f1 > "$work/addresses"
   sshd_kib=$(for p in "$work"/hosts/*/sshd.pid; do awk '/^Pss:/ { print $2 }' "/proc/$(cat "$p")/smaps_rollup" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')
-  tools=(mta xargs); if (( count <= ansible_max )); then tools=(mta xargs ansible); fi
+  tools=(mta); [ -n "${BASE_BIN:-}" ] && tools+=(base); tools+=(xargs)
+  if (( count <= ansible_max )); then tools+=(ansible); fi
   echo
   echo "$count hosts: $count sshd listeners up, $((sshd_kib / 1024)) MiB PSS together; tools: ${tools[*]}"
   if (( count > ansible_max )); then echo "ansible skipped at $count hosts (ANSIBLE_MAX=$ansible_max)"; fi

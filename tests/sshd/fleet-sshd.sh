@@ -11,6 +11,9 @@
 #                                               named hN, plus DIR/hosts.ini and DIR/hosts.txt;
 #                                               FLEET_SSHD_EXTRA=FILE: extra sshd_config lines for each
 #   fleet-sshd.sh down DIR                      stop every instance under DIR
+# FLEET_SSHD_PIDNS=1: each instance in its own PID namespace with its own /proc (unshare), so that a
+# session's ps and /proc show that "host's" processes only, as on a machine of its own, and not every
+# other instance's sshd and collectors (which made each bundle grow with the number of instances).
 set -euo pipefail
 cmd=${1:?usage: fleet-sshd.sh key|host|fleet|down DIR ...}
 dir=${2:?DIR}
@@ -65,7 +68,9 @@ host() {
     return 1
   fi
   # Its own stdout/stderr closed: a caller reading this script's output must not wait for sshd.
-  /usr/sbin/sshd -D -f "$d/sshd_config" -E "$d/log" </dev/null >/dev/null 2>&1 &
+  local run=()
+  [ "${FLEET_SSHD_PIDNS:-0}" = 1 ] && run=(unshare --pid --fork --mount-proc --kill-child)
+  "${run[@]}" /usr/sbin/sshd -D -f "$d/sshd_config" -E "$d/log" </dev/null >/dev/null 2>&1 &
   echo $! > "$d/sshd.pid"
   local entry="[$addr]:$port $(cut -d' ' -f1,2 "$d/ssh_host_ed25519_key.pub")"
   grep -qxF "$entry" "$dir/known_hosts" 2>/dev/null || echo "$entry" >> "$dir/known_hosts"
