@@ -85,7 +85,7 @@ scan_with() {
   local got; got=$(grep -c '"host": "h' "$work/report.json" || true)
   [ "$got" = "$count" ] || echo "$name: report has $got of $count hosts" >&2
   # The size of a bundle: it grows with the processes a host's collector sees (PIDNS).
-  echo "$name: bundles $(sqlite3 "$work/store.sqlite" 'SELECT COALESCE(MIN(LENGTH(bundle)),0)/1024 || "-" || COALESCE(MAX(LENGTH(bundle)),0)/1024 FROM results' 2>/dev/null || echo '?') KiB" >&2
+  echo "$name: bundles $(sqlite3 "$work/store.sqlite" "SELECT (MIN(LENGTH(bundle)) / 1024) || ' to ' || (MAX(LENGTH(bundle)) / 1024) || ' KiB, ' || COUNT(bundle) || ' of ' || COUNT(*) FROM results" 2>/dev/null || echo '?')" >&2
 }
 
 run_ansible() {

@@ -122,10 +122,18 @@ case "$TBASE" in /*) ;; *) TBASE=/tmp ;; esac
 TBASE=${TBASE%/}
 STAMP=$(date -u +%Y%m%d%H%M%S 2>/dev/null)
 W=$TBASE/mta-audit.$$.$STAMP
-if ! mkdir "$W" 2>/dev/null; then
-  printf '%s\n' "mta-audit-collector: cannot create a new private directory $W (exists or not writable); stopping" >&2
-  exit 2
-fi
+# The same PID in the same second meets another collector where a temporary directory is shared across
+# PID namespaces (containers, hosts run as namespaces): then the next name. Never an existing directory:
+# mkdir fails on any name that exists, so a directory planted in advance is never used (fail closed).
+W_TRY=0
+until mkdir "$W" 2>/dev/null; do
+  W_TRY=$((W_TRY + 1))
+  if [ "$W_TRY" -gt 20 ]; then
+    printf '%s\n' "mta-audit-collector: cannot create a new private directory $W (exists or not writable); stopping" >&2
+    exit 2
+  fi
+  W=$TBASE/mta-audit.$$.$STAMP.$W_TRY
+done
 QUEUE=
 cleanup() {
   # Lingering watchdogs stand down when their directory is gone.

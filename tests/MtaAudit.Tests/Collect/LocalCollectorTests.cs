@@ -295,6 +295,33 @@ public class LocalCollectorTests
     }
 
     [Fact]
+    public void Takes_a_fresh_name_when_another_collector_in_another_PID_namespace_holds_its_own_and_never_enters_it()
+    {
+        // In a new PID namespace the shell is PID 1: its first-choice name is mta-audit.1.STAMP. Those names are planted
+        // for this second and the next ten (as another namespace's collector, or an attacker, would hold them).
+        using var dir = new ScratchDir("pidns");
+        var tmp = dir.Sub("tmp");
+        var now = DateTime.UtcNow;
+        var planted = Enumerable.Range(0, 11).Select(s => Path.Combine(tmp, "mta-audit.1." + now.AddSeconds(s).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        foreach (var p in planted)
+        {
+            Directory.CreateDirectory(p);
+            File.WriteAllText(Path.Combine(p, "theirs"), "x");
+        }
+        var (run, b) = RunCollector(["unshare", "--pid", "--fork", "--mount-proc", "/bin/sh", "-s"],
+            new Dictionary<string, string> { ["TMPDIR"] = tmp, ["MTA_AUDIT_SKIP"] = "pkg.updates" });
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.False(b.Truncated);
+        // Its own /proc: the namespace's processes only, the shell as PID 1.
+        var ps = b.Probe("proc.list").Single().Lines.ToList();
+        Assert.Contains(ps, l => Regex.IsMatch(l, @"^\s*1\s+0\s"));
+        Assert.True(ps.Count < 40, $"{ps.Count} processes: not the namespace's own /proc");
+        foreach (var p in planted) Assert.Equal(["theirs"], Directory.EnumerateFileSystemEntries(p).Select(Path.GetFileName));
+        Assert.Equal(planted.Order(StringComparer.Ordinal), Directory.EnumerateDirectories(tmp).Order(StringComparer.Ordinal)); // its own is gone
+    }
+
+    [Fact]
     public void Runs_as_a_normal_user_and_says_which_probes_need_root()
     {
         Assert.True(Environment.IsPrivilegedProcess, "this test changes to user nobody and must start as root");
