@@ -101,6 +101,9 @@ case "$cmd" in
   down)
     for p in "$dir"/*/sshd.pid; do
       [ -f "$p" ] || continue
+      # Under FLEET_SSHD_PIDNS the pid is unshare's, which ignores SIGTERM while it waits: its child (the
+      # namespace's sshd) is stopped first, and unshare ends with it.
+      pkill -TERM -P "$(cat "$p")" 2>/dev/null || true
       kill "$(cat "$p")" 2>/dev/null || true
       rm -f "$p"
     done
