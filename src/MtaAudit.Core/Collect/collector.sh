@@ -125,14 +125,17 @@ W=$TBASE/mta-audit.$$.$STAMP
 # The same PID in the same second meets another collector where a temporary directory is shared across
 # PID namespaces (containers, hosts run as namespaces): then the next name. Never an existing directory:
 # mkdir fails on any name that exists, so a directory planted in advance is never used (fail closed).
+# The next names carry random digits where /dev/urandom is readable (many collectors may share PID
+# and second), else a counter.
 W_TRY=0
 until mkdir "$W" 2>/dev/null; do
   W_TRY=$((W_TRY + 1))
-  if [ "$W_TRY" -gt 20 ]; then
+  if [ "$W_TRY" -gt 100 ]; then
     printf '%s\n' "mta-audit-collector: cannot create a new private directory $W (exists or not writable); stopping" >&2
     exit 2
   fi
-  W=$TBASE/mta-audit.$$.$STAMP.$W_TRY
+  W_RND=$(od -An -N4 -tu4 /dev/urandom 2>/dev/null | tr -cd 0-9)
+  W=$TBASE/mta-audit.$$.$STAMP.${W_RND:-0}$W_TRY
 done
 QUEUE=
 cleanup() {

@@ -322,6 +322,20 @@ public class LocalCollectorTests
     }
 
     [Fact]
+    public async Task Thirty_collectors_started_at_once_in_their_own_PID_namespaces_over_one_tmp_all_end_with_a_bundle()
+    {
+        // Each is PID 1 of its namespace: all want the same first name in the same second (found in the fleet bench).
+        using var dir = new ScratchDir("pidns-many");
+        var tmp = dir.Sub("tmp");
+        var env = new Dictionary<string, string> { ["TMPDIR"] = tmp, ["MTA_AUDIT_SKIP"] = "pkg.updates pkg.changelog proc.ns" };
+        var runs = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() =>
+            LocalCollector.Run(RunLimit, ["unshare", "--pid", "--fork", "--mount-proc", "/bin/sh", "-s"], env: env))));
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        Assert.All(runs, r => Assert.False(ReadBundle(r).Truncated));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(tmp));
+    }
+
+    [Fact]
     public void Runs_as_a_normal_user_and_says_which_probes_need_root()
     {
         Assert.True(Environment.IsPrivilegedProcess, "this test changes to user nobody and must start as root");
