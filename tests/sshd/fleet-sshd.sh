@@ -11,6 +11,9 @@
 #                                               named hN, plus DIR/hosts.ini and DIR/hosts.txt;
 #                                               FLEET_SSHD_EXTRA=FILE: extra sshd_config lines for each
 #   fleet-sshd.sh down DIR                      stop every instance under DIR
+# FLEET_SSHD_REPLAY=DIR: instance N answers every session with the Nth (round robin) *.evidence file of
+# DIR, after reading the client's input (the collector script) to its end: the scanner's side of a
+# fleet without the collectors' load on this machine (bench/fleet-replay.sh).
 # FLEET_SSHD_PIDNS=1: each instance in its own PID namespace with its own /proc (unshare), so that a
 # session's ps and /proc show that "host's" processes only, as on a machine of its own, and not every
 # other instance's sshd and collectors (which made each bundle grow with the number of instances).
@@ -86,9 +89,21 @@ case "$cmd" in
     count=${3:?COUNT}; port=${4:-2222}; pids=(); failed=0
     : > "$dir/hosts.txt"
     { echo "[fleet]"; } > "$dir/hosts.ini"
+    replay=()
+    if [ -n "${FLEET_SSHD_REPLAY:-}" ]; then
+      replay=("$(cd "$FLEET_SSHD_REPLAY" && pwd)"/*.evidence)
+      [ -f "${replay[0]}" ] || { echo "fleet-sshd: no .evidence file in $FLEET_SSHD_REPLAY" >&2; exit 1; }
+    fi
     for i in $(seq 1 "$count"); do
       addr="127.1.$(( (i - 1) / 250 )).$(( (i - 1) % 250 + 1 ))"
-      host "h$i" "$addr" "$port" "${FLEET_SSHD_EXTRA:-}" >/dev/null &
+      extra=${FLEET_SSHD_EXTRA:-}
+      if [ ${#replay[@]} -gt 0 ]; then
+        mkdir -p "$dir/h$i"
+        extra="$dir/h$i/replay.conf"
+        { echo "ForceCommand cat >/dev/null; exec cat '${replay[$(( (i - 1) % ${#replay[@]} ))]}'"
+          [ -n "${FLEET_SSHD_EXTRA:-}" ] && cat "$FLEET_SSHD_EXTRA"; } > "$extra"
+      fi
+      host "h$i" "$addr" "$port" "$extra" >/dev/null &
       pids+=($!)
       echo "root@$addr:$port" >> "$dir/hosts.txt"
       echo "h$i ansible_host=$addr ansible_port=$port ansible_user=root" >> "$dir/hosts.ini"
