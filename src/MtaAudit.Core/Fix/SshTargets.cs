@@ -28,7 +28,7 @@ public sealed class SshTargets : IDisposable
         using var limit = new CancellationTokenSource(_s.ConnectTimeout * 2);
         var dial = _dialer.DialAsync(t, TimeSpan.Zero, limit.Token).GetAwaiter().GetResult();
         if (dial.Failure is { } failure)
-            throw new FixException(failure.Message ?? (dial.FailedAtJump ? $"{t}: the jump host failed" : $"{t}: cannot connect"));
+            throw new FixException(failure.Message?.En ?? (dial.FailedAtJump ? $"{t}: the jump host failed" : $"{t}: cannot connect"));
         var target = new SshTarget(t, _s, dial.Client!, dial.Forward);
         var id = target.Run(["id", "-u"], IdTimeout);
         if (!id.Ok)

@@ -25,8 +25,7 @@ public static class FleetReport
             var source = $"ssh {Describe(row)}";
             if (!row.Done)
             {
-                yield return (NotChecked(row.Name, source, "not-scanned",
-                    "the run stopped before this host finished (--resume continues it)"), HostContext.Unknown);
+                yield return (NotChecked(row.Name, source, "not-scanned", Glossary.Say("fleet.not-finished")), HostContext.Unknown);
                 continue;
             }
             var judged = row.Bundle is { Length: > 0 } b ? JudgeEntry(row.Name, b, row.Failure, analysis, source) : null;
@@ -36,7 +35,7 @@ public static class FleetReport
                 continue;
             }
             var kind = row.Failure?.Name() ?? HostFailure.CollectorFailed.Name();
-            yield return (NotChecked(row.Name, source, kind, row.Message ?? "no evidence bundle came back"), HostContext.Unknown);
+            yield return (NotChecked(row.Name, source, kind, StoredSaying.Decode(row.Message) ?? Glossary.Say("fleet.no-bundle")), HostContext.Unknown);
         }
     }
 
@@ -58,7 +57,7 @@ public static class FleetReport
                 reasons.Add(Glossary.Say("fleet.nonroot"));
             if (failure is { } f)
             {
-                errors.Add($"{f.Name()}: the collection did not end cleanly; the evidence is partial");
+                errors.Add(Glossary.Say("fleet.error-partial", ("kind", f.Name())));
                 if (verdict is Verdict.Good or Verdict.NotApplicable)
                 {
                     verdict = Verdict.Manual;
@@ -73,10 +72,10 @@ public static class FleetReport
         return null;
     }
 
-    private static HostReport NotChecked(string name, string source, string kind, string message) =>
+    private static HostReport NotChecked(string name, string source, string kind, Localized message) =>
         new(name, OsInfo.Unknown, Verdict.Manual, false, [],
             [Glossary.Say("fleet.not-checked", ("kind", kind))],
-            [$"{kind}: {message}"], source);
+            [Glossary.Say("fleet.error", ("kind", kind), ("problem", message))], source);
 
     private static string Describe(FleetStore.Row r) =>
         (r.User is null ? "" : r.User + "@") + (r.Address.Contains(':') ? $"[{r.Address}]" : r.Address) + (r.Port == 22 ? "" : ":" + r.Port);

@@ -34,7 +34,7 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // A library fault on one host is that host's named failure, never the end of the scan.
-                result = HostCollection.Failed(HostFailure.CollectorFailed, $"{t}: {e.GetType().Name}: {TerminalText.Clean(e.Message)}", TimeSpan.Zero);
+                result = HostCollection.Failed(HostFailure.CollectorFailed, Glossary.Say("ssh.fail.other", ("where", t.ToString()), ("type", e.GetType().Name), ("cause", TerminalText.Clean(e.Message))), TimeSpan.Zero);
             }
             if (result.Failure == HostFailure.Cancelled)
             {

@@ -120,7 +120,7 @@ public sealed class HtmlSink(Stream output) : IReportSink
         }
         j.WriteEndArray();
         Strings("r", h.Reasons.Select(r => r.Get(_w.Lang)));
-        Strings("e", h.Errors);
+        Strings("e", h.Errors.Select(e => e.Get(_w.Lang)));
         j.WriteEndObject();
         j.Flush();
     }

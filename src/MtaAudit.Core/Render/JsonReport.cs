@@ -53,7 +53,8 @@ public static class JsonReport
         }).ToList(),
         Reasons = h.Reasons.Select(r => r.Get(lang)).ToList(),
         Codes = Codes(h.Reasons),
-        Errors = h.Errors.ToList(),
+        Errors = h.Errors.Select(e => e.Get(lang)).ToList(),
+        ErrorCodes = Codes(h.Errors),
         Source = h.Source,
         CollectedAt = h.CollectedAt,
         Account = ctx.Account,
@@ -89,7 +90,7 @@ public static class JsonReport
                 m.Running, m.Enabled, V(m.Verdict), m.Reasons.Select(L).ToList(),
                 m.Cves.Select(c => new CveRef(c.Id, c.FixedIn, c.Severity, c.Cvss, c.Kev, null, c.Vendor)).ToList(),
                 m.Remediation.Select(L).ToList(), m.Evidence, m.EvidenceLines, m.Binary, m.Confidence, PackageUnknown: m.PackageUnknown == true)).ToList(),
-            d.Reasons.Select(L).ToList(), d.Errors, d.Source, d.CollectedAt);
+            d.Reasons.Select(L).ToList(), d.Errors.Select(L).ToList(), d.Source, d.CollectedAt);
         // An older report left addresses out when it had none: unknown, as it did not say.
         var unknown = d.Addresses is null ? MtaAudit.Facts.UnknownReasonText.FromCode(d.AddressesUnknown) : (MtaAudit.Facts.UnknownReason?)null;
         return (host, new HostContext(d.Account, d.Addresses ?? []) { AddressesUnknown = unknown });
@@ -144,6 +145,9 @@ public static class JsonReport
         public string? CollectedAt { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<CodeDoc>? Codes { get; set; }
+        /// <summary>The glossary codes of <see cref="Errors"/>, as <see cref="Codes"/> are of the reasons.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<CodeDoc>? ErrorCodes { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Account { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

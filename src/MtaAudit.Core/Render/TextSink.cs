@@ -73,7 +73,7 @@ public sealed class TextSink : IReportSink
         if (h.Errors.Count > 0)
         {
             d.WriteLine("  " + _w["detail.errors"] + ":");
-            foreach (var e in h.Errors) d.WriteLine("    ! " + C(e));
+            foreach (var e in h.Errors) d.WriteLine("    ! " + C(e.Get(_w.Lang)));
         }
     }
 

@@ -126,7 +126,7 @@ public class GlossaryBundleTests
         var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (h, c) in hosts)
         {
-            values.UnionWith([h.Host, Words.Os(h.Os), h.Source ?? "", h.CollectedAt ?? "", c.Account ?? "", .. c.Addresses, .. h.Errors]);
+            values.UnionWith([h.Host, Words.Os(h.Os), h.Source ?? "", h.CollectedAt ?? "", c.Account ?? "", .. c.Addresses, .. h.Errors.Where(e => e.Code is null).Select(e => e.En)]);
             foreach (var m in h.Mtas)
             {
                 values.UnionWith([m.Mta, m.Version ?? "", m.VersionText ?? "", m.BinaryPath ?? "", m.Package?.Name ?? "", m.Package?.Version ?? "", m.Package?.Manager ?? ""]);
