@@ -106,7 +106,7 @@ public static class FixCommand
             else
             {
                 try { collections.Add(FixSession.Collect(target, options, collectTimeout)); }
-                catch (FixException e) { Console.Error.WriteLine("mta-audit: " + e.Message); return ExitCodes.Usage; }
+                catch (FixException e) { HelpText.Complain(e.Said, l); return ExitCodes.Usage; }
             }
 
             var plans = collections.Select(c => run.PlanFor(c)).ToList();
@@ -158,12 +158,12 @@ public static class FixCommand
         }
         try
         {
-            using var targets = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)collectTimeout.TotalSeconds));
+            using var targets = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)collectTimeout.TotalSeconds, l));
             using var target = targets.Open(host);
             Console.Out.WriteLine($"{TerminalText.Clean(remote)}:");
             return Undo(target, path, steps, l);
         }
-        catch (Exception e) when (e is FixException or Collect.Ssh.SshSetupException or Fleet.InventoryException)
+        catch (Exception e) when (e is FixException or Collect.Ssh.SshSetupException or Fleet.InventoryException or SecretInputException)
         {
             HelpText.Complain(Glossary.Say("err.fix.not-undone", ("cause", Said.Of(e, "err.fleet.setup").Get(l))), l);
             return ExitCodes.Usage;

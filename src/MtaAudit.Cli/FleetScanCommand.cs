@@ -34,7 +34,7 @@ internal static class FleetScanCommand
         var lang = report.LangOf(r);
         if (r.GetValue(o.Forks) < 1) return Usage(Glossary.Say("err.fleet.forks"), lang);
         if (r.GetValue(o.MaxOutput) < 1) return Usage(Glossary.Say("err.fleet.max-output"), lang);
-        var settings = Settings(r, o, probeTimeout, commandTimeout);
+        var settings = Settings(r, o, probeTimeout, commandTimeout, lang);
         bool resuming = r.GetValue(o.Resume) || r.GetValue(o.Run) is not null;
         // Keys and agent first: a setup error stops a new run before it is recorded in the store
         // (a resumed run with nothing left only reports, and needs no credentials).
@@ -120,7 +120,7 @@ internal static class FleetScanCommand
         return list;
     }
 
-    internal static SshSettings Settings(ParseResult r, FleetScanOptions o, int probeTimeout, int commandTimeout)
+    internal static SshSettings Settings(ParseResult r, FleetScanOptions o, int probeTimeout, int commandTimeout, Lang lang)
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var identities = (r.GetValue(o.Identity) ?? []).ToList();
@@ -147,13 +147,13 @@ internal static class FleetScanCommand
             AgentSocket = agent,
             AgentRequired = agent is not null && agentOption is not null,
             KeyPassphrase = Environment.GetEnvironmentVariable("MTA_AUDIT_SSH_KEY_PASSPHRASE"),
-            Password = SecretInput.Get("MTA_AUDIT_SSH_PASSWORD", r.GetValue(o.PasswordPrompt), "SSH password"),
+            Password = SecretInput.Get("MTA_AUDIT_SSH_PASSWORD", r.GetValue(o.PasswordPrompt), "secret.ssh-password", lang),
             KnownHosts = KnownHosts.Load(known),
             AcceptNewHostKeys = r.GetValue(o.AcceptNew),
             LegacyAlgorithms = r.GetValue(o.Legacy),
             Jump = jump,
             Sudo = r.GetValue(o.Sudo),
-            SudoPassword = r.GetValue(o.Sudo) ? SecretInput.Get("MTA_AUDIT_SUDO_PASSWORD", r.GetValue(o.SudoPasswordPrompt), "sudo password") : null,
+            SudoPassword = r.GetValue(o.Sudo) ? SecretInput.Get("MTA_AUDIT_SUDO_PASSWORD", r.GetValue(o.SudoPasswordPrompt), "secret.sudo-password", lang) : null,
             ConnectTimeout = TimeSpan.FromSeconds(connect),
             CommandTimeout = TimeSpan.FromSeconds(command),
             TotalTimeout = TimeSpan.FromSeconds(hostTotal),

@@ -81,10 +81,11 @@ public class CliErrorLanguageTests : IDisposable
         Assert.StartsWith("knowledge base ", eOut, StringComparison.Ordinal);
         Assert.Contains("local overlay: none (", eOut, StringComparison.Ordinal);
         Assert.Equal(eOut.Split('\n').Length, kOut.Split('\n').Length);
-        // The data sources and their notes are the knowledge base's own names, as the reports show them.
-        var text = ReportSamples.Kb.DataThrough.SelectMany(d => new[] { d.Source, d.Note ?? "" }).Where(v => v.Length > 0)
-            .OrderByDescending(v => v.Length).Aggregate(kOut, (t, v) => t.Replace(v, " ", StringComparison.Ordinal));
-        var left = English(text);
+        // The data sources are worded as the reports word them, and their notes come from the glossary.
+        Assert.Contains("까지의 정보: OS 지원 기간 (endoflife.date 스냅숏)", kOut, StringComparison.Ordinal);
+        Assert.Contains("까지의 정보: postfix (읽은 릴리스·권고문 중 가장 최근 날짜)", kOut, StringComparison.Ordinal);
+        Assert.Contains(": postfix (newest dated release or advisory read)", eOut, StringComparison.Ordinal);
+        var left = English(kOut);
         Assert.True(left.Count == 0, "English left in Korean db status:\n" + string.Join("\n", left));
 
         foreach (var (args, ko, en) in new[]
@@ -96,6 +97,61 @@ public class CliErrorLanguageTests : IDisposable
             var (kc, _, ke) = Run("ko", args);
             var (ec, _, ee) = Run("en", args);
             Assert.True(kc == 3 && ec == 3, $"{string.Join(' ', args)}: exit {kc}/{ec}");
+            Assert.Contains(ko, ke, StringComparison.Ordinal);
+            Assert.Contains(en, ee, StringComparison.Ordinal);
+            Assert.Empty(English(ke));
+        }
+    }
+
+    [Fact]
+    public void Db_import_words_its_notes_summary_and_errors()
+    {
+        // A real NVD record of an Exim CVE, and an OSV advisory of Ubuntu's: imported, then imported again (unchanged).
+        string[] files = [Fixture.PathOf("import/CVE-2019-10149.json"), Fixture.PathOf("import/USN-6591-1.json")];
+        var outputs = new Dictionary<string, List<(int Code, string Out, string Err)>>();
+        var bad = Path.Combine(_dir, "neither.json");
+        File.WriteAllText(bad, "{\"x\": 1}");
+        foreach (var lang in new[] { "ko", "en" })
+        {
+            var data = Path.Combine(_dir, "import-" + lang);
+            outputs[lang] =
+            [
+                Run(lang, ["db", "import", .. files, "--data-dir", data]),
+                Run(lang, ["db", "import", .. files, "--data-dir", data]),
+                Run(lang, ["db", "import", bad, "--data-dir", data]),
+            ];
+        }
+        var (ko, en) = (outputs["ko"], outputs["en"]);
+        Assert.Equal(en.Select(x => x.Code), ko.Select(x => x.Code));
+        Assert.Equal([0, 0, 3], ko.Select(x => x.Code));
+        Assert.StartsWith("파일 2개를 읽음: 취약점 레코드 ", ko[0].Out, StringComparison.Ordinal);
+        Assert.Contains("을(를) 씀: 취약점 ", ko[0].Out, StringComparison.Ordinal);
+        Assert.Contains("은(는) 그대로임 (이미 가져온 레코드임)", ko[1].Out, StringComparison.Ordinal);
+        Assert.Contains(bad + ": $: 가져올 수 없음: \"", ko[2].Err, StringComparison.Ordinal);
+        Assert.Contains("mta-audit: 가져온 것 없음; 로컬 데이터 ", ko[2].Err, StringComparison.Ordinal);
+        Assert.StartsWith("read 2 files: ", en[0].Out, StringComparison.Ordinal);
+        Assert.Contains("unchanged (these records were already imported)", en[1].Out, StringComparison.Ordinal);
+        Assert.Contains("mta-audit: nothing imported; the local overlay ", en[2].Err, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[\uAC00-\uD7A3]", string.Concat(en.Select(x => x.Out + x.Err)));
+        var left = English(string.Concat(ko.Select(x => x.Out + x.Err)));
+        Assert.True(left.Count == 0, "English left in Korean db import:\n" + string.Join("\n", left));
+    }
+
+    [Fact]
+    public void A_password_prompt_without_a_terminal_is_refused_in_the_users_language()
+    {
+        foreach (var (args, ko, en) in new[]
+        {
+            (new[] { "scan", "--host", "root@127.0.0.1:1", "--password-prompt" }, "SSH 암호를 물을 수 없음: 표준 입력이 터미널이 아님; 대신 환경 변수 MTA_AUDIT_SSH_PASSWORD을(를) 설정할 것",
+                "cannot ask for the SSH password: standard input is not a terminal; set MTA_AUDIT_SSH_PASSWORD instead"),
+            (new[] { "fix", "--host", "root@127.0.0.1:1", "--sudo", "--sudo-password-prompt" }, "sudo 암호를 물을 수 없음", "cannot ask for the sudo password"),
+        })
+        {
+            var env = new Dictionary<string, string?> { ["LC_ALL"] = null, ["HOME"] = _dir, ["SSH_AUTH_SOCK"] = null, ["MTA_AUDIT_SSH_PASSWORD"] = args[0] == "fix" ? "not-used" : null };
+            string[] common = ["--identity-agent", "none", "--store", Path.Combine(_dir, "prompt.sqlite")];
+            var (kc, _, ke) = CliBinary.Run([.. args, .. (args[0] == "scan" ? common : common[..2]), "--lang", "ko"], env, stdin: "");
+            var (ec, _, ee) = CliBinary.Run([.. args, .. (args[0] == "scan" ? common : common[..2]), "--lang", "en"], env, stdin: "");
+            Assert.True(kc == 3 && ec == 3, $"{string.Join(' ', args)}: exit {kc}/{ec}\n{ke}\n{ee}");
             Assert.Contains(ko, ke, StringComparison.Ordinal);
             Assert.Contains(en, ee, StringComparison.Ordinal);
             Assert.Empty(English(ke));
@@ -120,16 +176,37 @@ public class CliErrorLanguageTests : IDisposable
         Assert.Equal(en.Code, ko.Code);
         Assert.Equal(en.ResumeCode, ko.ResumeCode);
         Assert.Contains("): 호스트 1개, 동시에 ", ko.Stderr, StringComparison.Ordinal);
-        Assert.Contains("[1/1] 127.0.0.1:1: 실패: 'refused': \"", ko.Stderr, StringComparison.Ordinal);
+        Assert.Contains("[1/1] 127.0.0.1:1: 실패: 'refused': root@127.0.0.1:1: 연결 거부됨 (1번 포트에서 대기하는 서비스 없음) (", ko.Stderr, StringComparison.Ordinal);
         Assert.Contains("실행 1을(를) 이어 감: 그 실행의 호스트 목록을 쓰며", ko.ResumeStderr, StringComparison.Ordinal);
         Assert.Contains("): 호스트 1개 중 ", ko.ResumeStderr, StringComparison.Ordinal);
         Assert.Contains("): 1 hosts, ", en.Stderr, StringComparison.Ordinal);
-        Assert.Contains("[1/1] 127.0.0.1:1: failed: refused: ", en.Stderr, StringComparison.Ordinal);
+        Assert.Contains("[1/1] 127.0.0.1:1: failed: refused: root@127.0.0.1:1: connection refused (nothing listens on port 1) (", en.Stderr, StringComparison.Ordinal);
         Assert.Contains("resuming run 1: its own host list is used", en.ResumeStderr, StringComparison.Ordinal);
         Assert.Contains(" of 1 hosts left", en.ResumeStderr, StringComparison.Ordinal);
         Assert.DoesNotMatch("[\uAC00-\uD7A3]", en.Stderr + en.ResumeStderr);
         var left = English(ko.Stderr + ko.ResumeStderr);
         Assert.True(left.Count == 0, "English left in Korean fleet notices:\n" + string.Join("\n", left) + "\n" + ko.Stderr + ko.ResumeStderr);
+
+        // The reports: the host's failure is stored coded and worded in each report's language, in text and HTML.
+        var koReport = File.ReadAllText(Path.Combine(_dir, "ko.txt"));
+        var enReport = File.ReadAllText(Path.Combine(_dir, "en.txt"));
+        Assert.Contains("    ! 'refused': root@127.0.0.1:1: 연결 거부됨 (1번 포트에서 대기하는 서비스 없음)", koReport, StringComparison.Ordinal);
+        Assert.Contains("    ! refused: root@127.0.0.1:1: connection refused (nothing listens on port 1)", enReport, StringComparison.Ordinal);
+        // The English store read by a Korean report: the same sentence, in Korean (the store holds the code).
+        var reportEnv = new Dictionary<string, string?> { ["LC_ALL"] = null, ["HOME"] = _dir };
+        var (htmlCode, html, htmlErr) = CliBinary.Run(["report", "--from", Path.Combine(_dir, "en.sqlite"), "--format", "html", "--lang", "ko"], reportEnv);
+        Assert.True(htmlCode is 0 or 2, $"report exit {htmlCode}: {htmlErr}");
+        Assert.Contains("연결 거부됨 (1번 포트에서 대기하는 서비스 없음)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("connection refused", html, StringComparison.Ordinal);
+        var reportLeft = English(koReport);
+        Assert.True(reportLeft.Count == 0, "English left in the Korean fleet report:\n" + string.Join("\n", reportLeft) + "\n" + koReport);
+
+        // fix over SSH names the same failure in the same words.
+        var withPassword = new Dictionary<string, string?>(reportEnv) { ["MTA_AUDIT_SSH_PASSWORD"] = "not-used", ["SSH_AUTH_SOCK"] = null };
+        var (fixCode, _, fixErr) = CliBinary.Run(["fix", "--host", "root@127.0.0.1:1", "--identity-agent", "none", "--lang", "ko"], withPassword, stdin: "");
+        Assert.True(fixCode == 3, $"fix exit {fixCode}: {fixErr}");
+        Assert.Contains("mta-audit: root@127.0.0.1:1: 연결 거부됨 (1번 포트에서 대기하는 서비스 없음)", fixErr, StringComparison.Ordinal);
+        Assert.Empty(English(fixErr));
     }
 
     /// <summary>
@@ -146,5 +223,6 @@ public class CliErrorLanguageTests : IDisposable
     {
         "mta", "audit", "db", "import", "update", "MTA", "OS", "SSH", "JSON", "MiB",
         "postfix", "exim", "sendmail", "opensmtpd", "FILE", "DIR", "NAME", "vendor", "kb", "https", "http",
+        "sudo", "root", "ssh", "IP",
     };
 }
