@@ -64,10 +64,10 @@ public static class FleetReport
                     reasons.Add(Glossary.Say("fleet.partial", ("kind", f.Name())));
                 }
             }
-            // The bundle's own host line is shown next to the source, never used as the key.
-            var said = item.Bundle.Host is { } h && h != name ? $" (calls itself '{TerminalText.Clean(h)}')" : "";
-            return (report with { Host = name, Source = (source ?? report.Source) + said, Verdict = verdict, Complete = report.Complete && failure is null, Reasons = reasons, Errors = errors },
-                HostContextReader.Of(item.Bundle));
+            // The bundle's own host line is shown next to the source (worded by the renderers), never used as the key.
+            var calls = item.Bundle.Host is { } h && h != name ? TerminalText.Clean(h) : null;
+            return (report with { Host = name, Source = source ?? report.Source, Verdict = verdict, Complete = report.Complete && failure is null, Reasons = reasons, Errors = errors },
+                HostContextReader.Of(item.Bundle) with { CallsItself = calls });
         }
         return null;
     }

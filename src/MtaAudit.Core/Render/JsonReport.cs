@@ -60,6 +60,7 @@ public static class JsonReport
         Account = ctx.Account,
         Addresses = ctx.AddressesUnknown is null ? ctx.Addresses.ToList() : null,
         AddressesUnknown = ctx.AddressesUnknown is { } why ? MtaAudit.Facts.UnknownReasonText.Code(why) : null,
+        CallsItself = ctx.CallsItself,
     };
 
     /// <summary>The glossary codes of coded sentences, or null when none is coded (older producers).</summary>
@@ -93,7 +94,7 @@ public static class JsonReport
             d.Reasons.Select(L).ToList(), d.Errors.Select(L).ToList(), d.Source, d.CollectedAt);
         // An older report left addresses out when it had none: unknown, as it did not say.
         var unknown = d.Addresses is null ? MtaAudit.Facts.UnknownReasonText.FromCode(d.AddressesUnknown) : (MtaAudit.Facts.UnknownReason?)null;
-        return (host, new HostContext(d.Account, d.Addresses ?? []) { AddressesUnknown = unknown });
+        return (host, new HostContext(d.Account, d.Addresses ?? []) { AddressesUnknown = unknown, CallsItself = d.CallsItself });
     }
 
     internal static ReportJsonContext Json => Context;
@@ -155,6 +156,9 @@ public static class JsonReport
         /// <summary>Why <see cref="Addresses"/> is missing: not-collected, absent, failed, timed-out, cut, not-root, skipped.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? AddressesUnknown { get; set; }
+        /// <summary>The bundle's own host line when it differs from <see cref="Host"/> (a fleet's inventory name).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? CallsItself { get; set; }
     }
 
     /// <summary>A sentence's glossary code and parameters (Text/Glossary.cs), beside its text in <c>reasons</c>.</summary>

@@ -165,6 +165,7 @@ public static class Glossary
         ["detail.binary"] = ("실행 파일 {path}", "binary {path}"),
         ["detail.usage"] = ("실행 중: {running}, 부팅 시 시작: {enabled}", "running: {running}, starts at boot: {enabled}"),
         ["detail.usage-short"] = ("{running}/{enabled}", "{running}/{enabled}"),
+        ["detail.calls-itself"] = (" (번들의 호스트 이름: '{name}')", " (calls itself '{name}')"),
         ["detail.no-mta"] = ("메일 서비스 없음", "no mail service"),
         ["detail.version-unknown"] = ("버전 확인 불가", "version unknown"),
 

@@ -28,9 +28,29 @@ public sealed class FleetReportTests : IDisposable
     {
         var h = FleetReport.Judge("mx1.example", Bundle("deb12-postfix"), null, Analysis, "ssh root@192.0.2.1")!;
         Assert.Equal("mx1.example", h.Host);
-        Assert.Equal("ssh root@192.0.2.1 (calls itself 'deb12-postfix')", h.Source);
+        Assert.Equal("ssh root@192.0.2.1", h.Source);
         var direct = Analyzer.Analyze(BundleReader.Read(Encoding.UTF8.GetString(Bundle("deb12-postfix"))).Single().Bundle!, Analysis);
         Assert.Equal(direct.Verdict, h.Verdict); // the same judgement as analyze
+    }
+
+    [Fact]
+    public void The_bundles_own_name_is_worded_beside_the_source_in_each_language()
+    {
+        using var store = FleetStore.Open(_store);
+        var run = store.NewRun([new Target("mx1.example", "192.0.2.1", 22, "root")], "test");
+        store.Save(run, "mx1.example", new HostCollection(Bundle("deb12-postfix"), null, null, 0, TimeSpan.FromSeconds(2)), "x");
+        var (host, context) = Assert.Single(FleetReport.Entries(store, run, Analysis));
+        Assert.Equal(("mx1.example", "ssh root@192.0.2.1", "deb12-postfix"), (host.Host, host.Source, context.CallsItself));
+        var now = DateTimeOffset.UtcNow;
+        var ko = Written(s => new TextSink(s), [(host, context)], ReportMeta.Of(Analysis, Lang.Ko, now));
+        var en = Written(s => new TextSink(s), [(host, context)], ReportMeta.Of(Analysis, Lang.En, now));
+        Assert.Contains("  입력 파일: ssh root@192.0.2.1 (번들의 호스트 이름: 'deb12-postfix')\n", ko, StringComparison.Ordinal);
+        Assert.Contains(": ssh root@192.0.2.1 (calls itself 'deb12-postfix')\n", en, StringComparison.Ordinal);
+        // JSON keeps the source as it is and names the bundle's own host apart; read back, it is worded again.
+        var json = Written(s => new JsonSink(s), [(host, context)], ReportMeta.Of(Analysis, Lang.En, now));
+        var doc = Assert.Single(JsonReport.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))).Hosts);
+        Assert.Equal(("ssh root@192.0.2.1", "deb12-postfix"), (doc.Source, doc.CallsItself));
+        Assert.Equal("deb12-postfix", JsonReport.ToHost(doc).Item2.CallsItself);
     }
 
     [Theory]
