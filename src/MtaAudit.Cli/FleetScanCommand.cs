@@ -105,7 +105,7 @@ internal static class FleetScanCommand
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var h in r.GetValue(o.Hosts) ?? [])
         {
-            if (!Target.TryParse(h, out var t, out var problem)) throw new InventoryException("--host " + problem);
+            if (!Target.TryParse(h, out var t, out var problem)) throw new InventoryException(Glossary.Say("inv.option", ("option", "--host"), ("problem", problem)));
             if (seen.Add(t.Name)) list.Add(t);
         }
         if (r.GetValue(o.Inventory) is { } inv)
@@ -115,7 +115,7 @@ internal static class FleetScanCommand
         }
         else if (r.GetValue(o.Limit) is not null)
         {
-            throw new InventoryException("--limit needs --inventory");
+            throw new InventoryException(Glossary.Say("inv.limit-needs-inventory"));
         }
         return list;
     }
@@ -133,7 +133,7 @@ internal static class FleetScanCommand
         Target? jump = null;
         if (r.GetValue(o.Jump) is { } j)
         {
-            if (!Target.TryParse(j, out var jt, out var problem)) throw new InventoryException("--jump " + problem);
+            if (!Target.TryParse(j, out var jt, out var problem)) throw new InventoryException(Glossary.Say("inv.option", ("option", "--jump"), ("problem", problem)));
             jump = jt;
         }
         int connect = Math.Max(1, r.GetValue(o.ConnectTimeout));

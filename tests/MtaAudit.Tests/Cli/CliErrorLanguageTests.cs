@@ -138,6 +138,36 @@ public class CliErrorLanguageTests : IDisposable
     }
 
     [Fact]
+    public void Inventory_host_and_jump_errors_name_the_place_in_the_users_language()
+    {
+        var ini = Path.Combine(_dir, "hosts.ini");
+        File.WriteAllText(ini, "[web\nmx1 ansible_port=22\n");
+        var yaml = Path.Combine(_dir, "hosts.yml");
+        File.WriteAllText(yaml, "all:\n  hosts: [mx1]\n");
+        var store = Path.Combine(_dir, "inventory.sqlite");
+        foreach (var (args, ko, en) in new[]
+        {
+            (new[] { "--inventory", ini }, ini + ":1: 구역 줄에 ']'가 없음", ini + ":1: section line without ']'"),
+            (new[] { "--inventory", yaml }, yaml + ":2: 'all.hosts'는 호스트 이름의 맵이어야 함", yaml + ":2: 'all.hosts' must be a map of host names"),
+            (new[] { "--host", "mx1:99999" }, "--host 'mx1:99999': 포트 '99999'이(가) 올바르지 않음", "--host 'mx1:99999': bad port '99999'"),
+            (new[] { "--host", "mx1", "--jump", "a@@b" }, "--jump 'a@@b': ", "--jump 'a@@b': "),
+            (new[] { "--host", "mx1", "--limit", "web" }, "--limit에는 --inventory가 필요함", "--limit needs --inventory"),
+        })
+        {
+            var env = new Dictionary<string, string?> { ["LC_ALL"] = null, ["HOME"] = _dir, ["SSH_AUTH_SOCK"] = null, ["MTA_AUDIT_SSH_PASSWORD"] = "not-used" };
+            var (kc, _, ke) = CliBinary.Run(["scan", .. args, "--store", store, "--lang", "ko"], env, stdin: "");
+            var (ec, _, ee) = CliBinary.Run(["scan", .. args, "--store", store, "--lang", "en"], env, stdin: "");
+            Assert.True(kc == 3 && ec == 3, $"{string.Join(' ', args)}: exit {kc}/{ec}\n{ke}\n{ee}");
+            Assert.Equal("mta-audit: ", ke[..11]);
+            Assert.Contains(ko, ke, StringComparison.Ordinal);
+            Assert.Contains(en, ee, StringComparison.Ordinal);
+            Assert.DoesNotMatch("[\uAC00-\uD7A3]", ee);
+            var left = English(ke);
+            Assert.True(left.Count == 0, $"{string.Join(' ', args)}: English left: {string.Join(", ", left)}\n{ke}");
+        }
+    }
+
+    [Fact]
     public void A_password_prompt_without_a_terminal_is_refused_in_the_users_language()
     {
         foreach (var (args, ko, en) in new[]

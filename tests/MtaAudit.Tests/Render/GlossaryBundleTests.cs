@@ -21,7 +21,7 @@ public class GlossaryBundleTests
         "format", "json", "unused", "apply", "Sendmail", "Postfix", "Exim", "OpenSMTPD", "sendmail", "postfix", "exim", "opensmtpd",
         "dpkg", "rpm", "lslpp", "swlist", "pkg", "ips", "svr4", "patchadd", "installp", "emgr", "swinstall", "kill", "apt", "get", "update",
         "yum", "makecache", "mta", "audit", "db", "import", "MTA_AUDIT_SKIP", "AUDIT", "SKIP", "release", "SUPPORT_END", "SUPPORT", "END", "uid",
-        "sudo", "CPE", "MiB", "SSH",
+        "sudo", "CPE", "MiB", "SSH", "YAML",
     };
 
     [Theory]
