@@ -86,7 +86,7 @@ public static class FixCommand
                 {
                     foreach (var item in BundleReader.ReadFile(file))
                     {
-                        if (item.Error is not null) { errors.Add(item.Error.ToString()); continue; }
+                        if (item.Error is { } bad) { errors.Add(TerminalText.Clean(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Said)).Get(l))); continue; }
                         var facts = FactsBuilder.Build(item.Bundle!);
                         collections.Add(new Collection(facts, U45Rule.Judge(facts, options, item.Bundle!.Source, item.Bundle.CollectedAt), item.Bundle));
                     }

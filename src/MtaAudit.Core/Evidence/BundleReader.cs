@@ -43,7 +43,7 @@ public static class BundleReader
                     {
                         junkReported = true;
                         yield return Error(source, reader.LineNumber,
-                            $"expected '{EvidenceBundle.Magic}' to start a bundle, found '{Preview(line)}'");
+                            Glossary.Say("bundle.err.no-magic", ("magic", EvidenceBundle.Magic), ("found", Preview(line))));
                     }
                     break;
 
@@ -54,7 +54,7 @@ public static class BundleReader
                 case Phase.Header:
                     if (isMagic)
                     {
-                        yield return Error(source, state.StartLine, "bundle header never ended (no empty line) before the next bundle");
+                        yield return Error(source, state.StartLine, Glossary.Say("bundle.err.header-unended"));
                         state.Begin(reader.LineNumber);
                     }
                     else if (IsBlank(line))
@@ -98,10 +98,10 @@ public static class BundleReader
 
         if (state.Phase == Phase.Body) yield return state.Finish(truncated: true);
         else if (state.Phase == Phase.Header)
-            yield return Error(source, state.StartLine, "stream ended inside the bundle header");
+            yield return Error(source, state.StartLine, Glossary.Say("bundle.err.header-eof"));
     }
 
-    private static BundleReadResult Error(string source, int line, string message) =>
+    private static BundleReadResult Error(string source, int line, Localized message) =>
         new(null, new BundleError(source, line, message));
 
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
@@ -172,7 +172,7 @@ public static class BundleReader
             if (colon <= 0)
             {
                 Phase = Phase.Skipping;
-                return Error(source, lineNo, $"header line is not 'key: value': '{Preview(line)}'");
+                return Error(source, lineNo, Glossary.Say("bundle.err.header-line", ("found", Preview(line))));
             }
             var key = text[..colon].Trim().ToLowerInvariant();
             var value = text[(colon + 1)..].Trim();
@@ -185,13 +185,12 @@ public static class BundleReader
             if (!_headers.TryGetValue("boundary", out var b))
             {
                 Phase = Phase.Skipping;
-                return Error(source, StartLine, "bundle header has no 'boundary:' line");
+                return Error(source, StartLine, Glossary.Say("bundle.err.no-boundary"));
             }
             if (!IsValidBoundary(b))
             {
                 Phase = Phase.Skipping;
-                return Error(source, StartLine,
-                    $"boundary '{TerminalText.Clean(b)}' must be 8 to 70 characters of A-Z a-z 0-9 . _ -");
+                return Error(source, StartLine, Glossary.Say("bundle.err.bad-boundary", ("boundary", TerminalText.Clean(b))));
             }
             _boundary = b;
             _open = Encoding.ASCII.GetBytes("--" + b);

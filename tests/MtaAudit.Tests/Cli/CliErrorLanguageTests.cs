@@ -30,6 +30,9 @@ public class CliErrorLanguageTests : IDisposable
         File.WriteAllText(badKey, "this is not a private key\n");
         var store = Path.Combine(_dir, "fleet.sqlite");
         var evidence = Fixture.PathOf("bundles/centos7-postfix.evidence");
+        var garbage = Path.Combine(_dir, "garbage.evidence");
+        var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
+        File.WriteAllText(garbage, "not a bundle\n");
         string missing = Path.Combine(_dir, "missing.evidence"), agent = Path.Combine(_dir, "no-agent.sock"), output = Path.Combine(_dir, "no-dir", "report.txt");
         return
         [
@@ -38,7 +41,8 @@ public class CliErrorLanguageTests : IDisposable
             (["scan", "--host", "root@127.0.0.1:1", "--identity-agent", agent, "--store", store], 3, ": 연결할 수 없음: \"", ": cannot connect: ", agent),
             (["analyze", "-o", output, evidence], 3, "보고서를 쓸 수 없음: \"", ": cannot write the report: ", output),
             (["scan", "--host", "root@127.0.0.1:1", "--forks", "0", "--store", store], 3, "--forks는 1 이상이어야 함", "--forks must be at least 1", null),
-            (["analyze", Path.Combine(_dir)], 3, "디렉터리에 *.evidence 또는 *.json 파일이 없음", "the directory holds no *.evidence or *.json file", _dir),
+            (["analyze", garbage], 3, "증거 번들 오류: 번들은 'MTA-AUDIT-EVIDENCE/1'(으)로 시작해야 하나 'not a bundle'이(가) 있음", ":1: expected 'MTA-AUDIT-EVIDENCE/1' to start a bundle, found 'not a bundle'", garbage),
+            (["analyze", empty], 3, "디렉터리에 *.evidence 또는 *.json 파일이 없음", "the directory holds no *.evidence or *.json file", empty),
         ];
     }
 
@@ -66,6 +70,24 @@ public class CliErrorLanguageTests : IDisposable
             left.AddRange(English(kErr).Select(w => $"{what}: {w}"));
         }
         Assert.True(left.Count == 0, "English left in Korean errors:\n" + string.Join("\n", left.Distinct()));
+    }
+
+    [Fact]
+    public void Problems_reading_a_bundle_are_listed_in_the_report_in_its_language()
+    {
+        // A bundle with a bad rc= and cut off inside its last section: both are the host's 수집 오류.
+        var bundle = Path.Combine(_dir, "cut.bundle");
+        File.WriteAllText(bundle, "MTA-AUDIT-EVIDENCE/1\nboundary: mta-cut-0001\nhost: cut1\nuser: root\n\n--mta-cut-0001 probe=os.uname rc=zz cmd=uname -a\nLinux cut1\n--mta-cut-0001 probe=proc.list rc=0 cmd=ps\n  PID\n");
+        var (kc, ko, _) = Run("ko", "analyze", bundle);
+        var (ec, en, _) = Run("en", "analyze", bundle);
+        Assert.True(kc == 2 && ec == 2, $"exit {kc}/{ec}");
+        var koErrors = ko[ko.IndexOf("  수집 오류:\n", StringComparison.Ordinal)..];
+        Assert.Contains("    ! 증거 번들이 중간에 끊김 (마지막 줄 없음)", koErrors, StringComparison.Ordinal);
+        Assert.Contains("    ! 6번째 줄: 종료 코드 'zz'은(는) 숫자, 'absent', 'timeout', 'skipped' 중 하나가 아님", koErrors, StringComparison.Ordinal);
+        Assert.Contains("    ! 8번째 줄: 번들이 수집 항목 proc.list 도중에 끝나 출력이 일부만 있음", koErrors, StringComparison.Ordinal);
+        Assert.Contains("    ! line 6: rc='zz' is not a number, 'absent', 'timeout' or 'skipped'", en, StringComparison.Ordinal);
+        Assert.Contains("    ! the evidence bundle was cut short (no closing line)", en, StringComparison.Ordinal);
+        Assert.Empty(English(koErrors));
     }
 
     [Fact]
