@@ -180,7 +180,7 @@ public static class FixCommand
         var outcomes = new FixUndo(target, steps).Undo(path, out var problems);
         foreach (var p in problems) Console.Error.WriteLine("mta-audit: " + p);
         foreach (var o in outcomes)
-            Console.Out.WriteLine($"  {o.Step}. {o.Result}: {TerminalText.Clean(o.Target)}" + (o.Message is null ? "" : " — " + TerminalText.Clean(o.Message)));
+            Console.Out.WriteLine($"  {o.Step}. {Glossary.Word("undo.result." + o.Result, l)}: {TerminalText.Clean(o.Target)}" + (o.Message is null ? "" : " — " + TerminalText.Clean(o.Message.Get(l))));
         if (outcomes.Count == 0) Console.Out.WriteLine(Glossary.Word("err.fix.nothing-to-undo", l));
         return outcomes.Any(o => o.Result == "failed") ? Failed : ExitCodes.Good;
     }

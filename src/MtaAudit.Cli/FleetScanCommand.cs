@@ -67,7 +67,7 @@ internal static class FleetScanCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cts.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
 
-        var evidenceErrors = new List<string>();
+        var evidenceErrors = new List<Localized>();
         if (pending.Count > 0)
         {
             collector ??= NewCollector(settings, lang);
@@ -86,7 +86,7 @@ internal static class FleetScanCommand
         int left = store.Pending(run).Count;
         if (left == 0) store.Finish(run);
 
-        var notes = evidenceErrors.Select(e => Glossary.Say("note.fleet.evidence", ("cause", e))).ToList();
+        var notes = evidenceErrors;
         if (left > 0) notes.Add(Glossary.Say("note.fleet.stopped", ("run", run), ("left", left)));
         foreach (var n in notes) HelpText.Complain(n, lang);
         return Emit(r, report, analysis, store, run, notes);

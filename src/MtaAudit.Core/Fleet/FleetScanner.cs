@@ -17,7 +17,7 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
     public string? EvidenceDir { get; init; }
 
     /// <summary>Problems writing evidence files (the store still has the bundle); reported after the scan.</summary>
-    public List<string> EvidenceErrors { get; } = [];
+    public List<Localized> EvidenceErrors { get; } = [];
 
     public async Task RunAsync(long run, IReadOnlyList<Target> pending, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
                     try { EvidenceFiles.Write(EvidenceDir, t.Name, result.Output); }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        lock (EvidenceErrors) EvidenceErrors.Add($"{EvidenceDir}: cannot write the evidence of {t.Name}: {e.Message}");
+                        lock (EvidenceErrors) EvidenceErrors.Add(Glossary.Say("fleet.evidence-not-written", ("dir", EvidenceDir), ("host", t.Name), ("cause", TerminalText.Clean(e.Message))));
                     }
                 }
             }

@@ -396,6 +396,24 @@ public static class Glossary
         ["plan.unchanged"] = ("변경 사항 없음: 모든 단계가 이미 적용되어 있음", "nothing changed: every step was already in place"),
         ["plan.journal"] = ("작업 기록: {path}", "journal: {path}"),
 
+        // fix --undo (Fix/FixUndo.cs): each step's result and what was seen; {was}, {now}, {after} are worded states.
+        ["undo.result.restored"] = ("복원함", "restored"),
+        ["undo.result.already"] = ("이미 그 상태임", "already"),
+        ["undo.result.manual"] = ("수동", "manual"),
+        ["undo.result.failed"] = ("실패", "failed"),
+        ["undo.unknown-kind"] = ("이 버전은 '{kind}' 단계를 되돌릴 수 없음: 수동으로 되돌릴 것", "this version cannot undo a '{kind}' step: undo it by hand"),
+        ["undo.package-reinstall"] = ("패키지 업데이트는 자동으로 되돌리지 않음; 되돌리려면 {package} {version}을(를) 다시 설치할 것", "package updates are not undone automatically; to go back, reinstall {package} {version}"),
+        ["undo.package-downgrade"] = ("패키지 업데이트는 자동으로 되돌리지 않음 (되돌리면 업데이트로 고친 취약점이 다시 생김); 필요하고 {package} {version}을(를) 아직 받을 수 있으면: {command}", "package updates are not undone automatically (going back reopens what the update fixed); if needed and {package} {version} is still available: {command}"),
+        ["undo.nothing-to-bring-back"] = ("이전 상태가 '{was}'이었음: 되돌릴 것 없음", "it was '{was}' before: nothing to bring back"),
+        ["undo.already"] = ("이미 '{was}' 상태임", "already '{was}'"),
+        ["undo.restored-state"] = ("'{now}' → '{after}'", "'{now}' → '{after}'"),
+        ["undo.failed-state"] = ("{command}: \"{cause}\"; 현재 상태 '{after}', 이전 상태 '{was}'", "{command}: {cause}; state '{after}', was '{was}'"),
+        ["undo.no-backup"] = ("백업이 없음: 파일을 바꾸지 않았음", "no backup was made: the file was not changed"),
+        ["undo.backup-mismatch"] = ("백업 {backup}이(가) 기록 파일의 해시와 맞지 않아 복원하지 않음", "the backup {backup} does not match the hash in the journal: not restored"),
+        ["undo.already-original"] = ("이미 원래 내용임", "already the original bytes"),
+        ["undo.restored-file"] = ("{backup}의 원래 내용으로 복원함", "original bytes from {backup}"),
+        ["undo.not-read-back"] = ("다시 읽은 파일이 원래 내용과 다름", "the file does not read back as the original"),
+
         // Checking a fix after --apply (Fix/PlanVerifier.cs).
         ["verify.step-not-held"] = ("{n}단계가 유지되지 않음: {target} 현재 '{now}' (기대: '{after}')", "step {n} did not hold: {target} is now '{now}', not '{after}'"),
         ["verify.still-running"] = ("새로 수집한 정보에서 {mta} 실행 중으로 보임 ({state})", "the fresh evidence still shows {mta} running ({state})"),
@@ -597,7 +615,7 @@ public static class Glossary
         ["note.fleet.resumed"] = ("실행 {run} ({path}): 호스트 {total}개 중 {left}개 남음", "run {run} ({path}): {left} of {total} hosts left"),
         ["note.fleet.started"] = ("실행 {run} ({path}): 호스트 {count}개, 동시에 {forks}개", "run {run} ({path}): {count} hosts, {forks} at once"),
         ["note.fleet.stopped"] = ("실행 {run}이(가) 호스트 {left}개를 점검하지 못하고 멈춤; 이어 가려면: mta-audit scan --resume (또는 --run {run})", "run {run} stopped with {left} hosts not scanned; continue it with: mta-audit scan --resume (or --run {run})"),
-        ["note.fleet.evidence"] = ("증거 파일 오류: \"{cause}\"", "{cause}"),
+        ["fleet.evidence-not-written"] = ("{dir}: {host}의 증거 파일을 쓸 수 없음 (저장소에는 있음): \"{cause}\"", "{dir}: cannot write the evidence of {host}: {cause}"),
         ["fleet.progress.partial"] = ("{verdict} ('{failure}': 증거 불완전)", "{verdict} ({failure}: partial evidence)"),
         ["fleet.progress.failed"] = ("실패: '{failure}': {cause}", "failed: {failure}: {cause}"),
         ["fleet.progress.live"] = ("{done}/{total} 완료, 실패 {failed}, 진행 중 {running}, 남음 {left}, 초당 {rate}개, 남은 시간 {eta}", "{done}/{total} done, {failed} failed, {running} running, {left} left, {rate} hosts/s, ETA {eta}"),
