@@ -157,6 +157,12 @@ public class CliErrorLanguageTests : IDisposable
         Assert.DoesNotMatch("[\uAC00-\uD7A3]", string.Concat(en.Select(x => x.Out + x.Err)));
         var left = English(string.Concat(ko.Select(x => x.Out + x.Err)));
         Assert.True(left.Count == 0, "English left in Korean db import:\n" + string.Join("\n", left));
+
+        // Without --lang, a Korean locale gives the Korean.
+        var (localeCode, _, localeErr) = CliBinary.Run(["db", "import", bad, "--data-dir", Path.Combine(_dir, "import-locale")],
+            new Dictionary<string, string?> { ["LC_ALL"] = null, ["LC_MESSAGES"] = null, ["LANG"] = "ko_KR.UTF-8" });
+        Assert.Equal(3, localeCode);
+        Assert.Contains("mta-audit: 가져온 것 없음; 로컬 데이터 ", localeErr, StringComparison.Ordinal);
     }
 
     [Fact]
