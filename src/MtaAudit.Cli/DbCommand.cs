@@ -30,8 +30,10 @@ public static class DbCommand
         var importDataDir = DataDirOption();
         var import = new Command("import", "Import OSV / NVD JSON files into the local overlay (all or nothing)");
         import.Arguments.Add(files);
+        var importLang = LangOption();
         import.Options.Add(importDataDir);
-        import.SetAction(r => Import(Console.Out, Console.Error, r.GetValue(files) ?? [], r.GetValue(importDataDir)));
+        import.Options.Add(importLang);
+        import.SetAction(r => Import(Console.Out, Console.Error, r.GetValue(files) ?? [], r.GetValue(importDataDir), LangOf(r.GetValue(importLang))));
         cmd.Subcommands.Add(import);
         cmd.Subcommands.Add(DbUpdateCommand.Update());
         cmd.Subcommands.Add(DbUpdateCommand.Fetch());
@@ -79,7 +81,8 @@ public static class DbCommand
         int age = DataDates.AgeDays(kb, now);
         o.WriteLine(Glossary.Word("db.status.head", lang, ("version", info.Version), ("schema", info.Schema), ("date", info.Date), ("through", kb.DataRunsTo), ("age", N(age))));
         foreach (var d in kb.DataThrough)
-            o.WriteLine(Glossary.Word("db.status.source", lang, ("through", d.Through), ("source", TerminalText.Clean(d.Source)), ("note", d.Note is null ? "" : " (" + TerminalText.Clean(d.Note) + ")")));
+            o.WriteLine(Glossary.Word("db.status.source", lang, ("through", d.Through), ("source", Render.ReportMeta.SourceName(TerminalText.Clean(d.Source), lang)),
+                ("note", d.Note is null ? "" : " (" + SourceNote(TerminalText.Clean(d.Note), lang) + ")")));
         o.WriteLine(Glossary.Word("db.status.counts", lang, ("mtas", N(info.Mtas)), ("releases", N(info.Releases)), ("cves", N(info.Cves)), ("packages", N(info.VendorPackages)), ("unverified", N(info.UnverifiedItems))));
         foreach (var m in kb.Mtas.Values.OrderBy(m => m.Mta, StringComparer.Ordinal))
         {
@@ -107,11 +110,24 @@ public static class DbCommand
         o.WriteLine(Glossary.Word("db.status.overlay-counts", lang, ("cves", N(s.Cves)), ("cvesReplacing", N(s.CvesReplacingEmbedded)), ("packages", N(s.VendorPackages)),
             ("packagesReplacing", N(s.VendorPackagesReplacingEmbedded)), ("os", N(s.OsLifecycle)), ("releases", N(s.Releases)), ("files", N(s.Imported.Count))));
         foreach (var d in s.DataThrough ?? [])
-            o.WriteLine(Glossary.Word("db.status.refreshed", lang, ("source", TerminalText.Clean(d.Source ?? "")), ("through", TerminalText.Clean(d.Through ?? ""))));
+            o.WriteLine(Glossary.Word("db.status.refreshed", lang, ("source", Render.ReportMeta.SourceName(TerminalText.Clean(d.Source ?? ""), lang)), ("through", TerminalText.Clean(d.Through ?? ""))));
     }
 
-    public static int Import(TextWriter o, TextWriter err, IReadOnlyList<string> files, string? dataDir = null)
+    /// <summary>
+    /// A data source's note as the knowledge base writes it (English), worded when the glossary has it; another
+    /// note (a newer knowledge base's) is shown as the source's own words, marked as such in Korean.
+    /// </summary>
+    private static string SourceNote(string note, Lang lang) => note switch
     {
+        "newest dated release or advisory read" => Glossary.Word("db.status.note.newest-dated", lang),
+        "endoflife.date snapshot" => Glossary.Word("db.status.note.eol-snapshot", lang),
+        "db update" => Glossary.Word("db.status.note.db-update", lang),
+        _ => Glossary.Word("kb.quote", lang, ("text", note)),
+    };
+
+    public static int Import(TextWriter o, TextWriter err, IReadOnlyList<string> files, string? dataDir = null, Lang lang = Lang.En)
+    {
+        var overlayPath = TerminalText.Clean(KnowledgeStore.OverlayPath(dataDir));
         ImportResult r;
         try
         {
@@ -119,27 +135,28 @@ public static class DbCommand
         }
         catch (KnowledgeImportException e)
         {
-            foreach (var error in e.Errors) err.WriteLine("mta-audit: " + TerminalText.Clean(error.ToString()));
-            err.WriteLine($"mta-audit: nothing imported; the local overlay {TerminalText.Clean(KnowledgeStore.OverlayPath(dataDir))} is unchanged");
+            foreach (var error in e.Errors)
+                err.WriteLine("mta-audit: " + TerminalText.Clean(Glossary.Word("db.import.error", lang, ("file", error.File), ("path", error.JsonPath), ("problem", error.Problem))));
+            err.WriteLine("mta-audit: " + Glossary.Word("db.import.nothing", lang, ("path", overlayPath)));
             return ExitCodes.Usage;
         }
         catch (KnowledgeBaseException e)
         {
-            err.WriteLine("mta-audit: " + TerminalText.Clean(e.Message));
-            err.WriteLine("mta-audit: nothing imported; move the damaged overlay away to start a new one");
+            err.WriteLine("mta-audit: " + Glossary.Word("db.import.damaged", lang, ("cause", TerminalText.Clean(e.Message))));
+            err.WriteLine("mta-audit: " + Glossary.Word("db.import.move-damaged", lang));
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            err.WriteLine($"mta-audit: cannot write the local overlay {TerminalText.Clean(KnowledgeStore.OverlayPath(dataDir))}: {TerminalText.Clean(e.Message)}");
+            err.WriteLine("mta-audit: " + Glossary.Word("db.import.cannot-write", lang, ("path", overlayPath), ("cause", TerminalText.Clean(e.Message))));
             return ExitCodes.Usage;
         }
-        foreach (var note in r.Notes) o.WriteLine("note: " + TerminalText.Clean(note));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"read {r.Files} files: {r.Cves} vulnerability records, {r.VendorPackages} vendor fixes, {r.Skipped} records skipped (no MTA)"));
+        foreach (var note in r.Notes) o.WriteLine(TerminalText.Clean(Glossary.Word("db.import.note", lang, ("note", note.Get(lang)))));
+        o.WriteLine(Glossary.Word("db.import.read", lang, ("files", N(r.Files)), ("cves", N(r.Cves)), ("packages", N(r.VendorPackages)), ("skipped", N(r.Skipped))));
+        var path = TerminalText.Clean(r.OverlayPath);
         o.WriteLine(r.Changed
-            ? string.Create(CultureInfo.InvariantCulture, $"local overlay {TerminalText.Clean(r.OverlayPath)} written: {r.OverlayCves} vulnerabilities, {r.OverlayVendorPackages} vendor packages")
-            : $"local overlay {TerminalText.Clean(r.OverlayPath)} unchanged (these records were already imported)");
+            ? Glossary.Word("db.import.written", lang, ("path", path), ("cves", N(r.OverlayCves)), ("packages", N(r.OverlayVendorPackages)))
+            : Glossary.Word("db.import.unchanged", lang, ("path", path)));
         return ExitCodes.Good;
     }
 }

@@ -86,7 +86,7 @@ public static class FixCommand
                 {
                     foreach (var item in BundleReader.ReadFile(file))
                     {
-                        if (item.Error is not null) { errors.Add(item.Error.ToString()); continue; }
+                        if (item.Error is { } bad) { errors.Add(TerminalText.Clean(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Said)).Get(l))); continue; }
                         var facts = FactsBuilder.Build(item.Bundle!);
                         collections.Add(new Collection(facts, U45Rule.Judge(facts, options, item.Bundle!.Source, item.Bundle.CollectedAt), item.Bundle));
                     }
@@ -106,7 +106,7 @@ public static class FixCommand
             else
             {
                 try { collections.Add(FixSession.Collect(target, options, collectTimeout)); }
-                catch (FixException e) { Console.Error.WriteLine("mta-audit: " + e.Message); return ExitCodes.Usage; }
+                catch (FixException e) { HelpText.Complain(e.Said, l); return ExitCodes.Usage; }
             }
 
             var plans = collections.Select(c => run.PlanFor(c)).ToList();
@@ -158,12 +158,12 @@ public static class FixCommand
         }
         try
         {
-            using var targets = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)collectTimeout.TotalSeconds));
+            using var targets = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)collectTimeout.TotalSeconds, l));
             using var target = targets.Open(host);
             Console.Out.WriteLine($"{TerminalText.Clean(remote)}:");
             return Undo(target, path, steps, l);
         }
-        catch (Exception e) when (e is FixException or Collect.Ssh.SshSetupException or Fleet.InventoryException)
+        catch (Exception e) when (e is FixException or Collect.Ssh.SshSetupException or Fleet.InventoryException or SecretInputException)
         {
             HelpText.Complain(Glossary.Say("err.fix.not-undone", ("cause", Said.Of(e, "err.fleet.setup").Get(l))), l);
             return ExitCodes.Usage;
@@ -180,7 +180,7 @@ public static class FixCommand
         var outcomes = new FixUndo(target, steps).Undo(path, out var problems);
         foreach (var p in problems) Console.Error.WriteLine("mta-audit: " + p);
         foreach (var o in outcomes)
-            Console.Out.WriteLine($"  {o.Step}. {o.Result}: {TerminalText.Clean(o.Target)}" + (o.Message is null ? "" : " — " + TerminalText.Clean(o.Message)));
+            Console.Out.WriteLine($"  {o.Step}. {Glossary.Word("undo.result." + o.Result, l)}: {TerminalText.Clean(o.Target)}" + (o.Message is null ? "" : " — " + TerminalText.Clean(o.Message.Get(l))));
         if (outcomes.Count == 0) Console.Out.WriteLine(Glossary.Word("err.fix.nothing-to-undo", l));
         return outcomes.Any(o => o.Result == "failed") ? Failed : ExitCodes.Good;
     }

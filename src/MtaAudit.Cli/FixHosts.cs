@@ -24,7 +24,7 @@ internal static class FixHosts
             targets = FleetScanCommand.Targets(r, fleet);
             if (targets.Count == 0) return Usage(Glossary.Say("err.fix.no-hosts"), run.Lang);
             if (journal is not null && targets.Count > 1) return Usage(Glossary.Say("err.fix.one-journal"), run.Lang);
-            transport = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)run.CollectTimeout.TotalSeconds));
+            transport = new SshTargets(FleetScanCommand.Settings(r, fleet, 10, (int)run.CollectTimeout.TotalSeconds, run.Lang));
         }
         catch (Exception e) when (e is InventoryException or SshSetupException or InvalidOperationException)
         {
@@ -59,7 +59,7 @@ internal static class FixHosts
                 }
                 catch (FixException e)
                 {
-                    errors.Add(TerminalText.Clean(e.Message));
+                    errors.Add(TerminalText.Clean(e.Said.Get(run.Lang)));
                     if (apply) Console.Error.WriteLine("mta-audit: " + errors[^1]);
                 }
             }

@@ -39,7 +39,7 @@ internal sealed class FleetProgress : IFleetProgress, IDisposable
         if (_live) return;
         var what = verdict is not null
             ? result.Failure is { } f ? Glossary.Word("fleet.progress.partial", _lang, ("verdict", Verdict(verdict)), ("failure", f.Name())) : Verdict(verdict)
-            : Glossary.Word("fleet.progress.failed", _lang, ("failure", result.Failure?.Name() ?? ""), ("cause", result.Message ?? ""));
+            : Glossary.Say("fleet.progress.failed", ("failure", result.Failure?.Name() ?? ""), ("cause", result.Message ?? Glossary.Same(""))).Get(_lang);
         var line = Glossary.Word("fleet.progress.line", _lang, ("done", _done.ToString(CultureInfo.InvariantCulture)), ("total", _total.ToString(CultureInfo.InvariantCulture)),
             ("host", target.Name), ("what", what), ("seconds", result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)));
         lock (_lock)

@@ -34,7 +34,7 @@ internal static class FleetScanCommand
         var lang = report.LangOf(r);
         if (r.GetValue(o.Forks) < 1) return Usage(Glossary.Say("err.fleet.forks"), lang);
         if (r.GetValue(o.MaxOutput) < 1) return Usage(Glossary.Say("err.fleet.max-output"), lang);
-        var settings = Settings(r, o, probeTimeout, commandTimeout);
+        var settings = Settings(r, o, probeTimeout, commandTimeout, lang);
         bool resuming = r.GetValue(o.Resume) || r.GetValue(o.Run) is not null;
         // Keys and agent first: a setup error stops a new run before it is recorded in the store
         // (a resumed run with nothing left only reports, and needs no credentials).
@@ -67,7 +67,7 @@ internal static class FleetScanCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cts.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
 
-        var evidenceErrors = new List<string>();
+        var evidenceErrors = new List<Localized>();
         if (pending.Count > 0)
         {
             collector ??= NewCollector(settings, lang);
@@ -86,7 +86,7 @@ internal static class FleetScanCommand
         int left = store.Pending(run).Count;
         if (left == 0) store.Finish(run);
 
-        var notes = evidenceErrors.Select(e => Glossary.Say("note.fleet.evidence", ("cause", e))).ToList();
+        var notes = evidenceErrors;
         if (left > 0) notes.Add(Glossary.Say("note.fleet.stopped", ("run", run), ("left", left)));
         foreach (var n in notes) HelpText.Complain(n, lang);
         return Emit(r, report, analysis, store, run, notes);
@@ -105,7 +105,7 @@ internal static class FleetScanCommand
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var h in r.GetValue(o.Hosts) ?? [])
         {
-            if (!Target.TryParse(h, out var t, out var problem)) throw new InventoryException("--host " + problem);
+            if (!Target.TryParse(h, out var t, out var problem)) throw new InventoryException(Glossary.Say("inv.option", ("option", "--host"), ("problem", problem)));
             if (seen.Add(t.Name)) list.Add(t);
         }
         if (r.GetValue(o.Inventory) is { } inv)
@@ -115,12 +115,12 @@ internal static class FleetScanCommand
         }
         else if (r.GetValue(o.Limit) is not null)
         {
-            throw new InventoryException("--limit needs --inventory");
+            throw new InventoryException(Glossary.Say("inv.limit-needs-inventory"));
         }
         return list;
     }
 
-    internal static SshSettings Settings(ParseResult r, FleetScanOptions o, int probeTimeout, int commandTimeout)
+    internal static SshSettings Settings(ParseResult r, FleetScanOptions o, int probeTimeout, int commandTimeout, Lang lang)
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var identities = (r.GetValue(o.Identity) ?? []).ToList();
@@ -133,7 +133,7 @@ internal static class FleetScanCommand
         Target? jump = null;
         if (r.GetValue(o.Jump) is { } j)
         {
-            if (!Target.TryParse(j, out var jt, out var problem)) throw new InventoryException("--jump " + problem);
+            if (!Target.TryParse(j, out var jt, out var problem)) throw new InventoryException(Glossary.Say("inv.option", ("option", "--jump"), ("problem", problem)));
             jump = jt;
         }
         int connect = Math.Max(1, r.GetValue(o.ConnectTimeout));
@@ -147,13 +147,13 @@ internal static class FleetScanCommand
             AgentSocket = agent,
             AgentRequired = agent is not null && agentOption is not null,
             KeyPassphrase = Environment.GetEnvironmentVariable("MTA_AUDIT_SSH_KEY_PASSPHRASE"),
-            Password = SecretInput.Get("MTA_AUDIT_SSH_PASSWORD", r.GetValue(o.PasswordPrompt), "SSH password"),
+            Password = SecretInput.Get("MTA_AUDIT_SSH_PASSWORD", r.GetValue(o.PasswordPrompt), "secret.ssh-password", lang),
             KnownHosts = KnownHosts.Load(known),
             AcceptNewHostKeys = r.GetValue(o.AcceptNew),
             LegacyAlgorithms = r.GetValue(o.Legacy),
             Jump = jump,
             Sudo = r.GetValue(o.Sudo),
-            SudoPassword = r.GetValue(o.Sudo) ? SecretInput.Get("MTA_AUDIT_SUDO_PASSWORD", r.GetValue(o.SudoPasswordPrompt), "sudo password") : null,
+            SudoPassword = r.GetValue(o.Sudo) ? SecretInput.Get("MTA_AUDIT_SUDO_PASSWORD", r.GetValue(o.SudoPasswordPrompt), "secret.sudo-password", lang) : null,
             ConnectTimeout = TimeSpan.FromSeconds(connect),
             CommandTimeout = TimeSpan.FromSeconds(command),
             TotalTimeout = TimeSpan.FromSeconds(hostTotal),

@@ -65,7 +65,7 @@ public static class ScanCommand
             using var ms = new MemoryStream(run.Output);
             foreach (var item in BundleReader.Read(ms, "scan"))
             {
-                if (item.Error is { } bad) errors.Add(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Message)));
+                if (item.Error is { } bad) errors.Add(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Said)));
                 else hosts.Add((Analyzer.Analyze(item.Bundle!, options), MtaAudit.Render.HostContextReader.Of(item.Bundle!)));
             }
             // Collection problems are reported, but a partial bundle is still judged (as MANUAL where it must be).

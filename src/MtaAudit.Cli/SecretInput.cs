@@ -6,15 +6,18 @@ namespace MtaAudit.Cli;
 /// </summary>
 internal static class SecretInput
 {
-    /// <summary>The variable's value, else the prompt's answer when asked for, else null. Throws InvalidOperationException without a terminal.</summary>
-    public static string? Get(string variable, bool prompt, string what)
+    /// <summary>
+    /// The variable's value, else the prompt's answer when asked for, else null. <paramref name="what"/> is the
+    /// glossary code of the secret's name (the prompt, in <paramref name="lang"/>). Throws <see cref="SecretInputException"/> without a terminal.
+    /// </summary>
+    public static string? Get(string variable, bool prompt, string what, Lang lang)
     {
         var env = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrEmpty(env)) return env;
         if (!prompt) return null;
         if (Console.IsInputRedirected)
-            throw new InvalidOperationException($"cannot ask for the {what}: standard input is not a terminal; set {variable} instead");
-        Console.Error.Write($"{what}: ");
+            throw new SecretInputException(Glossary.Say("secret.no-terminal", ("what", Glossary.Say(what)), ("variable", variable)));
+        Console.Error.Write(Glossary.Word("secret.prompt", lang, ("what", Glossary.Word(what, lang))));
         var chars = new List<char>();
         while (true)
         {
@@ -26,4 +29,10 @@ internal static class SecretInput
         Console.Error.WriteLine();
         return new string(chars.ToArray());
     }
+}
+
+/// <summary>A secret was to be asked for, but there is no terminal to ask on.</summary>
+internal sealed class SecretInputException(Localized said) : InvalidOperationException(said.En), ISaid
+{
+    public Localized Said => said;
 }

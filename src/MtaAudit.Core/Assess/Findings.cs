@@ -52,6 +52,6 @@ public sealed record HostReport(
     bool Complete,
     IReadOnlyList<MtaFinding> Mtas,
     IReadOnlyList<Localized> Reasons,
-    IReadOnlyList<string> Errors,
+    IReadOnlyList<Localized> Errors,
     string? Source = null,
     string? CollectedAt = null);

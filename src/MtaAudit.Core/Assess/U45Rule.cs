@@ -219,7 +219,7 @@ public static class U45Rule
     {
         var parts = new List<Localized>();
         if (facts.TimedOut.Count > 0) parts.Add(Glossary.Say("reason.incomplete-timed-out", ("probes", string.Join(", ", facts.TimedOut))));
-        var cut = facts.Problems.FirstOrDefault(p => p.Contains("cut short", StringComparison.Ordinal));
+        var cut = facts.Problems.FirstOrDefault(p => p.Code == "problem.bundle-cut");
         if (cut is not null) parts.Add(Glossary.Say("reason.incomplete-bundle-cut"));
         var capped = facts.ProbeStates.Values.Where(f => f.Reason == UnknownReason.Cut).Select(f => f.Probe).ToList();
         if (capped.Count > 0) parts.Add(Glossary.Say("reason.incomplete-output-cut", ("probes", string.Join(", ", capped))));

@@ -1,8 +1,11 @@
 namespace MtaAudit.Evidence;
 
 /// <summary>A bundle (or part of a stream) that could not be read; names where.</summary>
-public sealed record BundleError(string Source, int Line, string Message)
+public sealed record BundleError(string Source, int Line, Localized Said)
 {
+    /// <summary>The problem in English (logs, tests); <see cref="Said"/> words it in the user's language.</summary>
+    public string Message => Said.En;
+
     public override string ToString() => $"{Source}:{Line}: {Message}";
 }
 

@@ -43,7 +43,7 @@ public static class BundleReader
                     {
                         junkReported = true;
                         yield return Error(source, reader.LineNumber,
-                            $"expected '{EvidenceBundle.Magic}' to start a bundle, found '{Preview(line)}'");
+                            Glossary.Say("bundle.err.no-magic", ("magic", EvidenceBundle.Magic), ("found", Preview(line))));
                     }
                     break;
 
@@ -54,7 +54,7 @@ public static class BundleReader
                 case Phase.Header:
                     if (isMagic)
                     {
-                        yield return Error(source, state.StartLine, "bundle header never ended (no empty line) before the next bundle");
+                        yield return Error(source, state.StartLine, Glossary.Say("bundle.err.header-unended"));
                         state.Begin(reader.LineNumber);
                     }
                     else if (IsBlank(line))
@@ -98,10 +98,10 @@ public static class BundleReader
 
         if (state.Phase == Phase.Body) yield return state.Finish(truncated: true);
         else if (state.Phase == Phase.Header)
-            yield return Error(source, state.StartLine, "stream ended inside the bundle header");
+            yield return Error(source, state.StartLine, Glossary.Say("bundle.err.header-eof"));
     }
 
-    private static BundleReadResult Error(string source, int line, string message) =>
+    private static BundleReadResult Error(string source, int line, Localized message) =>
         new(null, new BundleError(source, line, message));
 
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
@@ -147,7 +147,7 @@ public static class BundleReader
         public int StartLine;
         private Dictionary<string, string> _headers = new();
         private List<EvidenceSection> _sections = new();
-        private List<string> _warnings = new();
+        private List<Localized> _warnings = new();
         private byte[] _open = [];
         private byte[] _close = [];
         private string _boundary = "";
@@ -159,7 +159,7 @@ public static class BundleReader
             StartLine = line;
             _headers = new Dictionary<string, string>(StringComparer.Ordinal);
             _sections = new List<EvidenceSection>();
-            _warnings = new List<string>();
+            _warnings = new List<Localized>();
             _current = null;
             _contentLength = 0;
             _boundary = "";
@@ -172,7 +172,7 @@ public static class BundleReader
             if (colon <= 0)
             {
                 Phase = Phase.Skipping;
-                return Error(source, lineNo, $"header line is not 'key: value': '{Preview(line)}'");
+                return Error(source, lineNo, Glossary.Say("bundle.err.header-line", ("found", Preview(line))));
             }
             var key = text[..colon].Trim().ToLowerInvariant();
             var value = text[(colon + 1)..].Trim();
@@ -185,13 +185,12 @@ public static class BundleReader
             if (!_headers.TryGetValue("boundary", out var b))
             {
                 Phase = Phase.Skipping;
-                return Error(source, StartLine, "bundle header has no 'boundary:' line");
+                return Error(source, StartLine, Glossary.Say("bundle.err.no-boundary"));
             }
             if (!IsValidBoundary(b))
             {
                 Phase = Phase.Skipping;
-                return Error(source, StartLine,
-                    $"boundary '{TerminalText.Clean(b)}' must be 8 to 70 characters of A-Z a-z 0-9 . _ -");
+                return Error(source, StartLine, Glossary.Say("bundle.err.bad-boundary", ("boundary", TerminalText.Clean(b))));
             }
             _boundary = b;
             _open = Encoding.ASCII.GetBytes("--" + b);
@@ -232,14 +231,14 @@ public static class BundleReader
                 int eq = token.IndexOf('=');
                 if (eq <= 0)
                 {
-                    _warnings.Add($"line {lineNo}: attribute '{TerminalText.Clean(token)}' is not key=value; ignored");
+                    _warnings.Add(Glossary.Say("bundle.bad-attribute", ("line", lineNo), ("token", TerminalText.Clean(token))));
                     continue;
                 }
                 attrs[token[..eq]] = token[(eq + 1)..];
             }
             if (!attrs.TryGetValue("probe", out var probe) || probe.Length == 0)
             {
-                _warnings.Add($"line {lineNo}: section without probe= ignored");
+                _warnings.Add(Glossary.Say("bundle.no-probe", ("line", lineNo)));
                 _current = new PendingSection(null, attrs, cmd, lineNo);
                 return;
             }
@@ -253,7 +252,7 @@ public static class BundleReader
                 if (!IsBlank(line) && !_warnedStray)
                 {
                     _warnedStray = true;
-                    _warnings.Add("text before the first section ignored");
+                    _warnings.Add(Glossary.Say("bundle.text-before"));
                 }
                 return;
             }
@@ -277,7 +276,7 @@ public static class BundleReader
             _current = null;
             if (p.Probe is null) { _contentLength = 0; return; }
             var (outcome, code) = ParseRc(p.Attributes.GetValueOrDefault("rc"), p.Line);
-            if (p.Cut) _warnings.Add($"line {p.Line}: a line of probe {p.Probe} was longer than {ByteLineReader.MaxLineBytes} bytes and was cut");
+            if (p.Cut) _warnings.Add(Glossary.Say("bundle.line-cut", ("line", p.Line), ("probe", p.Probe), ("max", ByteLineReader.MaxLineBytes)));
             _sections.Add(new EvidenceSection(p.Probe, outcome, code, p.Attributes.GetValueOrDefault("path"), p.Command,
                 p.Attributes, _content.AsSpan(0, _contentLength).ToArray(), p.Line));
             _contentLength = 0;
@@ -290,7 +289,7 @@ public static class BundleReader
             switch (rc)
             {
                 case null:
-                    _warnings.Add($"line {line}: section has no rc=; its outcome is unknown");
+                    _warnings.Add(Glossary.Say("bundle.no-rc", ("line", line)));
                     return (ProbeOutcome.Unknown, null);
                 case "absent": return (ProbeOutcome.Absent, null);
                 case "timeout": return (ProbeOutcome.Timeout, null);
@@ -298,7 +297,7 @@ public static class BundleReader
             }
             if (int.TryParse(rc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
                 return (ProbeOutcome.Ran, n);
-            _warnings.Add($"line {line}: rc='{TerminalText.Clean(rc)}' is not a number, 'absent', 'timeout' or 'skipped'");
+            _warnings.Add(Glossary.Say("bundle.bad-rc", ("line", line), ("rc", TerminalText.Clean(rc))));
             return (ProbeOutcome.Unknown, null);
         }
 
@@ -309,7 +308,7 @@ public static class BundleReader
                 // The last section may be cut mid-output; keep what it printed but mark it.
                 _current.Attributes["rc"] = "timeout";
                 _current.Attributes["cut"] = "yes";
-                _warnings.Add($"line {_current.Line}: the bundle ends inside probe {_current.Probe}; its output is partial");
+                _warnings.Add(Glossary.Say("bundle.ends-inside", ("line", _current.Line), ("probe", _current.Probe)));
             }
             CloseSection();
             Phase = Phase.Outside;

@@ -7,7 +7,7 @@ public sealed class EvidenceBundle
 
     public EvidenceBundle(string source, int startLine, string boundary,
         IReadOnlyDictionary<string, string> headers, IReadOnlyList<EvidenceSection> sections,
-        bool truncated, IReadOnlyList<string> warnings)
+        bool truncated, IReadOnlyList<Localized> warnings)
     {
         Source = source;
         StartLine = startLine;
@@ -28,7 +28,7 @@ public sealed class EvidenceBundle
     /// <summary>True when the closing <c>--BOUNDARY--</c> line was never seen.</summary>
     public bool Truncated { get; }
     /// <summary>Problems that did not stop reading (a bad attribute, a dropped partial section).</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    public IReadOnlyList<Localized> Warnings { get; }
 
     public string? Host => Headers.GetValueOrDefault("host");
     public string? CollectedAt => Headers.GetValueOrDefault("collected-at");

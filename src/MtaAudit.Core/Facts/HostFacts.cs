@@ -27,7 +27,7 @@ public sealed class HostFacts
     /// <summary>Probe ids (with path) cut at their time limit.</summary>
     public List<string> TimedOut { get; } = new();
     /// <summary>Things that make the evidence incomplete or odd (cut bundle, parse problems).</summary>
-    public List<string> Problems { get; } = new();
+    public List<Localized> Problems { get; } = new();
     /// <summary>False when the bundle was cut or a probe timed out: nothing may be judged GOOD from missing evidence.</summary>
     public bool Complete { get; set; } = true;
 

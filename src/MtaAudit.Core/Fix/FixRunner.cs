@@ -46,7 +46,7 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
         {
             Collection fresh;
             try { fresh = recollect(); }
-            catch (FixException e) { fresh = null!; notHeld.Add(new(e.Message, e.Message)); }
+            catch (FixException e) { fresh = null!; notHeld.Add(e.Said); }
             if (fresh is not null) notHeld.AddRange(PlanVerifier.Check(plan, fresh, target));
             foreach (var p in notHeld) journal.Write(new JournalEntry { Event = "verify", Host = plan.Host, Result = "not-held", Message = p.En });
         }

@@ -22,11 +22,11 @@ public static class FixSession
     {
         var r = target.Run(["sh", "-s"], timeout, new Dictionary<string, string> { ["MTA_AUDIT_PROBE_TIMEOUT"] = "10" },
             new UTF8Encoding(false).GetBytes(CollectorScript.Text));
-        if (r.TimedOut) throw new FixException($"{target.Name}: the collector passed its time limit of {timeout.TotalSeconds:0} s");
-        if (r.Cut) throw new FixException($"{target.Name}: the collector's {r.Stderr}; no plan or check rests on a cut bundle");
+        if (r.TimedOut) throw new FixException(Glossary.Say("fix.err.collector-timeout", ("target", target.Name), ("seconds", timeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
+        if (r.Cut) throw new FixException(Glossary.Say("fix.err.collector-cut", ("target", target.Name), ("stderr", TerminalText.Clean(r.Stderr))));
         var read = BundleReader.Read(Encoding.UTF8.GetString(r.StdoutBytes), target.Name).FirstOrDefault();
         if (read?.Bundle is null)
-            throw new FixException($"{target.Name}: the collector gave no evidence bundle ({(read?.Error?.ToString() ?? r.Summary)})");
+            throw new FixException(Glossary.Say("fix.err.no-bundle", ("target", target.Name), ("why", TerminalText.Clean(read?.Error?.ToString() ?? r.Summary))));
         var facts = FactsBuilder.Build(read.Bundle);
         AddLiveUnits(target, facts);
         return new Collection(facts, U45Rule.Judge(facts, options, read.Bundle.Source, read.Bundle.CollectedAt), read.Bundle);
@@ -53,4 +53,8 @@ public static class FixSession
 }
 
 /// <summary>A fix could not start or go on; the message names the target or file and the problem.</summary>
-public sealed class FixException(string message) : Exception(message);
+/// <summary>A fix that cannot go on for one host: <see cref="Exception.Message"/> is the English, <see cref="Said"/> the glossary sentence.</summary>
+public sealed class FixException(Localized said) : Exception(said.En), ISaid
+{
+    public Localized Said => said;
+}

@@ -3,7 +3,8 @@ using MtaAudit.Remediation;
 namespace MtaAudit.Fix;
 
 /// <summary>What --undo did to one step: restored, already (the state before was there), manual (a person must), failed.</summary>
-public sealed record UndoOutcome(int Step, string Target, string Result, string? Message);
+/// <summary>One step's undo: its result (restored, already, manual, failed) and a glossary sentence on it (the journal keeps the English).</summary>
+public sealed record UndoOutcome(int Step, string Target, string Result, Localized? Message);
 
 /// <summary>
 /// --undo JOURNAL: brings back, last step first, the state each step found before it ran: files get their
@@ -31,13 +32,13 @@ public sealed class FixUndo(ITarget target, TimeSpan stepTimeout)
             if (after?.Result == "already") continue;
             var step = Journal.StepOf(b);
             UndoOutcome o;
-            if (step is null) o = new(n, b.Target ?? "?", "manual", $"this version cannot undo a '{b.Kind}' step: undo it by hand");
+            if (step is null) o = new(n, b.Target ?? "?", "manual", Glossary.Say("undo.unknown-kind", ("kind", b.Kind ?? "?")));
             else
             {
                 journal.Write(new JournalEntry { Event = "undo-before", Step = n, Target = step.Target });
                 o = UndoStep(n, step, b, entries);
             }
-            journal.Write(new JournalEntry { Event = "undo-after", Step = n, Target = o.Target, Result = o.Result, Message = o.Message });
+            journal.Write(new JournalEntry { Event = "undo-after", Step = n, Target = o.Target, Result = o.Result, Message = o.Message?.En });
             outcomes.Add(o);
         }
         journal.Write(new JournalEntry { Event = "undo-end", Result = outcomes.Any(o => o.Result == "failed") ? "failed" : "ok" });
@@ -55,40 +56,41 @@ public sealed class FixUndo(ITarget target, TimeSpan stepTimeout)
                 var previous = before.Observed ?? p.FromVersion;
                 var back = entries.LastOrDefault(e => e.Event == "after" && e.Step == n)?.Downgrade ?? PackageDowngrade.Command(p, previous);
                 return new(n, p.Package, "manual", back is null
-                    ? $"package updates are not undone automatically; to go back, reinstall {p.Package} {previous}"
-                    : $"package updates are not undone automatically (going back reopens what the update fixed); if needed and {p.Package} {previous} is still available: {StepText.Line(null, back)}");
+                    ? Glossary.Say("undo.package-reinstall", ("package", p.Package), ("version", previous))
+                    : Glossary.Say("undo.package-downgrade", ("package", p.Package), ("version", previous), ("command", StepText.Line(null, back))));
         }
         var was = before.Observed ?? "";
         var cmd = StepChecks.UndoCommand(step, was);
-        if (cmd is null) return new(n, step.Target, "already", $"it was '{was}' before: nothing to bring back");
+        if (cmd is null) return new(n, step.Target, "already", Glossary.Say("undo.nothing-to-bring-back", ("was", StepText.State(was))));
         var now = StepChecks.Observe(target, step);
-        if (StepChecks.SameState(step, now, was)) return new(n, step.Target, "already", $"already '{was}'");
+        if (StepChecks.SameState(step, now, was)) return new(n, step.Target, "already", Glossary.Say("undo.already", ("was", StepText.State(was))));
         var r = target.Run(cmd, stepTimeout);
         var after = StepChecks.Observe(target, step);
         return StepChecks.SameState(step, after, was)
-            ? new(n, step.Target, "restored", $"'{now}' → '{after}'")
-            : new(n, step.Target, "failed", $"{StepText.Line(null, cmd)}: {r.Summary}; state '{after}', was '{was}'");
+            ? new(n, step.Target, "restored", Glossary.Say("undo.restored-state", ("now", StepText.State(now)), ("after", StepText.State(after))))
+            : new(n, step.Target, "failed", Glossary.Say("undo.failed-state", ("command", StepText.Line(null, cmd)), ("cause", TerminalText.Clean(r.Summary)),
+                ("after", StepText.State(after)), ("was", StepText.State(was))));
     }
 
     private UndoOutcome RestoreFile(int n, FileLineEdit f, JournalEntry? backup)
     {
-        if (backup?.Backup is null) return new(n, f.Path, "already", "no backup was made: the file was not changed");
+        if (backup?.Backup is null) return new(n, f.Path, "already", Glossary.Say("undo.no-backup"));
         try
         {
             var original = File.ReadAllBytes(backup.Backup);
             if (FixRunner.Sha(original) != backup.Sha256)
-                return new(n, f.Path, "failed", $"the backup {backup.Backup} does not match the hash in the journal: not restored");
+                return new(n, f.Path, "failed", Glossary.Say("undo.backup-mismatch", ("backup", backup.Backup)));
             var current = target.ReadFile(f.Path);
-            if (current is not null && current.AsSpan().SequenceEqual(original)) return new(n, f.Path, "already", "already the original bytes");
+            if (current is not null && current.AsSpan().SequenceEqual(original)) return new(n, f.Path, "already", Glossary.Say("undo.already-original"));
             target.WriteFile(f.Path, original);
             var check = target.ReadFile(f.Path);
             return check is not null && check.AsSpan().SequenceEqual(original)
-                ? new(n, f.Path, "restored", $"original bytes from {backup.Backup}")
-                : new(n, f.Path, "failed", "the file does not read back as the original");
+                ? new(n, f.Path, "restored", Glossary.Say("undo.restored-file", ("backup", backup.Backup)))
+                : new(n, f.Path, "failed", Glossary.Say("undo.not-read-back"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(n, f.Path, "failed", TerminalText.Clean(e.Message));
+            return new(n, f.Path, "failed", Glossary.Say("quote", ("text", TerminalText.Clean(e.Message))));
         }
     }
 }

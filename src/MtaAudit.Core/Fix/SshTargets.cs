@@ -28,13 +28,13 @@ public sealed class SshTargets : IDisposable
         using var limit = new CancellationTokenSource(_s.ConnectTimeout * 2);
         var dial = _dialer.DialAsync(t, TimeSpan.Zero, limit.Token).GetAwaiter().GetResult();
         if (dial.Failure is { } failure)
-            throw new FixException(failure.Message ?? (dial.FailedAtJump ? $"{t}: the jump host failed" : $"{t}: cannot connect"));
+            throw new FixException(failure.Message ?? Glossary.Say(dial.FailedAtJump ? "fix.err.jump-failed" : "fix.err.cannot-connect", ("target", t.ToString())));
         var target = new SshTarget(t, _s, dial.Client!, dial.Forward);
         var id = target.Run(["id", "-u"], IdTimeout);
         if (!id.Ok)
         {
             target.Dispose();
-            throw new FixException($"{t}: cannot run a command{(_s.Sudo ? " through sudo" : "")}: {id.Summary}");
+            throw new FixException(Glossary.Say("fix.err.cannot-run", ("target", t.ToString()), ("sudo", _s.Sudo ? Glossary.Say("fix.err.through-sudo") : Glossary.Same("")), ("cause", TerminalText.Clean(id.Summary))));
         }
         target.IsRoot = id.Stdout.Trim() == "0";
         return target;

@@ -25,8 +25,7 @@ public static class FleetReport
             var source = "ssh " + Describe(row);
             if (!row.Done)
             {
-                yield return (NotChecked(row.Name, source, "not-scanned",
-                    "the run stopped before this host finished (--resume continues it)"), HostContext.Unknown);
+                yield return (NotChecked(row.Name, source, "not-scanned", Glossary.Say("fleet.not-finished")), HostContext.Unknown);
                 continue;
             }
             // Judged once: the scan that stored this host kept its judgement; only other runs' hosts are judged again.
@@ -38,7 +37,7 @@ public static class FleetReport
                 continue;
             }
             var kind = row.Failure?.Name() ?? HostFailure.CollectorFailed.Name();
-            yield return (NotChecked(row.Name, source, kind, row.Message ?? "no evidence bundle came back"), HostContext.Unknown);
+            yield return (NotChecked(row.Name, source, kind, StoredSaying.Decode(row.Message) ?? Glossary.Say("fleet.no-bundle")), HostContext.Unknown);
         }
     }
 
@@ -64,25 +63,25 @@ public static class FleetReport
                 reasons.Add(Glossary.Say("fleet.nonroot"));
             if (failure is { } f)
             {
-                errors.Add($"{f.Name()}: the collection did not end cleanly; the evidence is partial");
+                errors.Add(Glossary.Say("fleet.error-partial", ("kind", f.Name())));
                 if (verdict is Verdict.Good or Verdict.NotApplicable)
                 {
                     verdict = Verdict.Manual;
                     reasons.Add(Glossary.Say("fleet.partial", ("kind", f.Name())));
                 }
             }
-            // The bundle's own host line is shown next to the source, never used as the key.
-            var said = item.Bundle.Host is { } h && h != name ? $" (calls itself '{TerminalText.Clean(h)}')" : "";
-            return (report with { Host = name, Source = (source ?? report.Source) + said, Verdict = verdict, Complete = report.Complete && failure is null, Reasons = reasons, Errors = errors },
-                HostContextReader.Of(item.Bundle));
+            // The bundle's own host line is shown next to the source (worded by the renderers), never used as the key.
+            var calls = item.Bundle.Host is { } h && h != name ? TerminalText.Clean(h) : null;
+            return (report with { Host = name, Source = source ?? report.Source, Verdict = verdict, Complete = report.Complete && failure is null, Reasons = reasons, Errors = errors },
+                HostContextReader.Of(item.Bundle) with { CallsItself = calls });
         }
         return null;
     }
 
-    private static HostReport NotChecked(string name, string source, string kind, string message) =>
+    private static HostReport NotChecked(string name, string source, string kind, Localized message) =>
         new(name, OsInfo.Unknown, Verdict.Manual, false, [],
             [Glossary.Say("fleet.not-checked", ("kind", kind))],
-            [$"{kind}: {message}"], source);
+            [Glossary.Say("fleet.error", ("kind", kind), ("problem", message))], source);
 
     private static string Describe(FleetStore.Row r) => Describe(r.User, r.Address, r.Port);
 

@@ -17,7 +17,7 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
     public string? EvidenceDir { get; init; }
 
     /// <summary>Problems writing evidence files (the store still has the bundle); reported after the scan.</summary>
-    public List<string> EvidenceErrors { get; } = [];
+    public List<Localized> EvidenceErrors { get; } = [];
 
     public async Task RunAsync(long run, IReadOnlyList<Target> pending, CancellationToken ct)
     {
@@ -34,7 +34,7 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // A library fault on one host is that host's named failure, never the end of the scan.
-                result = HostCollection.Failed(HostFailure.CollectorFailed, $"{t}: {e.GetType().Name}: {TerminalText.Clean(e.Message)}", TimeSpan.Zero);
+                result = HostCollection.Failed(HostFailure.CollectorFailed, Glossary.Say("ssh.fail.other", ("where", t.ToString()), ("type", e.GetType().Name), ("cause", TerminalText.Clean(e.Message))), TimeSpan.Zero);
             }
             if (result.Failure == HostFailure.Cancelled)
             {
@@ -56,7 +56,7 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
                     try { EvidenceFiles.Write(EvidenceDir, t.Name, result.Output); }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        lock (EvidenceErrors) EvidenceErrors.Add($"{EvidenceDir}: cannot write the evidence of {t.Name}: {e.Message}");
+                        lock (EvidenceErrors) EvidenceErrors.Add(Glossary.Say("fleet.evidence-not-written", ("dir", EvidenceDir), ("host", t.Name), ("cause", TerminalText.Clean(e.Message))));
                     }
                 }
             }

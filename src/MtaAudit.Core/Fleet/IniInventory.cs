@@ -20,13 +20,13 @@ public static class IniInventory
             if (line.Length == 0 || line.StartsWith('#') || line.StartsWith(';')) continue;
             if (line.StartsWith('['))
             {
-                if (!line.EndsWith(']')) throw new InventoryException($"{source}:{lineNo}: section line without ']'");
+                if (!line.EndsWith(']')) throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", Glossary.Say("inv.ini.section-bracket"))));
                 var header = line[1..^1].Trim();
                 int colon = header.IndexOf(':');
                 group = colon < 0 ? header : header[..colon];
                 kind = colon < 0 ? "hosts" : header[(colon + 1)..];
                 if (group.Length == 0 || kind is not ("hosts" or "children" or "vars"))
-                    throw new InventoryException($"{source}:{lineNo}: unknown section [{header}]");
+                    throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", Glossary.Say("inv.ini.unknown-section", ("header", header)))));
                 inv.GroupOf(group);
                 continue;
             }
@@ -72,16 +72,16 @@ public static class IniInventory
             if (char.IsWhiteSpace(c)) { if (cur.Length > 0) { words.Add(cur.ToString()); cur.Clear(); } continue; }
             cur.Append(c);
         }
-        if (quote != '\0') throw new InventoryException($"{source}:{lineNo}: unclosed quote");
+        if (quote != '\0') throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", Glossary.Say("inv.ini.unclosed-quote"))));
         if (cur.Length > 0) words.Add(cur.ToString());
-        if (words.Count == 0) throw new InventoryException($"{source}:{lineNo}: empty entry");
+        if (words.Count == 0) throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", Glossary.Say("inv.ini.empty-entry"))));
         return words;
     }
 
     private static (string, string) KeyValue(string s, string source, int lineNo)
     {
         int eq = s.IndexOf('=');
-        if (eq <= 0) throw new InventoryException($"{source}:{lineNo}: '{s}' is not key=value");
+        if (eq <= 0) throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", Glossary.Say("inv.ini.not-key-value", ("text", s)))));
         return (s[..eq].Trim(), s[(eq + 1)..].Trim().Trim('"', '\''));
     }
 
@@ -93,7 +93,7 @@ public static class IniInventory
         int close = name.IndexOf(']', open);
         var parts = close < 0 ? [] : name[(open + 1)..close].Split(':');
         if (parts.Length != 2 || !int.TryParse(parts[0], out var from) || !int.TryParse(parts[1], out var to) || to < from || to - from > 100_000)
-            throw new InventoryException($"{source}:{lineNo}: host range '{name}' must be [FROM:TO] with numbers");
+            throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", Glossary.Say("inv.ini.bad-range", ("name", name)))));
         int width = parts[0].Length;
         var prefix = name[..open];
         var suffix = name[(close + 1)..];

@@ -63,7 +63,7 @@ public sealed class Inventory
             {
                 if (_hosts.ContainsKey(raw)) wanted.Add(raw);
                 else if (_groups.ContainsKey(raw)) wanted.UnionWith(HostsOfGroup(raw, []));
-                else throw new InventoryException($"{source}: --limit '{raw}' names no host or group of this inventory");
+                else throw new InventoryException(Glossary.Say("inv.limit-none", ("source", source), ("limit", raw)));
             }
             names = _order.Where(wanted.Contains);
         }
@@ -122,11 +122,11 @@ public sealed class Inventory
         int port = Target.DefaultPort;
         var portText = v.GetValueOrDefault("ansible_port") ?? v.GetValueOrDefault("ansible_ssh_port");
         if (portText is not null && !Target.TryPort(portText, out port))
-            throw new InventoryException($"{source}: host '{name}': ansible_port '{portText}' is not a port number");
+            throw new InventoryException(Glossary.Say("inv.bad-port", ("source", source), ("name", name), ("port", portText)));
         if (!Target.IsHostName(address))
-            throw new InventoryException($"{source}: host '{name}': '{address}' is not a host name or address");
+            throw new InventoryException(Glossary.Say("inv.bad-address", ("source", source), ("name", name), ("address", address)));
         if (user is not null && !Target.IsUserName(user))
-            throw new InventoryException($"{source}: host '{name}': ansible_user '{user}' is not a user name");
+            throw new InventoryException(Glossary.Say("inv.bad-user", ("source", source), ("name", name), ("user", user)));
         return new Target(name, address, port, user);
     }
 
@@ -137,7 +137,7 @@ public sealed class Inventory
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InventoryException($"{path}: cannot read the inventory: {e.Message}");
+            throw new InventoryException(Glossary.Say("inv.cannot-read", ("path", path), ("cause", TerminalText.Clean(e.Message))));
         }
         return Parse(text, path);
     }

@@ -13,7 +13,7 @@ public static class PlainInventory
             var line = StripComment(raw).Trim();
             if (line.Length == 0) continue;
             if (!Target.TryParse(line, out var t, out var problem))
-                throw new InventoryException($"{source}:{lineNo}: {problem}");
+                throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", problem)));
             var h = inv.AddHost(t.Name, "all");
             h.Vars["ansible_host"] = t.Address;
             h.Vars["ansible_port"] = t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);

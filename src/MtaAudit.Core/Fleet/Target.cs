@@ -10,10 +10,10 @@ public sealed record Target(string Name, string Address, int Port = 22, string? 
     public const int DefaultPort = 22;
 
     /// <summary>"[user@]host[:port]" as typed after --host or on a line of a plain list; IPv6 as [addr]:port.</summary>
-    public static bool TryParse(string text, out Target target, out string problem)
+    public static bool TryParse(string text, out Target target, out Localized problem)
     {
         target = null!;
-        problem = "";
+        problem = Glossary.Same("");
         var s = text.Trim();
         string? user = null;
         int at = s.LastIndexOf('@');
@@ -21,26 +21,26 @@ public sealed record Target(string Name, string Address, int Port = 22, string? 
         {
             user = s[..at];
             s = s[(at + 1)..];
-            if (user.Length == 0) { problem = $"'{text}': empty user before '@'"; return false; }
+            if (user.Length == 0) { problem = Glossary.Say("target.empty-user", ("text", text)); return false; }
         }
         string host = s;
         int port = DefaultPort;
         if (s.StartsWith('['))
         {
             int close = s.IndexOf(']');
-            if (close < 0) { problem = $"'{text}': '[' without ']'"; return false; }
+            if (close < 0) { problem = Glossary.Say("target.bracket", ("text", text)); return false; }
             host = s[1..close];
             var rest = s[(close + 1)..];
-            if (rest.Length > 0 && (!rest.StartsWith(':') || !TryPort(rest[1..], out port))) { problem = $"'{text}': bad port"; return false; }
+            if (rest.Length > 0 && (!rest.StartsWith(':') || !TryPort(rest[1..], out port))) { problem = Glossary.Say("target.bad-port", ("text", text), ("port", rest.TrimStart(':'))); return false; }
         }
         else if (s.Count(c => c == ':') == 1)
         {
             int colon = s.IndexOf(':');
             host = s[..colon];
-            if (!TryPort(s[(colon + 1)..], out port)) { problem = $"'{text}': bad port '{s[(colon + 1)..]}'"; return false; }
+            if (!TryPort(s[(colon + 1)..], out port)) { problem = Glossary.Say("target.bad-port", ("text", text), ("port", s[(colon + 1)..])); return false; }
         }
-        if (!IsHostName(host)) { problem = $"'{text}': not a host name or address"; return false; }
-        if (user is not null && !IsUserName(user)) { problem = $"'{text}': not a user name"; return false; }
+        if (!IsHostName(host)) { problem = Glossary.Say("target.not-host", ("text", text)); return false; }
+        if (user is not null && !IsUserName(user)) { problem = Glossary.Say("target.not-user", ("text", text)); return false; }
         // The name keeps the port when it is not 22, so two sshd on one address stay two hosts.
         var name = port == DefaultPort ? host : $"{host}:{port}";
         target = new Target(name, host, port, user);

@@ -16,12 +16,12 @@ public static class YamlInventory
         try { stream.Load(new StringReader(text)); }
         catch (YamlException e)
         {
-            throw new InventoryException($"{source}:{e.Start.Line}: not valid YAML: {e.Message}");
+            throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", e.Start.Line), ("problem", Glossary.Say("inv.yaml.invalid", ("cause", TerminalText.Clean(e.Message))))));
         }
         var inv = new Inventory();
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return inv;
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new InventoryException($"{source}:{stream.Documents[0].RootNode.Start.Line}: the top level must be a map of groups (e.g. 'all:')");
+            throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", stream.Documents[0].RootNode.Start.Line), ("problem", Glossary.Say("inv.yaml.top-level"))));
         foreach (var (key, value) in root.Children)
             ReadGroup(inv, Scalar(key, source), value, source, 0);
         return inv;
@@ -29,11 +29,11 @@ public static class YamlInventory
 
     private static void ReadGroup(Inventory inv, string name, YamlNode node, string source, int depth)
     {
-        if (depth > 50) throw new InventoryException($"{source}:{node.Start.Line}: groups nested too deep");
+        if (depth > 50) throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", node.Start.Line), ("problem", Glossary.Say("inv.yaml.too-deep"))));
         var group = inv.GroupOf(name);
         if (IsEmpty(node)) return;
         if (node is not YamlMappingNode map)
-            throw new InventoryException($"{source}:{node.Start.Line}: group '{name}' must be a map (hosts, vars, children)");
+            throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", node.Start.Line), ("problem", Glossary.Say("inv.yaml.group-map", ("name", name)))));
         foreach (var (k, v) in map.Children)
         {
             switch (Scalar(k, source))
@@ -41,7 +41,7 @@ public static class YamlInventory
                 case "hosts":
                     if (IsEmpty(v)) break;
                     if (v is not YamlMappingNode hosts)
-                        throw new InventoryException($"{source}:{v.Start.Line}: '{name}.hosts' must be a map of host names");
+                        throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", v.Start.Line), ("problem", Glossary.Say("inv.yaml.hosts-map", ("name", name)))));
                     foreach (var (hk, hv) in hosts.Children)
                     {
                         var host = inv.AddHost(Scalar(hk, source), name);
@@ -54,7 +54,7 @@ public static class YamlInventory
                 case "children":
                     if (IsEmpty(v)) break;
                     if (v is not YamlMappingNode children)
-                        throw new InventoryException($"{source}:{v.Start.Line}: '{name}.children' must be a map of groups");
+                        throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", v.Start.Line), ("problem", Glossary.Say("inv.yaml.children-map", ("name", name)))));
                     foreach (var (ck, cv) in children.Children)
                     {
                         var child = Scalar(ck, source);
@@ -63,7 +63,7 @@ public static class YamlInventory
                     }
                     break;
                 default:
-                    throw new InventoryException($"{source}:{k.Start.Line}: group '{name}' has '{Scalar(k, source)}'; expected hosts, vars or children");
+                    throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", k.Start.Line), ("problem", Glossary.Say("inv.yaml.unknown-key", ("name", name), ("key", Scalar(k, source))))));
             }
         }
     }
@@ -73,7 +73,7 @@ public static class YamlInventory
     {
         if (IsEmpty(node)) return;
         if (node is not YamlMappingNode map)
-            throw new InventoryException($"{source}:{node.Start.Line}: variables must be a map of name: value");
+            throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", node.Start.Line), ("problem", Glossary.Say("inv.yaml.vars-map"))));
         foreach (var (k, v) in map.Children)
             if (v is YamlScalarNode s && s.Value is not null) into[Scalar(k, source)] = s.Value;
     }
@@ -82,5 +82,5 @@ public static class YamlInventory
 
     private static string Scalar(YamlNode n, string source) =>
         n is YamlScalarNode { Value: { Length: > 0 } v } ? v
-            : throw new InventoryException($"{source}:{n.Start.Line}: expected a name here");
+            : throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", n.Start.Line), ("problem", Glossary.Say("inv.yaml.name"))));
 }

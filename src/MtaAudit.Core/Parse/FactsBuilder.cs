@@ -19,7 +19,7 @@ public static class FactsBuilder
         if (bundle.Truncated)
         {
             facts.Complete = false;
-            facts.Problems.Add("the evidence bundle was cut short (no closing line); missing evidence is not read as 'not installed'");
+            facts.Problems.Add(Glossary.Say("problem.bundle-cut"));
         }
         foreach (var w in bundle.Warnings) facts.Problems.Add(w);
         facts.Root = bundle.Headers.GetValueOrDefault("user") switch { "root" => true, "nonroot" => false, _ => null };
@@ -46,7 +46,7 @@ public static class FactsBuilder
             {
                 // WHY: a cut process or package list lacks its tail; absence read from it would be a guess.
                 facts.Complete = false;
-                facts.Problems.Add($"line {section.LineNumber}: the output of probe {section.Probe} was cut at the collector's size cap; it is partial");
+                facts.Problems.Add(Glossary.Say("problem.probe-cut", ("line", section.LineNumber), ("probe", section.Probe)));
             }
             ProbeStatus.Record(section, facts);
             Dispatch(section, facts);
@@ -75,7 +75,7 @@ public static class FactsBuilder
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A parser bug must not lose the rest of the host; the judgement sees the gap.
-            facts.Problems.Add($"line {section.LineNumber}: could not read probe {section.Probe}: {e.GetType().Name}: {e.Message}");
+            facts.Problems.Add(Glossary.Say("problem.parser-failed", ("line", section.LineNumber), ("probe", section.Probe), ("type", e.GetType().Name), ("cause", TerminalText.Clean(e.Message))));
             facts.Complete = false;
         }
     }

@@ -24,7 +24,7 @@ public static class ProbeStatus
     {
         var skipped = facts.ProbeStates.Values.Where(f => f.Reason == UnknownReason.Skipped).Select(f => f.Probe).ToList();
         if (skipped.Count > 0)
-            facts.Problems.Add("probes skipped by MTA_AUDIT_SKIP (their facts are unknown): " + string.Join(", ", skipped));
+            facts.Problems.Add(Glossary.Say("problem.skipped", ("probes", string.Join(", ", skipped))));
     }
 
     private static int Rank(Fact<string> f) => f.State switch

@@ -86,7 +86,7 @@ public sealed class HtmlSink(Stream output) : IReportSink
         j.WriteString("v", Words.VerdictCode(h.Verdict)[8..]);
         j.WriteString("at", h.CollectedAt ?? "");
         j.WriteString("acct", _w.Account(ctx.Account));
-        j.WriteString("src", h.Source ?? "");
+        j.WriteString("src", _w.Source(h, ctx));
         j.WriteStartArray("m");
         foreach (var m in h.Mtas)
         {
@@ -120,7 +120,7 @@ public sealed class HtmlSink(Stream output) : IReportSink
         }
         j.WriteEndArray();
         Strings("r", h.Reasons.Select(r => r.Get(_w.Lang)));
-        Strings("e", h.Errors);
+        Strings("e", h.Errors.Select(e => e.Get(_w.Lang)));
         j.WriteEndObject();
         j.Flush();
     }

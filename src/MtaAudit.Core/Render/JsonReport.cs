@@ -53,12 +53,14 @@ public static class JsonReport
         }).ToList(),
         Reasons = h.Reasons.Select(r => r.Get(lang)).ToList(),
         Codes = Codes(h.Reasons),
-        Errors = h.Errors.ToList(),
+        Errors = h.Errors.Select(e => e.Get(lang)).ToList(),
+        ErrorCodes = Codes(h.Errors),
         Source = h.Source,
         CollectedAt = h.CollectedAt,
         Account = ctx.Account,
         Addresses = ctx.AddressesUnknown is null ? ctx.Addresses.ToList() : null,
         AddressesUnknown = ctx.AddressesUnknown is { } why ? MtaAudit.Facts.UnknownReasonText.Code(why) : null,
+        CallsItself = ctx.CallsItself,
     };
 
     /// <summary>The glossary codes of coded sentences, or null when none is coded (older producers).</summary>
@@ -89,10 +91,10 @@ public static class JsonReport
                 m.Running, m.Enabled, V(m.Verdict), m.Reasons.Select(L).ToList(),
                 m.Cves.Select(c => new CveRef(c.Id, c.FixedIn, c.Severity, c.Cvss, c.Kev, null, c.Vendor)).ToList(),
                 m.Remediation.Select(L).ToList(), m.Evidence, m.EvidenceLines, m.Binary, m.Confidence, PackageUnknown: m.PackageUnknown == true)).ToList(),
-            d.Reasons.Select(L).ToList(), d.Errors, d.Source, d.CollectedAt);
+            d.Reasons.Select(L).ToList(), d.Errors.Select(L).ToList(), d.Source, d.CollectedAt);
         // An older report left addresses out when it had none: unknown, as it did not say.
         var unknown = d.Addresses is null ? MtaAudit.Facts.UnknownReasonText.FromCode(d.AddressesUnknown) : (MtaAudit.Facts.UnknownReason?)null;
-        return (host, new HostContext(d.Account, d.Addresses ?? []) { AddressesUnknown = unknown });
+        return (host, new HostContext(d.Account, d.Addresses ?? []) { AddressesUnknown = unknown, CallsItself = d.CallsItself });
     }
 
     internal static ReportJsonContext Json => Context;
@@ -144,6 +146,9 @@ public static class JsonReport
         public string? CollectedAt { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<CodeDoc>? Codes { get; set; }
+        /// <summary>The glossary codes of <see cref="Errors"/>, as <see cref="Codes"/> are of the reasons.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<CodeDoc>? ErrorCodes { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Account { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -151,6 +156,9 @@ public static class JsonReport
         /// <summary>Why <see cref="Addresses"/> is missing: not-collected, absent, failed, timed-out, cut, not-root, skipped.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? AddressesUnknown { get; set; }
+        /// <summary>The bundle's own host line when it differs from <see cref="Host"/> (a fleet's inventory name).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? CallsItself { get; set; }
     }
 
     /// <summary>A sentence's glossary code and parameters (Text/Glossary.cs), beside its text in <c>reasons</c>.</summary>

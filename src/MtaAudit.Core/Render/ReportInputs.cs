@@ -164,7 +164,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                         break;
                     }
                     found++;
-                    if (item.Error is { } bad) { Errors.Add(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Message))); continue; }
+                    if (item.Error is { } bad) { Errors.Add(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Said))); continue; }
                     var b = item.Bundle!;
                     if (!Keep(b.Host, i, b.StartLine)) continue;
                     Hosts++;

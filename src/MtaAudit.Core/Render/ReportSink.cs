@@ -73,6 +73,9 @@ public sealed record HostContext(string? Account, IReadOnlyList<string> Addresse
     public static readonly HostContext Unknown = new(null, []) { AddressesUnknown = Facts.UnknownReason.NotCollected };
 
     public Facts.UnknownReason? AddressesUnknown { get; init; }
+
+    /// <summary>The bundle's own host line when it differs from the name the host is reported under (a fleet's inventory name); shown beside the source.</summary>
+    public string? CallsItself { get; init; }
 }
 
 /// <summary>Counts as hosts pass, and the run's input problems and notes (duplicates dropped).</summary>

@@ -41,7 +41,7 @@ public static class ResultRow
             lines.AddRange(m.Reasons.Select(r => "  · " + r.Get(w.Lang)));
         }
         lines.AddRange(h.Reasons.Select(r => "· " + r.Get(w.Lang)));
-        lines.AddRange(h.Errors.Select(e => "· " + w["detail.errors"] + ": " + e));
+        lines.AddRange(h.Errors.Select(e => "· " + w["detail.errors"] + ": " + e.Get(w.Lang)));
         return string.Join("\n", lines);
     }
 

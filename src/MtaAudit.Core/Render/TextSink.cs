@@ -61,7 +61,7 @@ public sealed class TextSink : IReportSink
         Field(_w["col.account"], C(_w.Account(ctx.Account)));
         Field(_w["col.ip"], C(_w.Addresses(ctx)));
         Field(_w["col.os"], C(Words.Os(h.Os) is { Length: > 0 } os ? os : _w["value.unknown"]));
-        if (h.Source is not null) Field(_w["col.source"], C(h.Source));
+        if (h.Source is not null) Field(_w["col.source"], C(_w.Source(h, ctx)));
         if (h.Mtas.Count == 0)
         {
             d.WriteLine("  " + _w["detail.status"] + ":");
@@ -73,7 +73,7 @@ public sealed class TextSink : IReportSink
         if (h.Errors.Count > 0)
         {
             d.WriteLine("  " + _w["detail.errors"] + ":");
-            foreach (var e in h.Errors) d.WriteLine("    ! " + C(e));
+            foreach (var e in h.Errors) d.WriteLine("    ! " + C(e.Get(_w.Lang)));
         }
     }
 

@@ -41,6 +41,10 @@ public sealed class Words(Lang lang)
     };
 
     /// <summary>The host's addresses; none besides loopback, or unknown and why (not collected, no program…).</summary>
+    /// <summary>Where the host's evidence came from, with the name its bundle gives itself when that differs.</summary>
+    public string Source(HostReport h, HostContext c) =>
+        (h.Source ?? "") + (c.CallsItself is { } name ? Say("detail.calls-itself", ("name", name)) : "");
+
     public string Addresses(HostContext c) =>
         c.Addresses.Count > 0 ? string.Join(", ", c.Addresses)
         : c.AddressesUnknown is { } why ? Say("addr.unknown", ("why", why.Words().Get(Lang)))

@@ -198,7 +198,7 @@ public sealed class FleetStore : IDisposable
             cmd.Parameters.AddWithValue("$e", (long)c.Elapsed.TotalMilliseconds);
             cmd.Parameters.AddWithValue("$x", (object?)c.ExitStatus ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$f", (object?)c.Failure?.Name() ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$m", (object?)c.Message ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$m", (object?)StoredSaying.Encode(c.Message) ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$v", (object?)verdict ?? DBNull.Value);
             cmd.Parameters.Add("$b", SqliteType.Blob).Value = c.Output.Length > 0 ? c.Output : DBNull.Value;
             cmd.ExecuteNonQuery();

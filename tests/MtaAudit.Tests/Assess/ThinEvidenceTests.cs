@@ -76,9 +76,10 @@ public class ThinEvidenceTests
     [Fact]
     public void Metadata_age_is_the_oldest_security_sources()
     {
-        // deb12-postfix-update: a fresh local repository (1795844184) beside bookworm-security (1795841940).
+        // deb12-postfix-update: a fresh local repository (1796092427, the moment of collection) beside bookworm-security (1796071669).
         var s = Bundles.File("testhosts/deb12-postfix-update.pending.evidence").First(RepoAgeParser.Probe)!;
-        Assert.Equal(1795841940, RepoAgeParser.ReferenceMtime(s.Text, 1795844191, s.Command));
+        Assert.Equal("1796092427", s.Attributes["now"]);
+        Assert.Equal(1796071669, RepoAgeParser.ReferenceMtime(s.Text, 1796092427, s.Command));
     }
 
     [Fact]

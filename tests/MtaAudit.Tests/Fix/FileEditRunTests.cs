@@ -69,6 +69,10 @@ public sealed class FileEditRunTests : IDisposable
         var undone = new FixUndo(new LocalTarget(Root), TimeSpan.FromSeconds(30)).Undo(JournalPath("first"), out var undoProblems);
         Assert.Empty(undoProblems);
         Assert.Equal(["restored", "restored"], undone.Select(u => u.Result));
+        // Said from the glossary in both languages; the journal keeps the English.
+        Assert.All(undone, u => Assert.Equal(("undo.restored-file", "original bytes from " + u.Message!.Args![0].Value, u.Message.Args[0].Value + "의 원래 내용으로 복원함"),
+            (u.Message.Code, u.Message.En, u.Message.Ko)));
+        Assert.Contains(Journal.Read(JournalPath("first")).Entries, e => e.Event == "undo-after" && e.Message == undone[0].Message!.En);
         Assert.Equal(AixLive, File.ReadAllBytes(rc));
         Assert.Equal(Mailservs, File.ReadAllBytes(ms));
 
@@ -117,6 +121,7 @@ public sealed class FileEditRunTests : IDisposable
             Assert.Equal(Mailservs, File.ReadAllBytes(ms));
             Assert.Contains(undone, u => u.Step == 1 && u.Result == "restored");
             Assert.Contains(undone, u => u.Step == 2 && u.Result == "already"); // never changed
+            Assert.Contains(undone, u => u.Step == 2 && u.Message!.Ko == "이미 원래 내용임");
             Assert.Equal(AixLive, File.ReadAllBytes(rc));
         }
         finally

@@ -258,7 +258,8 @@ public sealed class FixOnTestHostsTests(TestHostsFixture hosts) : IDisposable
             Assert.Equal(["apt-get", "install", "-y", "--allow-downgrades", "postfix=" + was], entries.Single(e => e.Event == "after" && e.Step == 1).Downgrade);
             var undo = Assert.Single(new FixUndo(t, StepTimeout).Undo(journal, out _));
             Assert.Equal("manual", undo.Result);
-            Assert.Contains("apt-get install -y --allow-downgrades postfix=" + was, undo.Message, StringComparison.Ordinal);
+            Assert.Contains("apt-get install -y --allow-downgrades postfix=" + was, undo.Message!.En, StringComparison.Ordinal);
+            Assert.Contains("apt-get install -y --allow-downgrades postfix=" + was, undo.Message.Ko, StringComparison.Ordinal);
             Assert.Equal(newer, t.Run(["dpkg-query", "-W", "-f=${Version}", "postfix"], TimeSpan.FromSeconds(30)).Stdout.Trim());
             var after = FixSession.Collect(t, Options, CollectTimeout);
             Assert.Equal(newer, Finding(after, "postfix").Package!.Version);

@@ -135,7 +135,7 @@ public sealed class FaultFleetTests(FaultFleet fleet) : IClassFixture<FaultFleet
     {
         Assert.Equal(Verdict.Manual, h.Verdict);
         Assert.False(h.Complete);
-        Assert.True(h.Errors.Any(e => e.StartsWith(kind + ":", StringComparison.Ordinal)), $"{h.Host}: expected '{kind}', got: {string.Join(" | ", h.Errors)}");
+        Assert.True(h.Errors.Any(e => e.En.StartsWith(kind + ":", StringComparison.Ordinal) && e.Ko.StartsWith($"'{kind}': ", StringComparison.Ordinal)), $"{h.Host}: expected '{kind}', got: {string.Join(" | ", h.Errors)}");
     }
 
     [Fact]
@@ -165,13 +165,13 @@ public sealed class FaultFleetTests(FaultFleet fleet) : IClassFixture<FaultFleet
         AssertFailed(hosts["wrongkey"], "auth-failed");
         AssertFailed(hosts["unknown"], "host-key-unknown");
         AssertFailed(hosts["changed"], "host-key-changed");
-        Assert.Contains("SHA256:", hosts["changed"].Errors[0]);
+        Assert.Contains("SHA256:", hosts["changed"].Errors[0].Ko);
 
         // 50 MB: cut at the 4 MiB cap, the partial bundle judged, never GOOD.
         var big = hosts["big"];
         Assert.Equal(Verdict.Manual, big.Verdict);
         Assert.False(big.Complete);
-        Assert.Contains(big.Errors, e => e.StartsWith("output-cut:", StringComparison.Ordinal));
+        Assert.Contains(big.Errors, e => e.En.StartsWith("output-cut:", StringComparison.Ordinal));
         var bigFile = new FileInfo(Path.Combine(evidence, "big.evidence"));
         Assert.InRange(bigFile.Length, 4L * 1024 * 1024 - 1, 4L * 1024 * 1024);
 
@@ -188,7 +188,8 @@ public sealed class FaultFleetTests(FaultFleet fleet) : IClassFixture<FaultFleet
         var settings = fleet.Settings() with { CommandTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(300) };
         var hosts = Scan(settings, [FaultFleet.T("hang", 8), FaultFleet.T("closed", 3)]);
         AssertFailed(hosts["hang"], "timeout");
-        Assert.Contains("command time limit of 5 s", hosts["hang"].Errors[0]);
+        Assert.Contains("command time limit of 5 s", hosts["hang"].Errors[0].En);
+        Assert.Contains("명령 제한 시간 5초", hosts["hang"].Errors[0].Ko);
         AssertFailed(hosts["closed"], "refused");
     }
 

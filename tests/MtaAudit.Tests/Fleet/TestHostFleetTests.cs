@@ -76,12 +76,14 @@ public sealed class TestHostFleetTests(TestHostsFixture hosts) : IDisposable
             .RunAsync(run, targets, CancellationToken.None);
         await collector.DisposeAsync();
 
-        var reports = FleetReport.Hosts(store, run, analysis).ToList();
-        Assert.Equal(targets.Select(t => t.Name), reports.Select(r => r.Host));
-        foreach (var (spec, report) in TestHostsFixture.Hosts.Zip(reports))
+        var entries = FleetReport.Entries(store, run, analysis).ToList();
+        Assert.Equal(targets.Select(t => t.Name), entries.Select(e => e.Host.Host));
+        foreach (var (spec, (report, context)) in TestHostsFixture.Hosts.Zip(entries))
         {
             Assert.True(report.Errors.Count == 0, $"{spec.Name}: {string.Join(" | ", report.Errors)}");
-            Assert.Equal($"ssh {spec.Address} (calls itself '{spec.Name}')", report.Source);
+            Assert.Equal($"ssh {spec.Address}", report.Source);
+            Assert.Equal(spec.Name, context.CallsItself);
+            Assert.Equal([spec.Address], context.Addresses);
             if (!spec.HasMta)
             {
                 Assert.Empty(report.Mtas);

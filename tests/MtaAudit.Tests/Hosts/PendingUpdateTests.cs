@@ -38,7 +38,7 @@ public sealed class PendingUpdateTests(TestHostsFixture hosts)
         Assert.Equal(installed + "+mtaaudit1", newer);
 
         // Before: the collector shows the candidate, the facts hold the update, vendor judges VULNERABLE.
-        var before = Collect();
+        var before = Collect("pending");
         var facts = FactsBuilder.Build(before);
         Assert.Contains(PendingUpdatesParserProbe, facts.Collected);
         var update = Assert.Single(facts.Updates, u => u.Package == "postfix");
@@ -56,7 +56,7 @@ public sealed class PendingUpdateTests(TestHostsFixture hosts)
         Assert.Equal(newer, DpkgVersion());
 
         // After: checked, none pending; no longer VULNERABLE for a pending update.
-        var after = Collect();
+        var after = Collect("installed");
         facts = FactsBuilder.Build(after);
         Assert.Contains(PendingUpdatesParserProbe, facts.Collected);
         Assert.Empty(facts.Updates);
@@ -80,10 +80,16 @@ public sealed class PendingUpdateTests(TestHostsFixture hosts)
         return Assert.Single(report.Mtas, m => m.Mta == "postfix");
     }
 
-    private EvidenceBundle Collect()
+    /// <summary>Collects inside the host; MTA_AUDIT_CAPTURE=1 also saves the bundle as Fixtures/testhosts/HOST.STAGE.evidence.</summary>
+    private EvidenceBundle Collect(string stage)
     {
         var (rc, stdout, stderr) = hosts.Exec(Host, File.ReadAllText(RepoPaths.Collector), CollectTimeout);
         Assert.True(rc == 0, $"collector exited {rc}: {stderr}");
+        if (Environment.GetEnvironmentVariable("MTA_AUDIT_CAPTURE") == "1")
+        {
+            Directory.CreateDirectory(RepoPaths.CaptureDir);
+            File.WriteAllText(Path.Combine(RepoPaths.CaptureDir, $"{Host}.{stage}.evidence"), stdout);
+        }
         var read = Assert.Single(BundleReader.Read(stdout, Host + ".evidence"));
         Assert.True(read.Error is null, $"bundle error: {read.Error}");
         Assert.False(read.Bundle!.Truncated, "bundle truncated");

@@ -30,7 +30,9 @@ public class OsLifecycleTests
         var eol = m.Reasons[0].En;
         Assert.StartsWith("OS end of life since 2026-08-31 (Debian 11 (bullseye)", eol, StringComparison.Ordinal);
         Assert.Contains("upgrade the OS to a supported release (Debian 12 (bookworm), Debian 13 (trixie))", eol, StringComparison.Ordinal);
-        Assert.Contains("the package sources (pkg.sources) were not collected", eol, StringComparison.Ordinal); // bundles of 2026-11-28
+        // The bundles (recaptured 2026-12-01) list the package sources: no ELTS source among them.
+        Assert.Contains("; no Freexian Extended LTS source is configured", eol, StringComparison.Ordinal);
+        Assert.DoesNotContain("were not collected", eol, StringComparison.Ordinal);
         // Judged by upstream: the package's series is out of upstream support or behind its newest patch.
         Assert.Contains(m.Reasons, r => r.En.Contains("series", StringComparison.Ordinal));
         Assert.StartsWith("OS 지원 종료 2026-08-31", m.Reasons[0].Ko, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public class CompareStoreTests
         var run = store.NewRun(hosts.Select(h => new Target(h.Name, "10.213.9." + (Array.IndexOf(hosts, h) + 2))).ToList(), "test");
         foreach (var (name, bundle) in hosts)
             store.Save(run, name, bundle is null
-                ? HostCollection.Failed(HostFailure.Unreachable, "connection refused", TimeSpan.FromSeconds(1))
+                ? HostCollection.Failed(HostFailure.Unreachable, Glossary.Say("ssh.fail.refused", ("where", name), ("port", 22)), TimeSpan.FromSeconds(1))
                 : new HostCollection(Bundle(bundle), null, null, 0, TimeSpan.FromSeconds(2)), null);
         store.Finish(run);
     }

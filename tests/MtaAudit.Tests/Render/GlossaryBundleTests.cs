@@ -21,6 +21,7 @@ public class GlossaryBundleTests
         "format", "json", "unused", "apply", "Sendmail", "Postfix", "Exim", "OpenSMTPD", "sendmail", "postfix", "exim", "opensmtpd",
         "dpkg", "rpm", "lslpp", "swlist", "pkg", "ips", "svr4", "patchadd", "installp", "emgr", "swinstall", "kill", "apt", "get", "update",
         "yum", "makecache", "mta", "audit", "db", "import", "MTA_AUDIT_SKIP", "AUDIT", "SKIP", "release", "SUPPORT_END", "SUPPORT", "END", "uid",
+        "sudo", "CPE", "MiB", "SSH", "YAML",
     };
 
     [Theory]
@@ -126,7 +127,7 @@ public class GlossaryBundleTests
         var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (h, c) in hosts)
         {
-            values.UnionWith([h.Host, Words.Os(h.Os), h.Source ?? "", h.CollectedAt ?? "", c.Account ?? "", .. c.Addresses, .. h.Errors]);
+            values.UnionWith([h.Host, Words.Os(h.Os), h.Source ?? "", h.CollectedAt ?? "", c.Account ?? "", .. c.Addresses, .. h.Errors.Where(e => e.Code is null).Select(e => e.En)]);
             foreach (var m in h.Mtas)
             {
                 values.UnionWith([m.Mta, m.Version ?? "", m.VersionText ?? "", m.BinaryPath ?? "", m.Package?.Name ?? "", m.Package?.Version ?? "", m.Package?.Manager ?? ""]);

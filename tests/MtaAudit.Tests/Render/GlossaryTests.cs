@@ -89,7 +89,7 @@ public class GlossaryTests
             output = Regex.Replace(output, @"""[a-z]+(\.[a-z-]+)+""\s*:", " "); // glossary keys in the words block
         }
         var targetValues = hosts.SelectMany(p => new[] { p.Item1.Host, Words.Os(p.Item1.Os), p.Item1.Source ?? "", p.Item1.CollectedAt ?? "" }
-                .Concat(p.Item1.Errors)
+                .Concat(p.Item1.Errors.Where(e => e.Code is null).Select(e => e.En))
                 .Concat(p.Item1.Mtas.SelectMany(m => new[] { m.Mta, m.Version ?? "", m.VersionText ?? "", m.BinaryPath ?? "", m.Package?.Name ?? "", m.Package?.Version ?? "", m.Package?.Manager ?? "" }
                     .Concat(m.EvidenceLines).Concat(m.Cves.Select(c => c.Id)).Concat(m.Cves.Select(c => c.FixedIn ?? "")).Concat(m.Cves.Select(c => c.Vendor ?? ""))
                     .Concat(m.Cves.Select(c => Regex.Match(c.Vendor ?? "", @"fixed in (\S+)").Groups[1].Value)))))

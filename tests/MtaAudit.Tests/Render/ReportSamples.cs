@@ -38,7 +38,7 @@ public static class ReportSamples
             [Glossary.Say("fix.update-package", ("package", Formula))], ["proc.list"],
             ["proc.list: 1 0 root /usr/lib/postfix/sbin/master " + Markup + " " + Formula + Ansi], "/usr/sbin/" + Markup);
         var host = new HostReport(Formula + Markup + Ansi, new OsInfo(OsFamily.Linux, "@SUM(1+1)" + Markup, "12"), Verdict.Vulnerable, true,
-            [m], [], ["-2+3 " + Markup], "evil.evidence", "2026-11-28T05:29:44Z");
+            [m], [], [Glossary.Say("problem.bundle-cut"), Glossary.Same("-2+3 " + Markup)], "evil.evidence", "2026-11-28T05:29:44Z");
         return (host, new HostContext("nonroot", ["10.213.1.2"]));
     }
 

@@ -45,7 +45,7 @@ internal sealed class JumpHost(Target jump, SshConnector connector) : IAsyncDisp
                 else if (failure is not null) return (null, failure);
             }
             if (_failure is not null)
-                return (null, _failure with { Message = $"jump host {jump}: {_failure.Message}" });
+                return (null, _failure with { Message = Glossary.Say("ssh.fail.jump", ("jump", jump.ToString()), ("problem", _failure.Message ?? Glossary.Same(""))) });
             var port = new ForwardedPortLocal("127.0.0.1", 0, t.Address, (uint)t.Port);
             _client!.AddForwardedPort(port);
             port.Start();
@@ -53,7 +53,7 @@ internal sealed class JumpHost(Target jump, SshConnector connector) : IAsyncDisp
         }
         catch (Exception e) when (e is SshException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
-            return (null, HostCollection.Failed(HostFailure.Unreachable, $"jump host {jump}: cannot forward to {t}: {TerminalText.Clean(e.Message)}", TimeSpan.Zero));
+            return (null, HostCollection.Failed(HostFailure.Unreachable, Glossary.Say("ssh.fail.jump-forward", ("jump", jump.ToString()), ("where", t.ToString()), ("cause", TerminalText.Clean(e.Message))), TimeSpan.Zero));
         }
         finally
         {

@@ -43,7 +43,7 @@ public sealed class SshCollector : IAsyncDisposable
         var dial = await _dialer.DialAsync(t, clock.Elapsed, total.Token).ConfigureAwait(false);
         if (dial.Failure is { } failure)
             return !dial.FailedAtJump && failure.Failure == HostFailure.Timeout && !ct.IsCancellationRequested && total.IsCancellationRequested
-                ? failure with { Message = $"{t}: passed the total time limit of {_s.TotalTimeout.TotalSeconds:0} s while connecting", Elapsed = clock.Elapsed }
+                ? failure with { Message = Glossary.Say("ssh.fail.connect-total-timeout", ("where", t.ToString()), ("seconds", Seconds(_s.TotalTimeout))), Elapsed = clock.Elapsed }
                 : failure with { Elapsed = clock.Elapsed };
         using (dial.Forward)
         using (dial.Client)
@@ -64,7 +64,7 @@ public sealed class SshCollector : IAsyncDisposable
         }
         catch (Exception e) when (e is SshException or InvalidOperationException or ObjectDisposedException)
         {
-            return HostCollection.Failed(HostFailure.CollectorFailed, $"{t}: could not start a command: {TerminalText.Clean(e.Message)}", clock.Elapsed);
+            return HostCollection.Failed(HostFailure.CollectorFailed, Glossary.Say("ssh.fail.cannot-start", ("where", t.ToString()), ("cause", TerminalText.Clean(e.Message))), clock.Elapsed);
         }
         _ = exec.ContinueWith(static x => _ = x.Exception, TaskScheduler.Default); // observed here; judged below
         bool stdinSent = false;
@@ -114,19 +114,24 @@ public sealed class SshCollector : IAsyncDisposable
         var errText = FirstLines(stderr.ToArray());
         var result = new HostCollection(bytes, null, null, exit, clock.Elapsed);
         if (output.Cut)
-            return result with { Failure = HostFailure.OutputCut, Message = $"{t}: the collector's output passed the cap of {_s.MaxOutputBytes / 1024 / 1024} MiB and was cut there; the evidence is partial" };
+            return result with { Failure = HostFailure.OutputCut, Message = Glossary.Say("ssh.fail.output-cut", ("where", t.ToString()), ("mib", _s.MaxOutputBytes / 1024 / 1024)) };
         if (outer.IsCancellationRequested)
-            return result with { Failure = HostFailure.Cancelled, Message = $"{t}: stopped (interrupted) after {clock.Elapsed.TotalSeconds:0} s" };
+            return result with { Failure = HostFailure.Cancelled, Message = Glossary.Say("ssh.fail.interrupted", ("where", t.ToString()), ("seconds", Seconds(clock.Elapsed))) };
         if (!finished)
         {
-            var which = total.IsCancellationRequested ? $"total time limit of {_s.TotalTimeout.TotalSeconds:0} s" : $"command time limit of {_s.CommandTimeout.TotalSeconds:0} s";
-            return result with { Failure = HostFailure.Timeout, Message = $"{t}: the collector passed its {which}; the evidence is partial" };
+            var which = total.IsCancellationRequested
+                ? Glossary.Say("ssh.fail.total-limit", ("seconds", Seconds(_s.TotalTimeout)))
+                : Glossary.Say("ssh.fail.command-limit", ("seconds", Seconds(_s.CommandTimeout)));
+            return result with { Failure = HostFailure.Timeout, Message = Glossary.Say("ssh.fail.collector-timeout", ("where", t.ToString()), ("which", which)) };
         }
         if (result.HasBundle) return result;
         if (_s.Sudo && (sudoRefused || errText.Contains("sudo", StringComparison.Ordinal)))
-            return result with { Failure = HostFailure.SudoRefused, Message = $"{t}: sudo refused as '{t.User ?? _s.DefaultUser}': {errText}" };
-        var why = exec.IsFaulted ? TerminalText.Clean(exec.Exception!.GetBaseException().Message) : $"exit status {exit?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}";
-        return result with { Failure = HostFailure.CollectorFailed, Message = $"{t}: the collector printed no bundle ({why}){(errText.Length > 0 ? ": " + errText : "")}{(stdinSent ? "" : "; the script was not sent")}" };
+            return result with { Failure = HostFailure.SudoRefused, Message = Glossary.Say("ssh.fail.sudo-refused", ("where", t.ToString()), ("user", t.User ?? _s.DefaultUser), ("stderr", errText)) };
+        var why = exec.IsFaulted ? Glossary.Say("quote", ("text", TerminalText.Clean(exec.Exception!.GetBaseException().Message)))
+            : exit is { } rc ? Glossary.Say("ssh.fail.exit-status", ("rc", rc)) : Glossary.Say("ssh.fail.exit-unknown");
+        return result with { Failure = HostFailure.CollectorFailed, Message = Glossary.Say("ssh.fail.no-bundle", ("where", t.ToString()), ("why", why),
+            ("stderr", errText.Length > 0 ? Glossary.Say("ssh.fail.stderr", ("text", errText)) : Glossary.Same("")),
+            ("sent", stdinSent ? Glossary.Same("") : Glossary.Say("ssh.fail.not-sent"))) };
     }
 
     /// <summary>true when the shell under sudo started (password accepted or not needed), false when sudo refused.</summary>
@@ -154,6 +159,8 @@ public sealed class SshCollector : IAsyncDisposable
         }
         return false;
     }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
 
     private static int Count(string s, string what)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -47,11 +48,11 @@ internal sealed class SshConnector
             keyProblem = status switch
             {
                 HostKeyStatus.Unknown => HostCollection.Failed(HostFailure.HostKeyUnknown,
-                    $"{where} offered {type} key {fp}, which {_s.KnownHosts.Path} does not list; refused (check it, then add it, or use --accept-new-host-keys)", elapsedSoFar),
+                    Glossary.Say("ssh.fail.key-unknown", ("where", where), ("type", type), ("fp", fp), ("path", _s.KnownHosts.Path)), elapsedSoFar),
                 HostKeyStatus.Changed => HostCollection.Failed(HostFailure.HostKeyChanged,
-                    $"{where} offered {type} key {fp}, which differs from {_s.KnownHosts.Path} line {line}; refused (possible man-in-the-middle, or the host was reinstalled)", elapsedSoFar),
+                    Glossary.Say("ssh.fail.key-changed", ("where", where), ("type", type), ("fp", fp), ("path", _s.KnownHosts.Path), ("line", line)), elapsedSoFar),
                 HostKeyStatus.Revoked => HostCollection.Failed(HostFailure.HostKeyChanged,
-                    $"{where} offered {type} key {fp}, which {_s.KnownHosts.Path} line {line} marks @revoked; refused", elapsedSoFar),
+                    Glossary.Say("ssh.fail.key-revoked", ("where", where), ("type", type), ("fp", fp), ("path", _s.KnownHosts.Path), ("line", line)), elapsedSoFar),
                 _ => null,
             };
         };
@@ -76,27 +77,28 @@ internal sealed class SshConnector
         string where = t.ToString();
         var msg = TerminalText.Clean(e.Message);
         var zero = TimeSpan.Zero;
+        var user = t.User ?? _s.DefaultUser;
         return e switch
         {
-            OperationCanceledException when outer.IsCancellationRequested => HostCollection.Failed(HostFailure.Cancelled, "stopped before connecting", zero),
+            OperationCanceledException when outer.IsCancellationRequested => HostCollection.Failed(HostFailure.Cancelled, Glossary.Say("ssh.fail.cancelled"), zero),
             OperationCanceledException or SshOperationTimeoutException or TimeoutException =>
-                HostCollection.Failed(HostFailure.Timeout, $"{where}: no SSH session within {_s.ConnectTimeout.TotalSeconds:0} s (connect timeout)", zero),
-            SshAuthenticationException => HostCollection.Failed(HostFailure.AuthFailed, $"{where}: authentication as '{t.User ?? _s.DefaultUser}' failed: {msg}{NothingOffered()}", zero),
-            SshAgentException => HostCollection.Failed(HostFailure.AuthFailed, $"{where}: authentication as '{t.User ?? _s.DefaultUser}' failed: {msg}", zero),
-            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => HostCollection.Failed(HostFailure.Refused, $"{where}: connection refused (nothing listens on port {t.Port})", zero),
-            SocketException { SocketErrorCode: SocketError.TimedOut } => HostCollection.Failed(HostFailure.Timeout, $"{where}: TCP connect timed out", zero),
-            SocketException se => HostCollection.Failed(HostFailure.Unreachable, $"{where}: {se.SocketErrorCode}: {msg}", zero),
+                HostCollection.Failed(HostFailure.Timeout, Glossary.Say("ssh.fail.connect-timeout", ("where", where), ("seconds", _s.ConnectTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture))), zero),
+            SshAuthenticationException => HostCollection.Failed(HostFailure.AuthFailed, Glossary.Say("ssh.fail.auth", ("where", where), ("user", user), ("cause", msg), ("more", NothingOffered())), zero),
+            SshAgentException => HostCollection.Failed(HostFailure.AuthFailed, Glossary.Say("ssh.fail.auth", ("where", where), ("user", user), ("cause", msg), ("more", Glossary.Same(""))), zero),
+            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => HostCollection.Failed(HostFailure.Refused, Glossary.Say("ssh.fail.refused", ("where", where), ("port", t.Port)), zero),
+            SocketException { SocketErrorCode: SocketError.TimedOut } => HostCollection.Failed(HostFailure.Timeout, Glossary.Say("ssh.fail.tcp-timeout", ("where", where)), zero),
+            SocketException se => HostCollection.Failed(HostFailure.Unreachable, Glossary.Say("ssh.fail.socket", ("where", where), ("code", se.SocketErrorCode), ("cause", msg)), zero),
             SshException when e.Message.StartsWith("No matching ", StringComparison.Ordinal) => HostCollection.Failed(HostFailure.NoCommonAlgorithm,
-                $"{where}: {msg}{(_s.LegacyAlgorithms ? "" : "; an old sshd (Solaris, AIX, HP-UX) may need --legacy-algorithms (SHA-1, CBC)")}", zero),
-            SshConnectionException => HostCollection.Failed(HostFailure.Refused, $"{where}: the server ended the SSH session: {msg}", zero),
-            SshException => HostCollection.Failed(HostFailure.Refused, $"{where}: SSH negotiation failed: {msg}", zero),
-            _ => HostCollection.Failed(HostFailure.Unreachable, $"{where}: {e.GetType().Name}: {msg}", zero),
+                Glossary.Say("ssh.fail.no-common-algorithm", ("where", where), ("cause", msg), ("hint", _s.LegacyAlgorithms ? Glossary.Same("") : Glossary.Say("ssh.fail.legacy-hint"))), zero),
+            SshConnectionException => HostCollection.Failed(HostFailure.Refused, Glossary.Say("ssh.fail.session-ended", ("where", where), ("cause", msg)), zero),
+            SshException => HostCollection.Failed(HostFailure.Refused, Glossary.Say("ssh.fail.negotiation", ("where", where), ("cause", msg)), zero),
+            _ => HostCollection.Failed(HostFailure.Unreachable, Glossary.Say("ssh.fail.other", ("where", where), ("type", e.GetType().Name), ("cause", msg)), zero),
         };
     }
 
     /// <summary>Why a failed authentication offered nothing: an empty ssh-agent and no key file or password.</summary>
-    private string NothingOffered() =>
-        _keys.Length == 0 && _s.Password is null ? $" (no key was offered: the ssh-agent at {_s.AgentSocket} holds none)" : "";
+    private Localized NothingOffered() =>
+        _keys.Length == 0 && _s.Password is null ? Glossary.Say("ssh.fail.nothing-offered", ("socket", _s.AgentSocket)) : Glossary.Same("");
 
     private AuthenticationMethod[] AuthMethods(string user)
     {

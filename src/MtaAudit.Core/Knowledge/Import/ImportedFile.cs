@@ -15,11 +15,15 @@ public sealed class ImportedFile(string file)
     public LocalSourceDate? DataThrough { get; set; }
     /// <summary>Records (or parts of records) that concern no MTA or carry nothing usable.</summary>
     public int Skipped { get; set; }
-    public List<string> Notes { get; } = [];
+    /// <summary>What was skipped or left out, as glossary sentences naming the file (worded in the user's language).</summary>
+    public List<Localized> Notes { get; } = [];
 
-    internal void Skip(string note)
+    internal void Skip(Localized note)
     {
         Skipped++;
-        Notes.Add($"{File}: {note}");
+        Notes.Add(Glossary.Say("import.note.in-file", ("file", File), ("note", note)));
     }
+
+    /// <summary>A note on one record of the file.</summary>
+    internal void Note(string id, Localized note) => Notes.Add(Glossary.Say("import.note.in-record", ("file", File), ("id", id), ("note", note)));
 }

@@ -11,7 +11,7 @@ public sealed record ImportResult(
     int Cves,
     int VendorPackages,
     int Skipped,
-    IReadOnlyList<string> Notes,
+    IReadOnlyList<Localized> Notes,
     bool Changed,
     int OverlayCves,
     int OverlayVendorPackages,

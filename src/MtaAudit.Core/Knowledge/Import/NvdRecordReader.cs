@@ -30,7 +30,7 @@ internal static partial class NvdRecordReader
         bool kev = OptString(cve, "cisaExploitAdd", path) is not null;
 
         var ranges = new Dictionary<string, List<KbRange>>(StringComparer.Ordinal);
-        var notes = new List<string>();
+        var notes = new List<Localized>();
         foreach (var (config, cat) in Items(cve, "configurations", path))
         {
             RequireObject(config, cat);
@@ -44,11 +44,11 @@ internal static partial class NvdRecordReader
 
         if (ranges.Count == 0)
         {
-            into.Skip($"{id}: no vulnerable CPE names an MTA (postfix, exim, sendmail, opensmtpd); skipped"
-                      + (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : ""));
+            into.Skip(Glossary.Say("import.note.no-mta-nvd", ("id", id),
+                ("more", notes.Count > 0 ? Glossary.Say("import.note.because", ("notes", Glossary.Join(notes, "; "))) : Glossary.Same(""))));
             return;
         }
-        foreach (var n in notes) into.Notes.Add($"{into.File}: {id}: {n}");
+        foreach (var n in notes) into.Note(id, n);
         foreach (var (mta, list) in ranges.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             into.Cves.Add(new LocalCve
@@ -67,7 +67,7 @@ internal static partial class NvdRecordReader
         }
     }
 
-    private static void CpeMatch(JsonElement match, string at, Dictionary<string, List<KbRange>> ranges, List<string> notes)
+    private static void CpeMatch(JsonElement match, string at, Dictionary<string, List<KbRange>> ranges, List<Localized> notes)
     {
         RequireObject(match, at);
         var criteria = ReqString(match, "criteria", at);
@@ -85,7 +85,7 @@ internal static partial class NvdRecordReader
         {
             if (!UpstreamVersion.TryParse(cpe.Version, out var exact))
             {
-                notes.Add($"{criteria}: version '{cpe.Version}' is not an upstream version; range left out");
+                notes.Add(Glossary.Say("import.note.cpe-version", ("criteria", criteria), ("version", cpe.Version)));
                 return;
             }
             range = new KbRange { Introduced = exact.Text, LastAffected = exact.Text };
@@ -96,7 +96,7 @@ internal static partial class NvdRecordReader
             {
                 if (v is not null && !UpstreamVersion.TryParse(v, out _))
                 {
-                    notes.Add($"{Member(at, member)} '{v}' is not an upstream version; range left out");
+                    notes.Add(Glossary.Say("import.note.range-bound", ("member", Member(at, member)), ("version", v)));
                     return;
                 }
             }

@@ -72,7 +72,7 @@ internal static partial class OsvRecordReader
                 Sources = ["OSV: " + into.SourceName + " (" + id + ")"],
             });
         }
-        if (mtaEntries == 0) into.Skip($"{id}: no affected package is an MTA's; skipped");
+        if (mtaEntries == 0) into.Skip(Glossary.Say("import.note.no-mta-osv", ("id", id)));
     }
 
     private sealed record Range(string Type, string? Repo, List<(string Kind, string Value, string Path)> Events);
@@ -129,7 +129,7 @@ internal static partial class OsvRecordReader
             }
         }
         if (into.VendorPackages.Count == before)
-            into.Notes.Add($"{into.File}: {id}: {distro.Distro} {distro.Release} {package} has no fixed version; nothing to record");
+            into.Note(id, Glossary.Say("import.note.no-fixed", ("distro", distro.Distro), ("release", distro.Release), ("package", package)));
     }
 
     private static void UpstreamRanges(string id, List<Range> ranges, List<string> versions, List<KbRange> into, ImportedFile file)
@@ -139,7 +139,7 @@ internal static partial class OsvRecordReader
             // Events in order: an introduced opens a range, a fixed / last_affected closes it.
             if (range.Events.Any(e => e.Value != "0" && !UpstreamVersion.TryParse(e.Value, out _)))
             {
-                file.Notes.Add($"{file.File}: {id}: {range.Type} range events are not upstream versions (commits?); range left out");
+                file.Note(id, Glossary.Say("import.note.commit-range", ("type", range.Type)));
                 continue;
             }
             string? open = null;

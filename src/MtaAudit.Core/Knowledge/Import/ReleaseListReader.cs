@@ -39,7 +39,7 @@ public static class ReleaseListReader
                     throw JsonRead.Fault(at + ".date", $"not a yyyy-MM-dd date: {date}");
                 if (!UpstreamVersion.TryParse(name, out _))
                 {
-                    into.Skip($"{at}: \"{name}\" is not an upstream version");
+                    into.Skip(Glossary.Say("import.note.not-upstream-release", ("at", at), ("name", name)));
                     continue;
                 }
                 into.Releases.Add(new LocalRelease { Mta = mta, Version = name, Date = date, Source = $"release-data {product}" });

@@ -33,7 +33,7 @@ public sealed partial class PendingUpdatesParser : IProbeParser
         if (failed)
         {
             // WHY: an empty list after a failed check must not read as "none pending".
-            facts.Problems.Add($"{Probe} ({section.Path ?? "?"}) exited {section.RcText}: pending updates may be unknown");
+            facts.Problems.Add(Glossary.Say("problem.updates-check-failed", ("probe", Probe), ("path", section.Path ?? "?"), ("rc", section.RcText)));
         }
         foreach (var u in Parse(section.Text))
         {

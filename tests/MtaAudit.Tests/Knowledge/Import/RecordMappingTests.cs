@@ -58,7 +58,7 @@ public class RecordMappingTests
         var f = Parse("other.json", other);
         Assert.Empty(f.Cves);
         Assert.Equal(1, f.Skipped);
-        Assert.Contains("CVE-2019-10149: no vulnerable CPE names an MTA", Assert.Single(f.Notes));
+        Assert.Contains("CVE-2019-10149: no vulnerable CPE names an MTA", Assert.Single(f.Notes).En);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class RecordMappingTests
         Assert.Equal(("postfix", "CVE-2023-51764"), (c.Mta, c.Id));
         Assert.Equal(["0..3.5.23..", "3.6.0....3.6.12"], c.Affected!.Select(r => $"{r.Introduced}..{r.Fixed}..{r.LastAffected}"));
         Assert.Null(c.Cvss);
-        Assert.Contains(f.Notes, n => n.Contains("GIT range events are not upstream versions", StringComparison.Ordinal));
+        Assert.Contains(f.Notes, n => n.En.Contains("GIT range events are not upstream versions", StringComparison.Ordinal) && n.Ko.Contains("GIT 범위의 이벤트가 업스트림 버전이 아니어서", StringComparison.Ordinal));
         Assert.Empty(f.VendorPackages); // libmilter is not an MTA package
     }
 }

@@ -23,9 +23,9 @@ public class LocalRepositoryBundleTests
         var u = Assert.Single(facts.Updates);
         Assert.Equal(("dpkg", "postfix", "3.7.11-0+deb12u1", Newer, (string?)null),
             (u.Manager, u.Package, u.FromVersion, u.ToVersion, u.Source));
-        // now=1795844191; the local repository's Release was written at 1795844184, but the age is
-        // the oldest security source's: bookworm-security_InRelease at 1795841940.
-        Assert.Equal((1795844191 - 1795841940) / 86400.0, facts.RepoAgeDays!.Value, 9);
+        // now=1796092427; the local repository's Release was written at that second, but the age is
+        // the oldest security source's: bookworm-security_InRelease at 1796071669.
+        Assert.Equal((1796092427 - 1796071669) / 86400.0, facts.RepoAgeDays!.Value, 9);
 
         var report = Analyzer.Analyze(bundle, new AnalysisOptions(KnowledgeBaseLoader.LoadEmbedded(), Policy.Vendor));
         var postfix = Assert.Single(report.Mtas);

@@ -17,7 +17,7 @@ public class PendingUpdatesParserTests
         var facts = TestHostBundles.Facts("deb12-exim");
         Assert.True(facts.Has(PendingUpdatesParser.Probe));
         Assert.Empty(facts.Updates);
-        Assert.DoesNotContain(facts.Problems, p => p.Contains(PendingUpdatesParser.Probe));
+        Assert.DoesNotContain(facts.Problems, p => p.En.Contains(PendingUpdatesParser.Probe));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public class PendingUpdatesParserTests
 
         var failed = FactsBuilder.Build(TestHostBundles.Wrap("probe=pkg.updates path=dnf rc=1 cmd=dnf", "Error: Cache-only enabled but no cache for 'baseos'"));
         Assert.Empty(failed.Updates);
-        Assert.Contains(failed.Problems, p => p.Contains("pkg.updates (dnf) exited 1"));
+        Assert.Contains(failed.Problems, p => p.Code == "problem.updates-check-failed" && p.En.Contains("pkg.updates (dnf) exited 1"));
     }
 
     [Fact]

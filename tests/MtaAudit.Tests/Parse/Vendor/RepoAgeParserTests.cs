@@ -8,20 +8,20 @@ public class RepoAgeParserTests
     [Fact]
     public void Testhost_deb12_age_from_the_security_inrelease_and_now()
     {
-        // now=1796073218; bookworm-security_InRelease at 1796071669 (bookworm_InRelease, older at 1796071563,
+        // now=1796092453; bookworm-security_InRelease at 1796071669 (bookworm_InRelease, older at 1796071563,
         // is no security source). Packages files and partial/ are not Release files.
         var facts = TestHostBundles.Facts("deb12-exim");
         Assert.NotNull(facts.RepoAgeDays);
-        Assert.Equal((1796073218 - 1796071669) / 86400.0, facts.RepoAgeDays!.Value, 9);
+        Assert.Equal((1796092453 - 1796071669) / 86400.0, facts.RepoAgeDays!.Value, 9);
     }
 
     [Fact]
     public void Testhost_deb11_age()
     {
         var s = TestHostBundles.Section("deb11-postfix", RepoAgeParser.Probe);
-        Assert.Equal("1796073228", s.Attributes["now"]);
-        Assert.Equal(1796071668, RepoAgeParser.ReferenceMtime(s.Text, 1796073228, s.Command)); // bullseye-security_InRelease
-        Assert.Equal((1796073228 - 1796071668) / 86400.0, RepoAgeParser.Parse(s.Text, 1796073228, s.Command)!.Value, 9);
+        Assert.Equal("1796092466", s.Attributes["now"]);
+        Assert.Equal(1796071668, RepoAgeParser.ReferenceMtime(s.Text, 1796092466, s.Command)); // bullseye-security_InRelease
+        Assert.Equal((1796092466 - 1796071668) / 86400.0, RepoAgeParser.Parse(s.Text, 1796092466, s.Command)!.Value, 9);
     }
 
     [Fact]
