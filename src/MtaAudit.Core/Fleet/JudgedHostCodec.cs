@@ -32,12 +32,13 @@ public static class JudgedHostCodec
             w.Write(h.Mtas.Count);
             foreach (var m in h.Mtas) Mta(w, m);
             Sentences(w, h.Reasons);
-            Strings(w, h.Errors);
+            Sentences(w, h.Errors);
             Str(w, h.Source);
             Str(w, h.CollectedAt);
             Str(w, ctx.Account);
             Strings(w, ctx.Addresses);
             w.Write(ctx.AddressesUnknown is { } why ? (int)why : -1);
+            Str(w, ctx.CallsItself);
         }
         return ms.ToArray();
     }
@@ -53,14 +54,15 @@ public static class JudgedHostCodec
         var mtas = new MtaFinding[r.ReadInt32()];
         for (int i = 0; i < mtas.Length; i++) mtas[i] = Mta(r);
         var reasons = Sentences(r);
-        var errors = Strings(r);
+        var errors = Sentences(r);
         var source = Str(r);
         var collectedAt = Str(r);
         var account = Str(r);
         var addresses = Strings(r);
         int why = r.ReadInt32();
+        var calls = Str(r);
         var host = new HostReport(name, os, verdict, complete, mtas, reasons, errors, source, collectedAt);
-        return (host, new HostContext(account, addresses) { AddressesUnknown = why < 0 ? null : (UnknownReason)why });
+        return (host, new HostContext(account, addresses) { AddressesUnknown = why < 0 ? null : (UnknownReason)why, CallsItself = calls });
     }
 
     private static void Os(BinaryWriter w, OsInfo o)

@@ -63,7 +63,8 @@ public sealed class JudgedOnceTests : IDisposable
     [Fact]
     public void Every_field_of_a_hostile_host_comes_back()
     {
-        var (host, ctx) = ReportSamples.Hostile();
+        var (host, hostile) = ReportSamples.Hostile();
+        var ctx = hostile with { CallsItself = ReportSamples.Markup };
         var (h, c) = JudgedHostCodec.Decode(JudgedHostCodec.Encode(host, ctx));
         Assert.Equal(host.Host, h.Host);
         Assert.Equal(host.Os, h.Os);
@@ -77,6 +78,7 @@ public sealed class JudgedOnceTests : IDisposable
         Assert.Equal(m0.Cves[0] with { Aliases = null }, m1.Cves[0] with { Aliases = null });
         Assert.Equal(m0.EvidenceLines, m1.EvidenceLines);
         Assert.Equal(ctx.Account, c.Account);
+        Assert.Equal(ctx.CallsItself, c.CallsItself);
         Assert.Equal(ctx.Addresses, c.Addresses);
         Assert.Null(c.AddressesUnknown);
         var unknown = JudgedHostCodec.Decode(JudgedHostCodec.Encode(host, HostContext.Unknown)).Context;
@@ -94,7 +96,7 @@ public sealed class JudgedOnceTests : IDisposable
             run = store.NewRun(targets, "test");
             var judged = FleetReport.JudgeEntry("mx1", bundle, null, Analysis, FleetReport.SourceOf(targets[0]))!.Value;
             // A marker the bundle cannot give: proves the report rendered the kept judgement, not a fresh one.
-            var marked = judged.Host with { Errors = ["kept-judgement-marker"] };
+            var marked = judged.Host with { Errors = [new Localized("kept-judgement-marker", "kept-judgement-marker")] };
             store.Save(run, "mx1", new HostCollection(bundle, null, null, 0, TimeSpan.FromSeconds(1)), "GOOD",
                 JudgedHostCodec.Encode(marked, judged.Context));
             store.Save(run, "mx2", new HostCollection(bundle, null, null, 0, TimeSpan.FromSeconds(1)), "GOOD");
@@ -105,7 +107,7 @@ public sealed class JudgedOnceTests : IDisposable
             Assert.Null(rows[1].Judged);
             Assert.NotNull(rows[1].Bundle);
             var hosts = FleetReport.Hosts(store, run, Analysis).ToList();
-            Assert.Equal(["kept-judgement-marker"], hosts[0].Errors);
+            Assert.Equal(["kept-judgement-marker"], hosts[0].Errors.Select(e => e.En));
             Assert.Empty(hosts[1].Errors);
             Assert.Equal(hosts[1].Verdict, hosts[0].Verdict);
         }
@@ -114,7 +116,7 @@ public sealed class JudgedOnceTests : IDisposable
             Assert.All(reopened.Rows(run), r => Assert.Null(r.Judged));
             var hosts = FleetReport.Hosts(reopened, run, Analysis).ToList();
             Assert.All(hosts, h => Assert.Empty(h.Errors));
-            Assert.Equal("ssh 192.0.2.1 (calls itself 'deb12-postfix')", hosts[0].Source);
+            Assert.Equal("ssh 192.0.2.1", hosts[0].Source);
         }
     }
 }
