@@ -68,6 +68,8 @@ public sealed partial class SysvParser : IProbeParser
 
             foreach (var (name, target) in LinksOf(w))
             {
+                // LinkName needs S or K, then an ASCII digit: most words of a listing are neither.
+                if (name.Length < 3 || name[0] is not ('S' or 'K') || !char.IsAsciiDigit(name[1])) continue;
                 var m = LinkName().Match(name);
                 if (!m.Success) continue;
                 // The script the link runs names the service best ("../init.d/postfix"); else strip "S80".
