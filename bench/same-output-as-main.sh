@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # same-output-as-main.sh: `mta-audit analyze` of this branch must print exactly what main's prints, byte for
 # byte, for every fixture bundle alone and for all of them in one stream, in every format (json, text, csv,
-# html; xlsx compared part by part, as the zip's timestamps differ). A speed change must not change a report.
+# html; xlsx compared part by part, as the zip's timestamps differ), in English and Korean. A speed change must not change a report.
 #   BASE_BIN=path NEW_BIN=path   the two binaries (e.g. main's Native AOT from `git archive main`, and this branch's)
 # Exit 0 when all match; else names each difference and exits 1.
 set -euo pipefail
@@ -13,15 +13,15 @@ mapfile -t sources < <(find "$here/tests/MtaAudit.Tests/Fixtures" -name '*.evide
 [ ${#sources[@]} -gt 0 ] || { echo "no fixture bundles under $here/tests/MtaAudit.Tests/Fixtures" >&2; exit 1; }
 cat "${sources[@]}" > "$work/all.evidence"
 bad=0; n=0
-run() { # BIN FORMAT INPUT OUT: stdout and exit code (stderr too: its warnings are output)
+run() { # BIN FORMAT INPUT OUT: stdout and exit code (stderr too: its warnings are output); $lang: en or ko
   local rc=0
-  if [ "$2" = xlsx ]; then "$1" analyze --format xlsx -o "$4.xlsx" "$3" > "$4.out" 2> "$4.err" || rc=$?
+  if [ "$2" = xlsx ]; then "$1" analyze --lang "$lang" --format xlsx -o "$4.xlsx" "$3" > "$4.out" 2> "$4.err" || rc=$?
     mkdir -p "$4.d" && (cd "$4.d" && unzip -q -o "$4.xlsx")
-  else "$1" analyze --format "$2" "$3" > "$4.out" 2> "$4.err" || rc=$?; fi
+  else "$1" analyze --lang "$lang" --format "$2" "$3" > "$4.out" 2> "$4.err" || rc=$?; fi
   echo "$rc" > "$4.rc"
 }
 for input in "${sources[@]}" "$work/all.evidence"; do
-  for f in json text csv html xlsx; do
+  for f in json text csv html xlsx; do for lang in en ko; do
     n=$((n + 1))
     # Reports carry the time they were made (generatedAt): two runs a second apart differ there, so a
     # difference counts only when it is there again in a second pair of runs.
@@ -33,10 +33,10 @@ for input in "${sources[@]}" "$work/all.evidence"; do
       [ "$same" = 0 ] || break
     done
     if [ "$same" = 0 ]; then
-      bad=$((bad + 1)); echo "DIFFERENT: --format $f $(basename "$input")"
-      for x in out err rc; do cmp -s "$work/b.$x" "$work/n.$x" || diff "$work/b.$x" "$work/n.$x" | head -n 10; done
+      bad=$((bad + 1)); echo "DIFFERENT: --format $f --lang $lang $(basename "$input")"
+      for x in out err rc; do cmp -s "$work/b.$x" "$work/n.$x" || { diff "$work/b.$x" "$work/n.$x" | head -n 10 || true; }; done
     fi
-  done
+  done; done
 done
-echo "$((n - bad)) of $n (bundle, format) pairs identical: ${#sources[@]} fixture bundles alone and all in one stream; json text csv html xlsx"
+echo "$((n - bad)) of $n (bundle, format) pairs identical: ${#sources[@]} fixture bundles alone and all in one stream; json text csv html xlsx, --lang en and ko"
 [ "$bad" = 0 ]

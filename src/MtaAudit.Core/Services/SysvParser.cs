@@ -100,6 +100,8 @@ public sealed partial class SysvParser : IProbeParser
         int levels = 0;
         for (int i = 1; i < w.Length; i++)
         {
+            // What ChkconfigLevel matches is "N:on" or "N:off": an ls row's "1" or "root" fails here, without the regex.
+            if (w[i].Length is not (4 or 5) || w[i][1] != ':') return null;
             var m = ChkconfigLevel().Match(w[i]);
             if (!m.Success) return null;
             levels++;
@@ -168,13 +170,25 @@ public sealed partial class SysvParser : IProbeParser
         public bool? Enabled =>
             _start.Overlaps(BootLevels) ? true : _startUnknownLevel ? null : false;
 
-        public string State =>
-            string.Join("; ", new[]
+        /// <summary>"S in rc2,rc3; K in rc0,rc1", "S in an unnamed rc directory": the parts there are, joined by "; ".</summary>
+        public string State
+        {
+            get
             {
-                _start.Count > 0 ? "S in " + string.Join(',', _start.Select(l => $"rc{l}")) : null,
-                _startUnknownLevel ? "S in an unnamed rc directory" : null,
-                _kill.Count > 0 ? "K in " + string.Join(',', _kill.Select(l => $"rc{l}")) : null,
-            }.Where(s => s is not null));
+                var b = new System.Text.StringBuilder();
+                void Levels(string what, SortedSet<char> levels)
+                {
+                    if (b.Length > 0) b.Append("; ");
+                    b.Append(what);
+                    bool first = true;
+                    foreach (var l in levels) { b.Append(first ? "" : ",").Append("rc").Append(l); first = false; }
+                }
+                if (_start.Count > 0) Levels("S in ", _start);
+                if (_startUnknownLevel) b.Append(b.Length > 0 ? "; " : "").Append("S in an unnamed rc directory");
+                if (_kill.Count > 0) Levels("K in ", _kill);
+                return b.ToString();
+            }
+        }
     }
 
     [GeneratedRegex(@"^(?<name>[A-Za-z][\w.@+-]*) (?:(?<running>\(pid [\d ]+\) is running)\.\.\.|is stopped)$")]
