@@ -70,17 +70,16 @@ public sealed partial class SysvParser : IProbeParser
             {
                 // LinkName needs S or K, then an ASCII digit: most words of a listing are neither.
                 if (name.Length < 3 || name[0] is not ('S' or 'K') || !char.IsAsciiDigit(name[1])) continue;
-                var m = LinkName().Match(name);
-                if (!m.Success) continue;
+                if (!TryLinkName(name, out var kind, out var svc)) continue;
                 // The script the link runs names the service best ("../init.d/postfix"); else strip "S80".
-                var service = target is null ? m.Groups["svc"].Value : Path.GetFileName(target.TrimEnd('/'));
-                if (service.Length == 0) service = m.Groups["svc"].Value;
+                var service = target is null ? svc : Path.GetFileName(target.TrimEnd('/'));
+                if (service.Length == 0) service = svc;
                 if (!links.TryGetValue(service, out var set))
                 {
                     links[service] = set = new LinkSet();
                     order.Add(service);
                 }
-                set.Add(m.Groups["kind"].Value[0], level, level is null ? name : $"rc{level}.d/{name}");
+                set.Add(kind, level, level is null ? name : $"rc{level}.d/{name}");
             }
         }
 
@@ -139,6 +138,33 @@ public sealed partial class SysvParser : IProbeParser
             yield break;
         }
         foreach (var word in w) yield return (word, null);
+    }
+
+    /// <summary>
+    /// <see cref="LinkName"/>'s match: S or K, 1 to 4 digits, then the service. Read by hand when the name is ASCII
+    /// (there \w is [A-Za-z0-9_]); any other name goes to the regex itself.
+    /// </summary>
+    private static bool TryLinkName(string name, out char kind, out string svc)
+    {
+        kind = '\0';
+        svc = "";
+        if (!System.Text.Ascii.IsValid(name))
+        {
+            var m = LinkName().Match(name);
+            if (!m.Success) return false;
+            kind = m.Groups["kind"].Value[0];
+            svc = m.Groups["svc"].Value;
+            return true;
+        }
+        if (name.Length < 3 || name[0] is not ('S' or 'K')) return false;
+        int d = 1;
+        while (d < name.Length && char.IsAsciiDigit(name[d])) d++;
+        if (d - 1 is < 1 or > 4 || d >= name.Length || !char.IsAsciiLetter(name[d])) return false;
+        for (int k = d + 1; k < name.Length; k++)
+            if (!char.IsAsciiLetterOrDigit(name[k]) && name[k] is not ('_' or '.' or '@' or '+' or '-')) return false;
+        kind = name[0];
+        svc = name[d..];
+        return true;
     }
 
     private static char? SingleLevel(string hint)
