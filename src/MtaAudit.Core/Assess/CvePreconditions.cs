@@ -28,9 +28,11 @@ public static class CvePreconditions
         if (cve.Requires is not { } r) return Applicability.None;
         var builds = facts?.Builds.Where(b => b.Mta == mta).ToList() ?? [];
         var checks = new List<(Localized What, State State)>();
-        void Check(string? token, Localized what, Func<BuildFacts, bool?> test)
+        // The words are made only for a requirement the CVE has (most have one or none of the five).
+        void Check(string? token, Func<Localized> words, Func<BuildFacts, bool?> test)
         {
             if (token is null) return;
+            var what = words();
             // Not applicable only when every binary of this MTA shows the token absent.
             var states = builds.Select(test).ToList();
             var state = states.Count == 0 || states.Any(s => s is null) ? (states.Any(s => s == true) ? State.Present : State.Unknown)
@@ -41,17 +43,17 @@ public static class CvePreconditions
         switch (mta)
         {
             case "exim":
-                Check(r.BuildFeature, Glossary.Say("applies.build-feature", ("feature", $"{r.BuildFeature} (exim -bV \"Support for:\")")), b => Has(b, BuildFacts.SupportFor, r.BuildFeature!, exim: true));
-                Check(r.TlsLibrary, Glossary.Say("applies.tls-library", ("library", $"{r.TlsLibrary} (exim -bV \"Support for:\")")), b => Has(b, BuildFacts.SupportFor, FirstWord(r.TlsLibrary!), exim: true));
-                Check(r.Lookup, Glossary.Say("applies.lookup", ("lookup", $"{r.Lookup} (exim -bV \"Lookups:\")")), b => Has(b, BuildFacts.Lookups, r.Lookup!, exim: true));
-                Check(r.Driver, Glossary.Say("applies.authenticator", ("driver", $"{r.Driver} (exim -bV \"Authenticators:\")")), b => Has(b, BuildFacts.Authenticators, r.Driver!, exim: true));
-                Check(r.HintsDb, Glossary.Say("applies.hints-db", ("db", $"{r.HintsDb} (exim -bV \"Hints DB:\")")), b => Mentions(b, BuildFacts.HintsDb, r.HintsDb!));
+                Check(r.BuildFeature, () => Glossary.Say("applies.build-feature", ("feature", $"{r.BuildFeature} (exim -bV \"Support for:\")")), b => Has(b, BuildFacts.SupportFor, r.BuildFeature!, exim: true));
+                Check(r.TlsLibrary, () => Glossary.Say("applies.tls-library", ("library", $"{r.TlsLibrary} (exim -bV \"Support for:\")")), b => Has(b, BuildFacts.SupportFor, FirstWord(r.TlsLibrary!), exim: true));
+                Check(r.Lookup, () => Glossary.Say("applies.lookup", ("lookup", $"{r.Lookup} (exim -bV \"Lookups:\")")), b => Has(b, BuildFacts.Lookups, r.Lookup!, exim: true));
+                Check(r.Driver, () => Glossary.Say("applies.authenticator", ("driver", $"{r.Driver} (exim -bV \"Authenticators:\")")), b => Has(b, BuildFacts.Authenticators, r.Driver!, exim: true));
+                Check(r.HintsDb, () => Glossary.Say("applies.hints-db", ("db", $"{r.HintsDb} (exim -bV \"Hints DB:\")")), b => Mentions(b, BuildFacts.HintsDb, r.HintsDb!));
                 break;
             case "postfix":
-                Check(r.BuildFeature, Glossary.Same($"{r.BuildFeature} (postconf -m)"), b => AnyWord(b, BuildFacts.MapTypes, r.BuildFeature!));
+                Check(r.BuildFeature, () => Glossary.Same($"{r.BuildFeature} (postconf -m)"), b => AnyWord(b, BuildFacts.MapTypes, r.BuildFeature!));
                 break;
             case "sendmail":
-                Check(r.BuildFeature, Glossary.Same($"{r.BuildFeature} (sendmail -d0.1 \"Compiled with:\")"), b => Has(b, BuildFacts.CompiledWith, r.BuildFeature!, exim: false));
+                Check(r.BuildFeature, () => Glossary.Same($"{r.BuildFeature} (sendmail -d0.1 \"Compiled with:\")"), b => Has(b, BuildFacts.CompiledWith, r.BuildFeature!, exim: false));
                 break;
             default:
                 if (r.BuildFeature is not null) checks.Add((Glossary.Say("applies.build-feature", ("feature", r.BuildFeature)), State.Unknown));

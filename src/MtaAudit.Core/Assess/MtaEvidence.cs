@@ -44,20 +44,47 @@ public sealed class MtaEvidence
     public static List<MtaEvidence> Gather(HostFacts facts)
     {
         var list = new List<MtaEvidence>();
-        var byPid = facts.Processes.Where(p => p.Pid is not null).GroupBy(p => p.Pid!.Value).ToDictionary(g => g.Key, g => g.First());
+        // The first process of each pid, as GroupBy(pid).First() would pick it.
+        var byPid = new Dictionary<int, ProcessInfo>();
+        foreach (var p in facts.Processes)
+            if (p.Pid is { } pid) byPid.TryAdd(pid, p);
+        // Each command line split and each service name reduced once for the host, not once per MTA (IMtaMatcher).
+        var commands = Split(facts.Processes);
+        var foreignCommands = Split(facts.ForeignProcesses);
+        var serviceKeys = new string[facts.Services.Count];
+        for (int i = 0; i < serviceKeys.Length; i++) serviceKeys[i] = MtaText.ServiceKey(facts.Services[i].Name);
         foreach (var def in MtaCatalog.All)
         {
             var e = new MtaEvidence { Definition = def };
-            e.Packages.AddRange(facts.Packages.Where(def.IsMtaPackage));
-            e.Versions.AddRange(facts.Versions.Where(v => v.Mta == def.Id));
-            foreach (var p in facts.Processes.Where(def.IsDaemon))
-                (MtaText.UserIs(p.User, def.DaemonUsers) ? e.Daemons : e.Impostors).Add(p);
-            e.InContainers.AddRange(facts.ForeignProcesses.Where(def.IsDaemon));
-            e.Services.AddRange(facts.Services.Where(def.IsService));
-            e.Sockets.AddRange(facts.Listening.Where(s => IsOwnSocket(def, s, byPid, e)));
+            var matcher = def as IMtaMatcher;
+            foreach (var pkg in facts.Packages)
+                if (def.IsMtaPackage(pkg)) e.Packages.Add(pkg);
+            foreach (var v in facts.Versions)
+                if (v.Mta == def.Id) e.Versions.Add(v);
+            for (int i = 0; i < commands.Length; i++)
+            {
+                var p = facts.Processes[i];
+                if (matcher is not null ? matcher.IsDaemon(commands[i]) : def.IsDaemon(p))
+                    (MtaText.UserIs(p.User, def.DaemonUsers) ? e.Daemons : e.Impostors).Add(p);
+            }
+            for (int i = 0; i < foreignCommands.Length; i++)
+                if (matcher is not null ? matcher.IsDaemon(foreignCommands[i]) : def.IsDaemon(facts.ForeignProcesses[i]))
+                    e.InContainers.Add(facts.ForeignProcesses[i]);
+            for (int i = 0; i < serviceKeys.Length; i++)
+                if (matcher is not null ? matcher.IsServiceKey(serviceKeys[i]) : def.IsService(facts.Services[i]))
+                    e.Services.Add(facts.Services[i]);
+            foreach (var s in facts.Listening)
+                if (IsOwnSocket(def, s, byPid, e)) e.Sockets.Add(s);
             list.Add(e);
         }
         return list;
+    }
+
+    private static MtaText.Command[] Split(List<ProcessInfo> processes)
+    {
+        var commands = new MtaText.Command[processes.Count];
+        for (int i = 0; i < commands.Length; i++) commands[i] = MtaText.Split(processes[i].Args);
+        return commands;
     }
 
     /// <summary>

@@ -96,11 +96,18 @@ public static class VendorJudge
         var vendor = VendorRecords(facts.Os, e.Id, kb)
             .Where(v => v.Version.Length > 0 && PackageVersionOrder.Compare(package.Manager, v.Version, package.Version) <= 0)
             .ToList();
+        // The first changelog fix and the first vendor record naming each CVE, as a scan of each list per CVE
+        // would find them (an exim changelog names a hundred CVEs, the version has dozens).
+        var logById = new Dictionary<string, ChangelogFix>(StringComparer.Ordinal);
+        foreach (var f in changelog) logById.TryAdd(f.CveId, f);
+        var kbById = new Dictionary<string, VendorPackage>(StringComparer.Ordinal);
+        foreach (var v in vendor)
+            foreach (var id in v.FixedCves) kbById.TryAdd(id, v);
         return kb.Affecting(e.Id, upstream)
             .Select(c =>
             {
-                var byLog = changelog.FirstOrDefault(f => f.CveId == c.Id);
-                var byKb = vendor.FirstOrDefault(v => v.FixedCves.Contains(c.Id));
+                var byLog = logById.GetValueOrDefault(c.Id);
+                var byKb = kbById.GetValueOrDefault(c.Id);
                 var status = byLog is not null ? $"fixed in {byLog.FixedInVersion ?? "this package"} (changelog)"
                     : byKb is not null ? $"fixed in {byKb.Version} (vendor data)"
                     : NotKnownFixed;

@@ -212,29 +212,32 @@ public static class BundleReader
         public void StartSection(ReadOnlySpan<byte> line, int lineNo)
         {
             CloseSection();
-            var text = Utf8Lenient.GetString(line[_open.Length..]).TrimStart(' ');
+            // Read from the bytes, as the decoded line would be: a space or '=' is one byte that no other
+            // character contains, and the lenient decoder never joins an invalid byte with an ASCII one, so each
+            // key and value decodes alone to the same text, without a string for the whole line first.
+            var text = line[_open.Length..];
             var attrs = new Dictionary<string, string>(StringComparer.Ordinal);
             string? cmd = null;
             int i = 0;
             while (i < text.Length)
             {
-                if (text[i] == ' ') { i++; continue; }
-                if (string.CompareOrdinal(text, i, "cmd=", 0, 4) == 0)
+                if (text[i] == (byte)' ') { i++; continue; }
+                if (text[i..].StartsWith("cmd="u8))
                 {
-                    cmd = text[(i + 4)..];
+                    cmd = Utf8Lenient.GetString(text[(i + 4)..]);
                     attrs["cmd"] = cmd;
                     break;
                 }
-                int sp = text.IndexOf(' ', i);
-                var token = sp < 0 ? text[i..] : text[i..sp];
-                i = sp < 0 ? text.Length : sp + 1;
-                int eq = token.IndexOf('=');
+                int sp = text[i..].IndexOf((byte)' ');
+                var token = sp < 0 ? text[i..] : text.Slice(i, sp);
+                i = sp < 0 ? text.Length : i + sp + 1;
+                int eq = token.IndexOf((byte)'=');
                 if (eq <= 0)
                 {
-                    _warnings.Add(Glossary.Say("bundle.bad-attribute", ("line", lineNo), ("token", TerminalText.Clean(token))));
+                    _warnings.Add(Glossary.Say("bundle.bad-attribute", ("line", lineNo), ("token", TerminalText.Clean(Utf8Lenient.GetString(token)))));
                     continue;
                 }
-                attrs[token[..eq]] = token[(eq + 1)..];
+                attrs[Key(token[..eq])] = Utf8Lenient.GetString(token[(eq + 1)..]);
             }
             if (!attrs.TryGetValue("probe", out var probe) || probe.Length == 0)
             {
@@ -283,6 +286,11 @@ public static class BundleReader
             // A huge section (a 50 MB process list) does not keep its buffer for the rest of the run.
             if (_content.Length > 1 << 20) _content = new byte[1 << 14];
         }
+
+        // The keys every section has, without a new string each time.
+        private static string Key(ReadOnlySpan<byte> key) =>
+            key.SequenceEqual("probe"u8) ? "probe" : key.SequenceEqual("rc"u8) ? "rc" : key.SequenceEqual("path"u8) ? "path"
+            : Utf8Lenient.GetString(key);
 
         private (ProbeOutcome, int?) ParseRc(string? rc, int line)
         {

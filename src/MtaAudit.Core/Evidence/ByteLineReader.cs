@@ -39,6 +39,14 @@ internal sealed class ByteLineReader
             any = true;
             var span = _buffer.AsSpan(_pos, _len - _pos);
             int nl = span.IndexOf((byte)'\n');
+            if (n == 0 && nl >= 0 && nl <= MaxLineBytes)
+            {
+                // The whole line is in the buffer: hand out that part of it, not a copy (valid until the next read).
+                _pos += nl + 1;
+                LineNumber++;
+                line = nl > 0 && span[nl - 1] == (byte)'\r' ? span[..(nl - 1)] : span[..nl];
+                return true;
+            }
             int take = nl < 0 ? span.Length : nl;
             Append(span[..take], ref n);
             _pos += take;

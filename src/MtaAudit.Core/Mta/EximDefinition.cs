@@ -18,7 +18,7 @@ namespace MtaAudit.Mta;
 /// <item>Services and sockets: exim4, exim.</item>
 /// </list>
 /// </summary>
-public sealed partial class EximDefinition : IMtaDefinition
+public sealed partial class EximDefinition : IMtaDefinition, IMtaMatcher
 {
     public string Id => "exim";
     public string DisplayName => "Exim";
@@ -33,16 +33,23 @@ public sealed partial class EximDefinition : IMtaDefinition
     [GeneratedRegex(@"^exim(?:4)?(?:-\d[\w.-]*)?$")]
     private static partial Regex ProgramName();
 
-    public bool IsDaemon(ProcessInfo process)
+    public bool IsDaemon(ProcessInfo process) => IsDaemon(MtaText.Split(process.Args));
+
+    bool IMtaMatcher.IsDaemon(in MtaText.Command command) => IsDaemon(command);
+
+    private static bool IsDaemon(in MtaText.Command c)
     {
-        var c = MtaText.Split(process.Args);
         if (c.ProcTitle || !ProgramName().IsMatch(c.Name)) return false;
         foreach (var f in MtaText.Flags(c.Args))
             if (f is "-bd" or "-bdf" || MtaText.IsQueueInterval(f)) return true;
         return false;
     }
 
-    public bool IsService(ServiceRecord service) => MtaText.ServiceKey(service.Name) is "exim4" or "exim";
+    public bool IsService(ServiceRecord service) => IsServiceKey(MtaText.ServiceKey(service.Name));
+
+    bool IMtaMatcher.IsServiceKey(string key) => IsServiceKey(key);
+
+    private static bool IsServiceKey(string key) => key is "exim4" or "exim";
 
     public bool IsSocketOwner(string processName) => MtaText.SocketProgram(processName) is "exim4" or "exim";
 

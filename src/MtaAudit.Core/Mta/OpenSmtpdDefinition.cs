@@ -22,7 +22,7 @@ namespace MtaAudit.Mta;
 /// <item>Services: opensmtpd (Debian, Fedora), smtpd (Arch, Alpine, OpenBSD rc.d).</item>
 /// </list>
 /// </summary>
-public sealed partial class OpenSmtpdDefinition : IMtaDefinition
+public sealed partial class OpenSmtpdDefinition : IMtaDefinition, IMtaMatcher
 {
     public string Id => "opensmtpd";
     public string DisplayName => "OpenSMTPD";
@@ -35,9 +35,12 @@ public sealed partial class OpenSmtpdDefinition : IMtaDefinition
         "parent", "control", "klondike", "crypto", "lookup", "lka", "pony", "queue", "scheduler", "dispatcher", "ca",
     };
 
-    public bool IsDaemon(ProcessInfo process)
+    public bool IsDaemon(ProcessInfo process) => IsDaemon(MtaText.Split(process.Args));
+
+    bool IMtaMatcher.IsDaemon(in MtaText.Command command) => IsDaemon(command);
+
+    private static bool IsDaemon(in MtaText.Command c)
     {
-        var c = MtaText.Split(process.Args);
         if (c.Name != "smtpd") return false;
         if (c.ProcTitle)
         {
@@ -55,7 +58,11 @@ public sealed partial class OpenSmtpdDefinition : IMtaDefinition
         return true;
     }
 
-    public bool IsService(ServiceRecord service) => MtaText.ServiceKey(service.Name) is "opensmtpd" or "smtpd";
+    public bool IsService(ServiceRecord service) => IsServiceKey(MtaText.ServiceKey(service.Name));
+
+    bool IMtaMatcher.IsServiceKey(string key) => IsServiceKey(key);
+
+    private static bool IsServiceKey(string key) => key is "opensmtpd" or "smtpd";
 
     /// <summary>Always false: see the class notes; "smtpd" cannot tell OpenSMTPD from Postfix.</summary>
     public bool IsSocketOwner(string processName) => false;

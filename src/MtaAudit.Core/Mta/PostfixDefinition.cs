@@ -22,7 +22,7 @@ namespace MtaAudit.Mta;
 /// sysv "postfix".</item>
 /// </list>
 /// </summary>
-public sealed partial class PostfixDefinition : IMtaDefinition
+public sealed partial class PostfixDefinition : IMtaDefinition, IMtaMatcher
 {
     public string Id => "postfix";
     public string DisplayName => "Postfix";
@@ -32,16 +32,22 @@ public sealed partial class PostfixDefinition : IMtaDefinition
         package.Name is "postfix" or "postfix3"
             or "service/network/smtp/postfix" or "network/smtp/postfix";
 
-    public bool IsDaemon(ProcessInfo process)
+    public bool IsDaemon(ProcessInfo process) => IsDaemon(MtaText.Split(process.Args));
+
+    bool IMtaMatcher.IsDaemon(in MtaText.Command command) => IsDaemon(command);
+
+    private static bool IsDaemon(in MtaText.Command c)
     {
-        var c = MtaText.Split(process.Args);
         if (c.Name != "master" || c.ProcTitle) return false;
         return !c.Path.Contains('/') || c.Path.Contains("postfix", StringComparison.OrdinalIgnoreCase);
     }
 
-    public bool IsService(ServiceRecord service)
+    public bool IsService(ServiceRecord service) => IsServiceKey(MtaText.ServiceKey(service.Name));
+
+    bool IMtaMatcher.IsServiceKey(string key) => IsServiceKey(key);
+
+    private static bool IsServiceKey(string key)
     {
-        var key = MtaText.ServiceKey(service.Name);
         return key is "postfix" or "network/smtp:postfix" or "network/postfix:default" or "network/postfix"
             || key.StartsWith("postfix@", StringComparison.Ordinal);
     }

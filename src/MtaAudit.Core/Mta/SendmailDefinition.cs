@@ -27,7 +27,7 @@ namespace MtaAudit.Mta;
 /// mailservs SENDMAIL_SERVER.</item>
 /// </list>
 /// </summary>
-public sealed partial class SendmailDefinition : IMtaDefinition
+public sealed partial class SendmailDefinition : IMtaDefinition, IMtaMatcher
 {
     public string Id => "sendmail";
     public string DisplayName => "Sendmail";
@@ -49,9 +49,12 @@ public sealed partial class SendmailDefinition : IMtaDefinition
         };
     }
 
-    public bool IsDaemon(ProcessInfo process)
+    public bool IsDaemon(ProcessInfo process) => IsDaemon(MtaText.Split(process.Args));
+
+    bool IMtaMatcher.IsDaemon(in MtaText.Command command) => IsDaemon(command);
+
+    private static bool IsDaemon(in MtaText.Command c)
     {
-        var c = MtaText.Split(process.Args);
         if (c.Name != "sendmail") return false;
         if (c.ProcTitle) return c.Path == "sendmail" && c.Args.Length > 0;
         foreach (var f in MtaText.Flags(c.Args))
@@ -65,10 +68,9 @@ public sealed partial class SendmailDefinition : IMtaDefinition
         "network/sendmail-client", "sendmail_server", "sendmail-server",
     };
 
-    public bool IsService(ServiceRecord service)
-    {
-        return Services.Contains(MtaText.ServiceKey(service.Name));
-    }
+    public bool IsService(ServiceRecord service) => Services.Contains(MtaText.ServiceKey(service.Name));
+
+    bool IMtaMatcher.IsServiceKey(string key) => Services.Contains(key);
 
     public bool IsSocketOwner(string processName) => MtaText.SocketProgram(processName) == "sendmail";
 

@@ -97,7 +97,16 @@ public static class JsonReport
         return (host, new HostContext(d.Account, d.Addresses ?? []) { AddressesUnknown = unknown, CallsItself = d.CallsItself });
     }
 
-    internal static ReportJsonContext Json => Context;
+    /// <summary>
+    /// For serializing into a writer made with the report's encoder (JsonSink): no encoder of its own, so that
+    /// the generator's fast path writes each host straight to the writer (it is skipped when the options name an
+    /// encoder). The same bytes: values go through the writer's encoder, and every property name is plain ASCII.
+    /// </summary>
+    internal static ReportJsonContext Json { get; } = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    });
 
     private static readonly ReportJsonContext Context = new(new JsonSerializerOptions
     {
@@ -229,6 +238,9 @@ public static class JsonReport
     }
 }
 
+// The same naming and layout as the options the contexts are made with (JsonReport.Json): with them the
+// generator's fast path writes each host straight to the writer, instead of the slower metadata walk.
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(JsonReport.ReportDoc))]
 [JsonSerializable(typeof(JsonReport.HostDoc))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -24,6 +24,24 @@ internal static class ServiceText
         return words.ToArray();
     }
 
+    /// <summary>
+    /// <see cref="FirstWords(string, int)"/> as ranges of <paramref name="line"/>, up to <c>words.Length</c> of
+    /// them; returns how many. A row that turns out not to be wanted then costs no string.
+    /// </summary>
+    public static int FirstWords(ReadOnlySpan<char> line, Span<Range> words)
+    {
+        int count = 0, i = 0;
+        while (count < words.Length)
+        {
+            while (i < line.Length && line[i] is ' ' or '\t') i++;
+            if (i >= line.Length) break;
+            int start = i;
+            while (i < line.Length && line[i] is not (' ' or '\t')) i++;
+            words[count++] = start..i;
+        }
+        return count;
+    }
+
     private static readonly string[] UnitSuffixes =
     [
         ".service", ".socket", ".target", ".timer", ".path", ".mount", ".automount",
@@ -31,7 +49,10 @@ internal static class ServiceText
     ];
 
     /// <summary>True for a systemd unit name such as <c>postfix@-.service</c>.</summary>
-    public static bool IsUnitName(string word)
+    public static bool IsUnitName(string word) => IsUnitName(word.AsSpan());
+
+    /// <inheritdoc cref="IsUnitName(string)"/>
+    public static bool IsUnitName(ReadOnlySpan<char> word)
     {
         if (word.Length < 3 || word.Length > 256) return false;
         foreach (var s in UnitSuffixes)
@@ -43,7 +64,10 @@ internal static class ServiceText
     /// The status marks systemctl prints before a unit: '●' (failed, not-found; '*' on a terminal
     /// without UTF-8), '×' and '○' of newer releases, and the HTML entity left by copies of web pages.
     /// </summary>
-    public static bool IsBullet(string word) => word is "●" or "*" or "×" or "○" or "↻" or "&#9679;" or "&#x25CF;";
+    public static bool IsBullet(string word) => IsBullet(word.AsSpan());
+
+    /// <inheritdoc cref="IsBullet(string)"/>
+    public static bool IsBullet(ReadOnlySpan<char> word) => word is "●" or "*" or "×" or "○" or "↻" or "&#9679;" or "&#x25CF;";
 
     /// <summary>
     /// The unit a line names when it is a shell command <c>systemctl VERB [opts] UNIT...</c>, e.g. a prompt

@@ -54,10 +54,29 @@ public static class SystemdStates
         or "static" or "indirect" or "disabled" or "generated" or "transient" or "bad";
 
     /// <summary>The LOAD column of list-units.</summary>
-    public static bool IsLoadState(string word) => word is
-        "loaded" or "not-found" or "masked" or "error" or "bad-setting" or "merged" or "stub";
+    public static bool IsLoadState(string word) => LoadState(word) is not null;
+
+    /// <summary>The LOAD word <paramref name="word"/> spells, or null when it is none (<see cref="IsLoadState"/>).</summary>
+    public static string? LoadState(ReadOnlySpan<char> word)
+    {
+        foreach (var s in LoadStates)
+            if (word.SequenceEqual(s)) return s;
+        return null;
+    }
+
+    private static readonly string[] LoadStates = ["loaded", "not-found", "masked", "error", "bad-setting", "merged", "stub"];
 
     /// <summary>The ACTIVE column of list-units.</summary>
-    public static bool IsActiveState(string word) => word is
-        "active" or "inactive" or "failed" or "activating" or "deactivating" or "reloading" or "maintenance" or "refreshing";
+    public static bool IsActiveState(string word) => ActiveState(word) is not null;
+
+    /// <summary>The ACTIVE word <paramref name="word"/> spells, or null when it is none (<see cref="IsActiveState"/>).</summary>
+    public static string? ActiveState(ReadOnlySpan<char> word)
+    {
+        foreach (var s in ActiveStates)
+            if (word.SequenceEqual(s)) return s;
+        return null;
+    }
+
+    private static readonly string[] ActiveStates =
+        ["active", "inactive", "failed", "activating", "deactivating", "reloading", "maintenance", "refreshing"];
 }

@@ -36,16 +36,21 @@ public sealed class SystemdUnitsParser : IProbeParser
 
     private static ServiceRecord? ParseRow(string line)
     {
-        // UNIT LOAD ACTIVE SUB, maybe behind a bullet: the description's words are not needed.
-        var w = ServiceText.FirstWords(line, 5);
-        int i = w.Length > 0 && ServiceText.IsBullet(w[0]) ? 1 : 0;
-        if (w.Length < i + 4) return null;
-        string unit = w[i], load = w[i + 1], active = w[i + 2], sub = w[i + 3];
-        if (!ServiceText.IsUnitName(unit) || !SystemdStates.IsLoadState(load) || !SystemdStates.IsActiveState(active))
+        // UNIT LOAD ACTIVE SUB, maybe behind a bullet: the description's words are not needed. The words are
+        // ranges of the line: a row that is not a unit costs no string, and LOAD and ACTIVE are the known words.
+        Span<Range> w = stackalloc Range[5];
+        int count = ServiceText.FirstWords(line, w);
+        var s = line.AsSpan();
+        int i = count > 0 && ServiceText.IsBullet(s[w[0]]) ? 1 : 0;
+        if (count < i + 4) return null;
+        var unit = s[w[i]];
+        if (!ServiceText.IsUnitName(unit) || SystemdStates.LoadState(s[w[i + 1]]) is not { } load
+            || SystemdStates.ActiveState(s[w[i + 2]]) is not { } active)
             return null;
+        var sub = s[w[i + 3]].ToString();
         // A masked unit cannot be started, at boot or by hand; other LOAD words say nothing of boot.
         bool? enabled = load == "masked" ? false : null;
-        return new ServiceRecord(Manager, unit, SystemdStates.Running(active, sub), enabled,
+        return new ServiceRecord(Manager, unit.ToString(), SystemdStates.Running(active, sub), enabled,
             $"{load} {active} {sub}", line.Trim());
     }
 }

@@ -68,17 +68,18 @@ public sealed partial class SysvParser : IProbeParser
 
             foreach (var (name, target) in LinksOf(w))
             {
-                var m = LinkName().Match(name);
-                if (!m.Success) continue;
+                // LinkName needs S or K, then an ASCII digit: most words of a listing are neither.
+                if (name.Length < 3 || name[0] is not ('S' or 'K') || !char.IsAsciiDigit(name[1])) continue;
+                if (!TryLinkName(name, out var kind, out var svc)) continue;
                 // The script the link runs names the service best ("../init.d/postfix"); else strip "S80".
-                var service = target is null ? m.Groups["svc"].Value : Path.GetFileName(target.TrimEnd('/'));
-                if (service.Length == 0) service = m.Groups["svc"].Value;
+                var service = target is null ? svc : Path.GetFileName(target.TrimEnd('/'));
+                if (service.Length == 0) service = svc;
                 if (!links.TryGetValue(service, out var set))
                 {
                     links[service] = set = new LinkSet();
                     order.Add(service);
                 }
-                set.Add(m.Groups["kind"].Value[0], level, level is null ? name : $"rc{level}.d/{name}");
+                set.Add(kind, level, level is null ? name : $"rc{level}.d/{name}");
             }
         }
 
@@ -98,6 +99,8 @@ public sealed partial class SysvParser : IProbeParser
         int levels = 0;
         for (int i = 1; i < w.Length; i++)
         {
+            // What ChkconfigLevel matches is "N:on" or "N:off": an ls row's "1" or "root" fails here, without the regex.
+            if (w[i].Length is not (4 or 5) || w[i][1] != ':') return null;
             var m = ChkconfigLevel().Match(w[i]);
             if (!m.Success) return null;
             levels++;
@@ -137,6 +140,33 @@ public sealed partial class SysvParser : IProbeParser
         foreach (var word in w) yield return (word, null);
     }
 
+    /// <summary>
+    /// <see cref="LinkName"/>'s match: S or K, 1 to 4 digits, then the service. Read by hand when the name is ASCII
+    /// (there \w is [A-Za-z0-9_]); any other name goes to the regex itself.
+    /// </summary>
+    private static bool TryLinkName(string name, out char kind, out string svc)
+    {
+        kind = '\0';
+        svc = "";
+        if (!System.Text.Ascii.IsValid(name))
+        {
+            var m = LinkName().Match(name);
+            if (!m.Success) return false;
+            kind = m.Groups["kind"].Value[0];
+            svc = m.Groups["svc"].Value;
+            return true;
+        }
+        if (name.Length < 3 || name[0] is not ('S' or 'K')) return false;
+        int d = 1;
+        while (d < name.Length && char.IsAsciiDigit(name[d])) d++;
+        if (d - 1 is < 1 or > 4 || d >= name.Length || !char.IsAsciiLetter(name[d])) return false;
+        for (int k = d + 1; k < name.Length; k++)
+            if (!char.IsAsciiLetterOrDigit(name[k]) && name[k] is not ('_' or '.' or '@' or '+' or '-')) return false;
+        kind = name[0];
+        svc = name[d..];
+        return true;
+    }
+
     private static char? SingleLevel(string hint)
     {
         if (hint.Length > 4096) return null; // a command or a path, not a document
@@ -166,13 +196,25 @@ public sealed partial class SysvParser : IProbeParser
         public bool? Enabled =>
             _start.Overlaps(BootLevels) ? true : _startUnknownLevel ? null : false;
 
-        public string State =>
-            string.Join("; ", new[]
+        /// <summary>"S in rc2,rc3; K in rc0,rc1", "S in an unnamed rc directory": the parts there are, joined by "; ".</summary>
+        public string State
+        {
+            get
             {
-                _start.Count > 0 ? "S in " + string.Join(',', _start.Select(l => $"rc{l}")) : null,
-                _startUnknownLevel ? "S in an unnamed rc directory" : null,
-                _kill.Count > 0 ? "K in " + string.Join(',', _kill.Select(l => $"rc{l}")) : null,
-            }.Where(s => s is not null));
+                var b = new System.Text.StringBuilder();
+                void Levels(string what, SortedSet<char> levels)
+                {
+                    if (b.Length > 0) b.Append("; ");
+                    b.Append(what);
+                    bool first = true;
+                    foreach (var l in levels) { b.Append(first ? "" : ",").Append("rc").Append(l); first = false; }
+                }
+                if (_start.Count > 0) Levels("S in ", _start);
+                if (_startUnknownLevel) b.Append(b.Length > 0 ? "; " : "").Append("S in an unnamed rc directory");
+                if (_kill.Count > 0) Levels("K in ", _kill);
+                return b.ToString();
+            }
+        }
     }
 
     [GeneratedRegex(@"^(?<name>[A-Za-z][\w.@+-]*) (?:(?<running>\(pid [\d ]+\) is running)\.\.\.|is stopped)$")]

@@ -47,6 +47,9 @@ public static partial class Placement
         }
     }
 
+    /// <summary>False when <see cref="ContainerOf"/> is surely null: the path has none of the words every container path holds.</summary>
+    public static bool MayBeContainer(ReadOnlySpan<char> cgroup) => Hints().IsMatch(cgroup);
+
     /// <summary>The container a cgroup path belongs to ("docker 3f2a…", "machine deb12-postfix"), or null for the host's own.</summary>
     public static string? ContainerOf(string cgroup)
     {

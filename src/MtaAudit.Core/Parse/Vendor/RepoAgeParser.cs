@@ -84,8 +84,13 @@ public sealed class RepoAgeParser : IProbeParser
 
     private static long? Max(long? a, long b) => a is { } x && x >= b ? x : b;
 
-    private static bool LooksLikeMode(string w) =>
-        w.Length >= 10 && w[0] is '-' or 'd' or 'l' && w.Skip(1).Take(9).All(c => c is 'r' or 'w' or 'x' or '-' or 's' or 'S' or 't' or 'T');
+    private static bool LooksLikeMode(string w)
+    {
+        if (w.Length < 10 || w[0] is not ('-' or 'd' or 'l')) return false;
+        for (int i = 1; i < 10; i++)
+            if (w[i] is not ('r' or 'w' or 'x' or '-' or 's' or 'S' or 't' or 'T')) return false;
+        return true;
+    }
 
     // "perms links owner group size EPOCH name" or "perms links owner group size Mon DD HH:MM|YYYY name".
     private static bool TryMtime(string[] w, long now, out long mtime, out string name)
