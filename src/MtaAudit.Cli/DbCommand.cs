@@ -136,7 +136,7 @@ public static class DbCommand
         catch (KnowledgeImportException e)
         {
             foreach (var error in e.Errors)
-                err.WriteLine("mta-audit: " + TerminalText.Clean(Glossary.Word("db.import.error", lang, ("file", error.File), ("path", error.JsonPath), ("problem", error.Problem))));
+                err.WriteLine("mta-audit: " + TerminalText.Clean(Glossary.Word("db.import.error", lang, ("file", error.File), ("path", error.JsonPath), ("problem", error.Problem.Get(lang)))));
             err.WriteLine("mta-audit: " + Glossary.Word("db.import.nothing", lang, ("path", overlayPath)));
             return ExitCodes.Usage;
         }

@@ -59,14 +59,14 @@ internal sealed record FixRun(AnalysisOptions Options, Lang Lang, bool Json, Pla
                 _ => Glossary.Word("plan.failed", Lang),
             };
             Console.Out.WriteLine($"  {s.Number}. {word}: {TerminalText.Clean(StepText.Action(s.Step).Get(Lang))} ({TerminalText.Clean(StepText.State(s.Before).Get(Lang))} → {TerminalText.Clean(StepText.State(s.After).Get(Lang))})"
-                                  + (s.Message is null ? "" : " — " + s.Message));
+                                  + (s.Message is null ? "" : " — " + TerminalText.Clean(s.Message.Get(Lang))));
         }
         if (!o.Changed) Console.Out.WriteLine(Glossary.Word("plan.unchanged", Lang));
         Console.Out.WriteLine(Glossary.Word("plan.journal", Lang, ("path", o.Journal)));
         foreach (var p in o.NotHeld) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(p.Get(Lang)));
         if (o.Ok) return ExitCodes.Good;
         if (o.Failed is { } f)
-            HelpText.Complain(Glossary.Say("err.fix.step-failed", ("n", f.Number), ("action", StepText.Action(f.Step).Get(Lang)), ("cause", f.Message ?? "")), Lang);
+            HelpText.Complain(Glossary.Say("err.fix.step-failed", ("n", f.Number), ("action", StepText.Action(f.Step).Get(Lang)), ("cause", f.Message?.Get(Lang) ?? "")), Lang);
         HelpText.Complain(Glossary.Say("err.fix.how-to-undo", ("journal", o.Journal)), Lang);
         return Failed;
     }

@@ -5,7 +5,8 @@ using MtaAudit.Remediation;
 namespace MtaAudit.Fix;
 
 /// <summary>What happened to one step: done, already (its after-state was there: nothing run), failed.</summary>
-public sealed record StepOutcome(int Number, string Mta, RemediationStep Step, string Result, string Before, string After, string? Message);
+/// <summary>One step's result; <see cref="Message"/> says why it failed (a worded sentence, or the command's or system's own words quoted).</summary>
+public sealed record StepOutcome(int Number, string Mta, RemediationStep Step, string Result, string Before, string After, Localized? Message);
 
 /// <summary>The result of an --apply run.</summary>
 public sealed record ApplyOutcome(string Journal, IReadOnlyList<StepOutcome> Steps, StepOutcome? Failed, IReadOnlyList<Localized> NotHeld)
@@ -62,7 +63,7 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
         {
             if (step is FileLineEdit f)
             {
-                original = target.ReadFile(f.Path) ?? throw new IOException($"{f.Path}: no such file");
+                original = target.ReadFile(f.Path) ?? throw new FileNotFoundException(null, f.Path);
                 before = f.Edit.IsSatisfied(original) ? f.Edit.AfterState : f.Edit.BeforeState;
             }
             else before = StepChecks.Observe(target, step);
@@ -70,7 +71,8 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
         catch (IOException e)
         {
             journal.Write(Journal.Describe(host, n, mta, step, "unreadable"));
-            return Fail(journal, n, mta, step, "unreadable", "unreadable", e.Message);
+            var why = e is FileNotFoundException ? Glossary.Say("fix.err.no-such-file", ("path", ((FileLineEdit)step).Path)) : Glossary.Same(e.Message);
+            return Fail(journal, n, mta, step, "unreadable", "unreadable", why);
         }
         journal.Write(Journal.Describe(host, n, mta, step, before));
         if (Holds(step, before))
@@ -79,7 +81,7 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
             return new StepOutcome(n, mta, step, "already", before, before, null);
         }
 
-        string? message = null;
+        Localized? message = null;
         string after;
         if (step is FileLineEdit edit)
         {
@@ -95,26 +97,29 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
             }
             catch (IOException e)
             {
-                return Fail(journal, n, mta, step, before, before, e.Message);
+                return Fail(journal, n, mta, step, before, before, Glossary.Same(e.Message));
             }
         }
         else
         {
             var r = target.Run(step.Command!, stepTimeout, (step as PackageUpdate)?.Environment);
-            if (!r.Ok) message = r.Summary;
+            if (!r.Ok) message = Glossary.Same(r.Summary);
             after = StepChecks.Observe(target, step);
         }
         if (!Holds(step, after))
-            return Fail(journal, n, mta, step, before, after, message ?? $"the state after it is '{after}', not '{step.After}'");
-        journal.Write(new JournalEntry { Event = "after", Step = n, Result = "done", Observed = after, Message = message,
+            return Fail(journal, n, mta, step, before, after,
+                message ?? Glossary.Say("fix.err.state-after", ("after", StepText.State(after)), ("want", StepText.State(step.After))));
+        journal.Write(new JournalEntry { Event = "after", Step = n, Result = "done", Observed = after, Message = message?.En,
             Downgrade = step is PackageUpdate p ? PackageDowngrade.Command(p, before)?.ToList() : null });
         return new StepOutcome(n, mta, step, "done", before, after, message);
     }
 
-    private static StepOutcome Fail(Journal journal, int n, string mta, RemediationStep step, string before, string after, string message)
+    // The journal is a record for the tool (English); the outcome is worded for the person running it.
+    private static StepOutcome Fail(Journal journal, int n, string mta, RemediationStep step, string before, string after, Localized message)
     {
-        journal.Write(new JournalEntry { Event = "after", Step = n, Result = "failed", Observed = after, Message = TerminalText.Clean(message) });
-        return new StepOutcome(n, mta, step, "failed", before, after, TerminalText.Clean(message));
+        var clean = new Localized(TerminalText.Clean(message.En), TerminalText.Clean(message.Ko)) { Code = message.Code, Args = message.Args };
+        journal.Write(new JournalEntry { Event = "after", Step = n, Result = "failed", Observed = after, Message = clean.En });
+        return new StepOutcome(n, mta, step, "failed", before, after, clean);
     }
 
     public static bool Holds(RemediationStep step, string observed) =>

@@ -78,11 +78,11 @@ public sealed class FleetStore : IDisposable
         }
         catch (SqliteException e)
         {
-            throw new StoreException($"{path}: cannot open the results store: {e.Message}");
+            throw new StoreException(Glossary.Say("err.store.open", ("path", path), ("cause", TerminalText.Clean(e.Message))));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StoreException($"{path}: cannot open the results store: {e.Message}");
+            throw new StoreException(Glossary.Say("err.store.open", ("path", path), ("cause", TerminalText.Clean(e.Message))));
         }
     }
 
@@ -259,4 +259,7 @@ public sealed class FleetStore : IDisposable
 }
 
 /// <summary>A store that cannot be opened or read; the message names the file.</summary>
-public sealed class StoreException(string message) : Exception(message);
+public sealed class StoreException(Localized said) : Exception(said.En), ISaid
+{
+    public Localized Said => said;
+}

@@ -43,6 +43,7 @@ public class CliErrorLanguageTests : IDisposable
             (["scan", "--host", "root@127.0.0.1:1", "--forks", "0", "--store", store], 3, "--forks는 1 이상이어야 함", "--forks must be at least 1", null),
             (["analyze", garbage], 3, "증거 번들 오류: 번들은 'MTA-AUDIT-EVIDENCE/1'(으)로 시작해야 하나 'not a bundle'이(가) 있음", ":1: expected 'MTA-AUDIT-EVIDENCE/1' to start a bundle, found 'not a bundle'", garbage),
             (["analyze", empty], 3, "디렉터리에 *.evidence 또는 *.json 파일이 없음", "the directory holds no *.evidence or *.json file", empty),
+            (["scan", "--resume", "--store", empty], 3, "결과 저장소를 열 수 없음: \"", ": cannot open the results store: ", empty),
         ];
     }
 
@@ -133,6 +134,8 @@ public class CliErrorLanguageTests : IDisposable
         var outputs = new Dictionary<string, List<(int Code, string Out, string Err)>>();
         var bad = Path.Combine(_dir, "neither.json");
         File.WriteAllText(bad, "{\"x\": 1}");
+        var wrong = Path.Combine(_dir, "wrong-type.json");
+        File.WriteAllText(wrong, "{\"vulnerabilities\": \"x\"}");
         foreach (var lang in new[] { "ko", "en" })
         {
             var data = Path.Combine(_dir, "import-" + lang);
@@ -140,7 +143,7 @@ public class CliErrorLanguageTests : IDisposable
             [
                 Run(lang, ["db", "import", .. files, "--data-dir", data]),
                 Run(lang, ["db", "import", .. files, "--data-dir", data]),
-                Run(lang, ["db", "import", bad, "--data-dir", data]),
+                Run(lang, ["db", "import", bad, wrong, "--data-dir", data]),
             ];
         }
         var (ko, en) = (outputs["ko"], outputs["en"]);
@@ -149,7 +152,9 @@ public class CliErrorLanguageTests : IDisposable
         Assert.StartsWith("파일 2개를 읽음: 취약점 레코드 ", ko[0].Out, StringComparison.Ordinal);
         Assert.Contains("을(를) 씀: 취약점 ", ko[0].Out, StringComparison.Ordinal);
         Assert.Contains("은(는) 그대로임 (이미 가져온 레코드임)", ko[1].Out, StringComparison.Ordinal);
-        Assert.Contains(bad + ": $: 가져올 수 없음: \"", ko[2].Err, StringComparison.Ordinal);
+        Assert.Contains(bad + ": $: 가져올 수 없음: OSV 레코드('affected' 없음)도 NVD CVE 레코드", ko[2].Err, StringComparison.Ordinal);
+        Assert.Contains(wrong + ": $.vulnerabilities: 가져올 수 없음: 배열이(가) 와야 하나 문자열이(가) 있음", ko[2].Err, StringComparison.Ordinal);
+        Assert.Contains(wrong + ": $.vulnerabilities: expected an array, found a string", en[2].Err, StringComparison.Ordinal);
         Assert.Contains("mta-audit: 가져온 것 없음; 로컬 데이터 ", ko[2].Err, StringComparison.Ordinal);
         Assert.StartsWith("read 2 files: ", en[0].Out, StringComparison.Ordinal);
         Assert.Contains("unchanged (these records were already imported)", en[1].Out, StringComparison.Ordinal);
@@ -273,7 +278,8 @@ public class CliErrorLanguageTests : IDisposable
     /// </summary>
     private static List<string> English(string text)
     {
-        var t = Regex.Replace(text, @"""[^""\n]*""|'[^'\n]*'|\*\.\w+|--?[a-z][a-z0-9-]*|[\w.~*-]*/\S*|\b[\w*-]+(\.[\w-]+)+/?|\b[a-z]+(-[a-z0-9]+)+\b|\$?\b[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_])", " ");
+        // JSON paths ($.vulnerabilities[0].cve) are names, as file paths are.
+        var t = Regex.Replace(text, @"\$[\w.\[\]]*|""[^""\n]*""|'[^'\n]*'|\*\.\w+|--?[a-z][a-z0-9-]*|[\w.~*-]*/\S*|\b[\w*-]+(\.[\w-]+)+/?|\b[a-z]+(-[a-z0-9]+)+\b|\$?\b[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_])", " ");
         return Regex.Matches(t, "[A-Za-z][A-Za-z_]+").Select(m => m.Value).Where(w => !Words.Contains(w)).Distinct().ToList();
     }
 

@@ -135,7 +135,8 @@ public sealed class FileEditRunTests : IDisposable
     {
         var outcome = new FixRunner(new LocalTarget(Root), TimeSpan.FromSeconds(30)).Apply(PlanOf(Aix), JournalPath("j"), null);
         Assert.Equal(1, outcome.Failed!.Number);
-        Assert.Contains("no such file", outcome.Failed.Message, StringComparison.Ordinal);
+        Assert.Contains("no such file", outcome.Failed.Message!.En, StringComparison.Ordinal);
+        Assert.Contains("파일이 없음", outcome.Failed.Message.Ko, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Join(Root, "etc/rc.tcpip")));
     }
 

@@ -43,8 +43,8 @@ public static class EndOfLifeDateReader
         {
             using var doc = KnowledgeImporter.ParseJson(json);
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Array) throw JsonRead.Fault("$", $"expected the array of cycles, found {JsonRead.Kind(root)}");
-            if (root.GetArrayLength() == 0) throw JsonRead.Fault("$", "no cycles");
+            if (root.ValueKind != JsonValueKind.Array) throw JsonRead.Fault("$", "expected-cycles", ("kind", JsonRead.Kind(root)));
+            if (root.GetArrayLength() == 0) throw JsonRead.Fault("$", "no-cycles");
             string? newest = null;
             int i = 0;
             foreach (var c in root.EnumerateArray())
@@ -83,9 +83,9 @@ public static class EndOfLifeDateReader
         {
             JsonValueKind.String => v.GetString()!,
             JsonValueKind.Number => v.GetRawText(),
-            _ => throw JsonRead.Fault(at + ".cycle", $"expected a string, found {JsonRead.Kind(v)}"),
+            _ => throw JsonRead.Expected(at + ".cycle", "string", v),
         };
-        if (s.Length is 0 or > 40) throw JsonRead.Fault(at + ".cycle", "empty or too long");
+        if (s.Length is 0 or > 40) throw JsonRead.Fault(at + ".cycle", "cycle-length");
         return s;
     }
 
@@ -96,6 +96,6 @@ public static class EndOfLifeDateReader
         if (v.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             return v.GetString();
-        throw JsonRead.Fault(at + "." + name, $"expected a yyyy-MM-dd date or a boolean, found {JsonRead.Kind(v)}");
+        throw JsonRead.Fault(at + "." + name, "expected-date-or-boolean", ("kind", JsonRead.Kind(v)));
     }
 }

@@ -1,9 +1,9 @@
 namespace MtaAudit.Knowledge.Import;
 
 /// <summary>One file that cannot be imported: where (JSON path) and what is wrong.</summary>
-public sealed record ImportError(string File, string JsonPath, string Problem)
+public sealed record ImportError(string File, string JsonPath, Localized Problem)
 {
-    public override string ToString() => $"{File}: {JsonPath}: {Problem}";
+    public override string ToString() => $"{File}: {JsonPath}: {Problem.En}";
 }
 
 /// <summary>
@@ -22,8 +22,8 @@ public sealed class KnowledgeImportException : Exception
 }
 
 /// <summary>Internal signal of the record readers: the first fault in a document, with its JSON path.</summary>
-internal sealed class RecordFault(string jsonPath, string problem) : Exception(problem)
+internal sealed class RecordFault(string jsonPath, Localized problem) : Exception(problem.En)
 {
     public string JsonPath { get; } = jsonPath;
-    public string Problem { get; } = problem;
+    public Localized Problem { get; } = problem;
 }

@@ -10,25 +10,32 @@ namespace MtaAudit.Knowledge.Import;
 /// </summary>
 internal static class JsonRead
 {
-    public static RecordFault Fault(string path, string problem) => new(path, problem);
+    public static RecordFault Fault(string path, Localized problem) => new(path, problem);
 
-    public static string Kind(JsonElement e) => e.ValueKind switch
+    /// <summary>A fault worded from the glossary (import.CODE).</summary>
+    public static RecordFault Fault(string path, string code, params (string Name, object? Value)[] args) => new(path, Glossary.Say("import." + code, args));
+
+    public static Localized Kind(JsonElement e) => Glossary.Say(e.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+        JsonValueKind.Object => "json.kind.object",
+        JsonValueKind.Array => "json.kind.array",
+        JsonValueKind.String => "json.kind.string",
+        JsonValueKind.Number => "json.kind.number",
+        JsonValueKind.True or JsonValueKind.False => "json.kind.boolean",
+        JsonValueKind.Null => "json.kind.null",
+        _ => "json.kind.nothing",
+    });
+
+    /// <summary>"expected WANT, found KIND", WANT a json.kind code's word.</summary>
+    public static RecordFault Expected(string path, string want, JsonElement found) =>
+        Fault(path, "expected", ("want", Glossary.Say("json.kind." + want)), ("kind", Kind(found)));
 
     public static string Member(string path, string name) => path + "." + name;
     public static string Item(string path, int i) => path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
 
     public static void RequireObject(JsonElement e, string path)
     {
-        if (e.ValueKind != JsonValueKind.Object) throw Fault(path, $"expected an object, found {Kind(e)}");
+        if (e.ValueKind != JsonValueKind.Object) throw Expected(path, "object", e);
     }
 
     private static JsonElement? Get(JsonElement obj, string name) =>
@@ -37,7 +44,7 @@ internal static class JsonRead
     public static string? OptString(JsonElement obj, string name, string path)
     {
         if (Get(obj, name) is not { } v) return null;
-        if (v.ValueKind != JsonValueKind.String) throw Fault(Member(path, name), $"expected a string, found {Kind(v)}");
+        if (v.ValueKind != JsonValueKind.String) throw Expected(Member(path, name), "string", v);
         return v.GetString();
     }
 
@@ -55,7 +62,7 @@ internal static class JsonRead
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw Fault(Member(path, name), $"expected a boolean, found {Kind(v)}"),
+            _ => throw Expected(Member(path, name), "boolean", v),
         };
     }
 
@@ -63,7 +70,7 @@ internal static class JsonRead
     {
         if (Get(obj, name) is not { } v) return null;
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d))
-            throw Fault(Member(path, name), $"expected a number, found {Kind(v)}");
+            throw Expected(Member(path, name), "number", v);
         return d;
     }
 
@@ -79,7 +86,7 @@ internal static class JsonRead
     {
         if (Get(obj, name) is not { } v) yield break;
         var at = Member(path, name);
-        if (v.ValueKind != JsonValueKind.Array) throw Fault(at, $"expected an array, found {Kind(v)}");
+        if (v.ValueKind != JsonValueKind.Array) throw Expected(at, "array", v);
         int i = 0;
         foreach (var item in v.EnumerateArray())
         {
@@ -94,7 +101,7 @@ internal static class JsonRead
         var list = new List<string>();
         foreach (var (item, at) in Items(obj, name, path))
         {
-            if (item.ValueKind != JsonValueKind.String) throw Fault(at, $"expected a string, found {Kind(item)}");
+            if (item.ValueKind != JsonValueKind.String) throw Expected(at, "string", item);
             list.Add(item.GetString()!);
         }
         return list;

@@ -40,7 +40,7 @@ public static class KnowledgeImporter
             catch (KnowledgeImportException f) { errors.AddRange(f.Errors); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                errors.Add(new ImportError(file, "$", "cannot read: " + e.Message));
+                errors.Add(new ImportError(file, "$", Glossary.Say("import.cannot-read", ("cause", TerminalText.Clean(e.Message)))));
             }
         }
         if (errors.Count > 0) throw new KnowledgeImportException(errors);
@@ -77,7 +77,7 @@ public static class KnowledgeImporter
         }
         catch (DecoderFallbackException e)
         {
-            throw new RecordFault("$", $"not UTF-8 text (invalid byte at offset {e.Index})");
+            throw JsonRead.Fault("$", "not-utf8", ("offset", e.Index));
         }
         try
         {
@@ -87,13 +87,14 @@ public static class KnowledgeImporter
             if (reader.Read())
             {
                 doc.Dispose();
-                throw new RecordFault("$", "more than one JSON value in the file");
+                throw JsonRead.Fault("$", "more-than-one-value");
             }
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
-            throw new RecordFault("$", "not valid JSON" + where);
+            throw e.LineNumber is { } line
+                ? JsonRead.Fault("$", "not-json-at", ("line", line + 1), ("byte", e.BytePositionInLine + 1))
+                : JsonRead.Fault("$", "not-json");
         }
         return doc;
     }
@@ -110,17 +111,17 @@ public static class KnowledgeImporter
                 foreach (var item in root.EnumerateArray()) Record(item, JsonRead.Item("$", i++), into);
                 return;
             }
-            if (root.ValueKind != JsonValueKind.Object) throw new RecordFault("$", $"expected an object, found {JsonRead.Kind(root)}");
+            if (root.ValueKind != JsonValueKind.Object) throw JsonRead.Expected("$", "object", root);
             if (root.TryGetProperty("vulnerabilities", out var vulns))
             {
                 // NVD API 2.0 response: {"vulnerabilities":[{"cve":{...}}, ...]}
-                if (vulns.ValueKind != JsonValueKind.Array) throw new RecordFault("$.vulnerabilities", $"expected an array, found {JsonRead.Kind(vulns)}");
+                if (vulns.ValueKind != JsonValueKind.Array) throw JsonRead.Expected("$.vulnerabilities", "array", vulns);
                 int i = 0;
                 foreach (var v in vulns.EnumerateArray())
                 {
                     var at = JsonRead.Item("$.vulnerabilities", i++);
                     JsonRead.RequireObject(v, at);
-                    var cve = JsonRead.OptObject(v, "cve", at) ?? throw new RecordFault(at + ".cve", "missing");
+                    var cve = JsonRead.OptObject(v, "cve", at) ?? throw JsonRead.Fault(at + ".cve", "missing");
                     NvdRecordReader.Read(cve, at + ".cve", into);
                 }
                 return;
@@ -129,7 +130,7 @@ public static class KnowledgeImporter
             {
                 // OSV API /v1/query answer: {"vulns":[...]} ({} when nothing matched).
                 if (osv.ValueKind == JsonValueKind.Undefined) return;
-                if (osv.ValueKind != JsonValueKind.Array) throw new RecordFault("$.vulns", $"expected an array, found {JsonRead.Kind(osv)}");
+                if (osv.ValueKind != JsonValueKind.Array) throw JsonRead.Expected("$.vulns", "array", osv);
                 int i = 0;
                 foreach (var item in osv.EnumerateArray()) Record(item, JsonRead.Item("$.vulns", i++), into);
                 return;
@@ -155,7 +156,7 @@ public static class KnowledgeImporter
             NvdRecordReader.Read(e, at, into);
             return;
         }
-        throw new RecordFault(at, "neither an OSV record (no 'affected') nor an NVD CVE record (no 'cve', 'vulnerabilities' or 'descriptions')");
+        throw JsonRead.Fault(at, "neither-osv-nor-nvd");
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal static partial class NvdRecordReader
     {
         RequireObject(cve, path);
         var id = ReqString(cve, "id", path);
-        if (!CveId().IsMatch(id)) throw Fault(Member(path, "id"), $"'{id}' is not a CVE id");
+        if (!CveId().IsMatch(id)) throw Fault(Member(path, "id"), "not-cve-id", ("id", id));
 
         string summary = "";
         foreach (var (d, at) in Items(cve, "descriptions", path))
@@ -71,7 +71,7 @@ internal static partial class NvdRecordReader
     {
         RequireObject(match, at);
         var criteria = ReqString(match, "criteria", at);
-        if (!Cpe23.TryParse(criteria, out var cpe)) throw Fault(Member(at, "criteria"), "not a CPE 2.3 name");
+        if (!Cpe23.TryParse(criteria, out var cpe)) throw Fault(Member(at, "criteria"), "not-cpe");
         var startIncl = OptString(match, "versionStartIncluding", at);
         var startExcl = OptString(match, "versionStartExcluding", at);
         var endIncl = OptString(match, "versionEndIncluding", at);
@@ -134,7 +134,7 @@ internal static partial class NvdRecordReader
             var dat = Member(eat, "cvssData");
             var score = OptNumber(data, "baseScore", dat) ?? throw Fault(Member(dat, "baseScore"), "missing");
             if (double.IsNaN(score) || score < 0 || score > 10)
-                throw Fault(Member(dat, "baseScore"), string.Create(CultureInfo.InvariantCulture, $"{score} is not a CVSS score"));
+                throw Fault(Member(dat, "baseScore"), "not-cvss", ("score", score));
             bool v3 = version != "2.0";
             // The knowledge model derives severity from v3 scores only.
             var severity = v3 ? OptString(data, "baseSeverity", dat)?.ToLowerInvariant() : null;

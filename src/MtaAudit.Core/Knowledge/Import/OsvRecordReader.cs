@@ -85,7 +85,7 @@ internal static partial class OsvRecordReader
             RequireObject(range, rat);
             var type = ReqString(range, "type", rat);
             if (type is not ("ECOSYSTEM" or "SEMVER" or "GIT"))
-                throw Fault(Member(rat, "type"), $"'{type}' is not an OSV range type (ECOSYSTEM, SEMVER, GIT)");
+                throw Fault(Member(rat, "type"), "not-osv-range", ("type", type));
             var repo = OptString(range, "repo", rat);
             var events = new List<(string, string, string)>();
             foreach (var (ev, eat) in Items(range, "events", rat))
@@ -95,7 +95,7 @@ internal static partial class OsvRecordReader
                     .Select(k => (Kind: k, Value: OptString(ev, k, eat)))
                     .Where(x => x.Value is not null).ToList();
                 if (kinds.Count != 1)
-                    throw Fault(eat, "an event needs exactly one of introduced, fixed, last_affected, limit");
+                    throw Fault(eat, "event-one");
                 events.Add((kinds[0].Kind, kinds[0].Value!, Member(eat, kinds[0].Kind)));
             }
             list.Add(new Range(type, repo, events));
@@ -112,7 +112,7 @@ internal static partial class OsvRecordReader
             foreach (var (kind, value, at) in range.Events)
             {
                 if (kind != "fixed") continue;
-                if (!distro.IsValidVersion(value)) throw Fault(at, $"'{value}' is not a {distro.SyntaxName} version");
+                if (!distro.IsValidVersion(value)) throw Fault(at, "not-version", ("value", value), ("syntax", distro.SyntaxName));
                 into.VendorPackages.Add(new KbVendorPackage
                 {
                     Distro = distro.Distro,

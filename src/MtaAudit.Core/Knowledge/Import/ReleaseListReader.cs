@@ -36,7 +36,7 @@ public static class ReleaseListReader
                 var name = JsonRead.OptString(v.Value, "name", at) ?? v.Name;
                 var date = JsonRead.OptString(v.Value, "date", at);
                 if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                    throw JsonRead.Fault(at + ".date", $"not a yyyy-MM-dd date: {date}");
+                    throw JsonRead.Fault(at + ".date", "not-date", ("date", date));
                 if (!UpstreamVersion.TryParse(name, out _))
                 {
                     into.Skip(Glossary.Say("import.note.not-upstream-release", ("at", at), ("name", name)));
@@ -45,7 +45,7 @@ public static class ReleaseListReader
                 into.Releases.Add(new LocalRelease { Mta = mta, Version = name, Date = date, Source = $"release-data {product}" });
                 if (date is not null && (newest is null || string.CompareOrdinal(date, newest) > 0)) newest = date;
             }
-            if (into.Releases.Count == 0) throw JsonRead.Fault("$.versions", "no release");
+            if (into.Releases.Count == 0) throw JsonRead.Fault("$.versions", "no-release");
             if (newest is not null) into.DataThrough = new LocalSourceDate { Source = $"{mta} releases (release-data {product})", Through = newest };
         }
         catch (RecordFault f) { throw new KnowledgeImportException([new ImportError(file, f.JsonPath, f.Problem)]); }

@@ -80,14 +80,14 @@ public static class UpdateSources
         {
             var name = sourceName[EndOfLifePrefix.Length..];
             var product = EndOfLifeDateReader.Find(name)
-                ?? throw new KnowledgeImportException([new ImportError(file, "$", $"no OS of the knowledge base is mapped to endoflife.date product '{name}'")]);
+                ?? throw new KnowledgeImportException([new ImportError(file, "$", Glossary.Say("import.no-os-mapped", ("name", name)))]);
             return EndOfLifeDateReader.Read(file, product, body);
         }
         if (sourceName.StartsWith(ReleaseDataPrefix, StringComparison.Ordinal))
         {
             var name = sourceName[ReleaseDataPrefix.Length..];
             var list = ReleaseListReader.Lists.FirstOrDefault(l => l.Product == name);
-            if (list.Mta is null) throw new KnowledgeImportException([new ImportError(file, "$", $"no MTA is mapped to release-data product '{name}'")]);
+            if (list.Mta is null) throw new KnowledgeImportException([new ImportError(file, "$", Glossary.Say("import.no-mta-mapped", ("name", name)))]);
             return ReleaseListReader.Read(file, list.Mta, list.Product, body);
         }
         return KnowledgeImporter.ParseFile(file, body);

@@ -53,7 +53,7 @@ public class HostileInputTests
         Assert.Equal("$: not valid JSON at line 486, byte 1", e.Errors[0].JsonPath + ": " + e.Errors[0].Problem);
         var bad = Encoding.UTF8.GetBytes(text);
         bad[Array.IndexOf(bad, (byte)'E')] = 0x9D; // a lone continuation byte inside the id string
-        Assert.StartsWith("not UTF-8 text", Assert.Throws<KnowledgeImportException>(() => KnowledgeImporter.ParseFile("x.json", bad)).Errors[0].Problem);
+        Assert.StartsWith("not UTF-8 text", Assert.Throws<KnowledgeImportException>(() => KnowledgeImporter.ParseFile("x.json", bad)).Errors[0].Problem.En);
         var withBom = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
         Assert.Single(KnowledgeImporter.ParseFile("x.json", withBom).Cves);
     }

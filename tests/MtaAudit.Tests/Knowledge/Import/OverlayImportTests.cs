@@ -76,7 +76,8 @@ public class OverlayImportTests
         var error = Assert.Single(e.Errors);
         Assert.Equal(bad, error.File);
         Assert.Equal("$.configurations[0].nodes[0].cpeMatch[0].criteria", error.JsonPath);
-        Assert.Equal("not a CPE 2.3 name", error.Problem);
+        Assert.Equal("not a CPE 2.3 name", error.Problem.En);
+        Assert.Equal("CPE 2.3 이름이 아님", error.Problem.Ko);
         Assert.Equal($"{bad}: $.configurations[0].nodes[0].cpeMatch[0].criteria: not a CPE 2.3 name", e.Message);
         Assert.Equal(before, File.ReadAllBytes(dir.Overlay)); // the good OSV file was not imported either
         Assert.Empty(Directory.GetFiles(dir.Path, ".kb-local.json.*")); // no temp file left behind
