@@ -142,14 +142,16 @@ cleanup() {
   # Lingering watchdogs stand down when their directory is gone.
   [ -n "$W" ] && [ -d "$W" ] && rm -rf "$W"
 }
-# Stopped from outside (Ctrl-C, SSH hang-up, a caller's time limit): the running probe goes
-# too, then the directory; the bundle stays without its closing line, so it reads as cut.
+# Stopped from outside (Ctrl-C, SSH hang-up, a caller's time limit): the directory goes first (one
+# rm: a caller may follow its SIGTERM with SIGKILL within seconds, and finding each probe's process tree
+# takes a few ps runs on a loaded host), then the running probes; the bundle stays without its closing
+# line, so it reads as cut. A probe still writing writes to an unlinked file; its watchdog stands down.
 on_signal() {
+  cleanup
   for os_n in $QUEUE; do
     eval "os_pid=\$Q_PID_$os_n"
     [ -n "$os_pid" ] && kill_tree "$os_pid"
   done
-  cleanup
   trap - 0
   exit "$1"
 }
