@@ -59,34 +59,7 @@ echo "SetEnv SHLVL=1" > "$work/sshd-extra.conf"
 export FLEET_SSHD_EXTRA="$work/sshd-extra.conf"
 [ "${PIDNS:-0}" = 1 ] && export FLEET_SSHD_PIDNS=1
 
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-# measure NAME COUNT CMD...: one row "| name | count | wall | cpu ms/host | peak MiB | load |";
-# the numbers also go to $work/rows (name count wall cpu rss) for the medians.
-measure() {
-  local name=$1 count=$2; shift 2
-  local load; load=$(load1)
-  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
-  # GNU time writes "Command exited with non-zero status N" first when it did (mta-audit: 2 = MANUAL).
-  read -r wall user sys rss < <(tail -n 1 "$work/time")
-  awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v c="$count" -v l="$load" -v f="$work/rows" \
-    'BEGIN { cpu = (u + s) * 1000 / c; printf "| %s | %d | %.1f | %.0f | %.0f | %s |\n", n, c, w, cpu, r / 1024, l
-             printf "%s %d %s %s %s\n", n, c, w, cpu, r / 1024 >> f }'
-}
-
-run_mta() { scan_with mta-audit "$bin" "$1"; }
-run_base() { scan_with mta-audit-base "$BASE_BIN" "$1"; }
-
-scan_with() {
-  local name=$1 bin=$2 count=$3
-  rm -f "$work/store.sqlite"*
-  measure "$name" "$count" "$bin" scan --inventory "$work/hosts.ini" --identity "$key" --known-hosts "$kh" \
-    --forks "$forks" --store "$work/store.sqlite" --format json -o "$work/report.json"
-  local got; got=$(grep -c '"host": "h' "$work/report.json" || true)
-  [ "$got" = "$count" ] || echo "$name: report has $got of $count hosts" >&2
-  # The size of a bundle: it grows with the processes a host's collector sees (PIDNS).
-  echo "$name: bundles $(sqlite3 "$work/store.sqlite" "SELECT (MIN(LENGTH(bundle)) / 1024) || ' to ' || (MAX(LENGTH(bundle)) / 1024) || ' KiB, ' || COUNT(bundle) || ' of ' || COUNT(*) FROM results" 2>/dev/null || echo '?')" >&2
-}
+. "$here/bench/fleet-common.sh"
 
 run_ansible() {
   local count=$1
@@ -95,15 +68,6 @@ run_ansible() {
   measure ansible "$count" ansible all -i "$work/hosts.ini" -m script -a "$work/collect.sh" -f "$forks" --private-key "$key"
   local ok; ok=$(grep -c 'CHANGED\|SUCCESS' "$work/ansible.out" || true)
   [ "$ok" = "$count" ] || echo "ansible: $ok of $count hosts succeeded" >&2
-}
-
-run_xargs() {
-  local count=$1
-  rm -rf "$work/xargs"; mkdir -p "$work/xargs"
-  measure xargs+ssh "$count" sh -c "xargs -P $forks -I{} sh -c 'ssh -i $key -o UserKnownHostsFile=$kh -o StrictHostKeyChecking=yes -o BatchMode=yes -p $port root@{} sh -s < $work/collect.sh > $work/xargs/{}.evidence' < $work/addresses"
-  local ok; ok=$(grep -l '^--mta-.*--$' "$work"/xargs/*.evidence 2>/dev/null | wc -l)
-  [ "$ok" = "$count" ] || echo "xargs+ssh: $ok of $count bundles complete" >&2
-  rm -rf "$work/xargs"
 }
 
 echo "forks $forks; $(nproc) cores; rounds $rounds; PID namespace a host: ${PIDNS:-0}; ulimit -n $(ulimit -n), -u $(ulimit -u); $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -133,19 +97,6 @@ for count in "${counts[@]}"; do
     done
   done
 done
-echo
-echo "Medians over $rounds rounds:"
-echo
-echo "| tool | hosts | wall s | CPU ms/host | peak MiB | wall vs xargs+ssh |"
-echo "|---|---|---|---|---|---|"
-awk '
-  { k = $1 " " $2; n[k]++; w[k, n[k]] = $3; c[k, n[k]] = $4; r[k, n[k]] = $5; if (!(k in seen)) { seen[k] = 1; order[++m] = k } }
-  function med(a, k, cnt,   i, j, t, v) { for (i = 1; i <= cnt; i++) v[i] = a[k, i]
-      for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-      return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2 }
-  END {
-    for (i = 1; i <= m; i++) { k = order[i]; split(k, p, " "); W[k] = med(w, k, n[k]) }
-    for (i = 1; i <= m; i++) { k = order[i]; split(k, p, " "); fl = W["xargs+ssh " p[2]]
-      printf("| %s | %s | %.1f | %.0f | %.0f | %s |\n", p[1], p[2], W[k], med(c, k, n[k]), med(r, k, n[k]), (fl > 0 ? sprintf("%.2fx", W[k] / fl) : "-")) } }' "$work/rows"
+medians "$rounds"
 echo
 echo "uptime after: $(uptime)"
