@@ -16,8 +16,6 @@ namespace MtaAudit.Fix;
 /// </summary>
 public sealed class SshTarget : ITarget, IDisposable
 {
-    private const string SudoPrompt = "mta-audit-sudo-password:";
-    private const string SudoStarted = "mta-audit-sudo-ok";
     private const int MaxStderrBytes = 256 * 1024;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan FileTimeout = TimeSpan.FromSeconds(60);
@@ -78,7 +76,7 @@ public sealed class SshTarget : ITarget, IDisposable
                 // Disposing the input stream sends EOF, so a command that reads stdin ends.
                 using var input = cmd.CreateInputStream();
                 if (_s.Sudo && _s.SudoPassword is not null)
-                    refused = !await SudoHandshakeAsync(cmd, input, exec, stderr, limit.Token).ConfigureAwait(false);
+                    refused = !await SudoHandshake.RunAsync(cmd, input, exec, stderr, _s.SudoPassword, limit.Token).ConfigureAwait(false);
                 if (!refused && stdin is not null && !exec.IsCompleted) input.Write(stdin);
             }
             catch (Exception e) when (e is SshException or IOException or InvalidOperationException or ObjectDisposedException or OperationCanceledException) { }
@@ -103,7 +101,7 @@ public sealed class SshTarget : ITarget, IDisposable
                 try { cmd.CancelAsync(forceKill: true, millisecondsTimeout: 500); }
                 catch (Exception e) when (e is SshException or InvalidOperationException or ObjectDisposedException) { }
             }
-            var err = Encoding.UTF8.GetString(stderr.ToArray()).Replace(SudoPrompt, "", StringComparison.Ordinal).Replace(SudoStarted + "\n", "", StringComparison.Ordinal);
+            var err = Encoding.UTF8.GetString(stderr.ToArray()).Replace(SudoHandshake.Prompt, "", StringComparison.Ordinal).Replace(SudoHandshake.Started + "\n", "", StringComparison.Ordinal);
             if (refused) return new CommandResult(1, output.ToArray(), "sudo refused the password: " + err, false);
             if (output.Cut)
                 return new CommandResult(null, output.ToArray(), $"output passed the cap of {_s.MaxOutputBytes / 1024 / 1024} MiB and was cut there", false, Cut: true);
@@ -112,30 +110,6 @@ public sealed class SshTarget : ITarget, IDisposable
                 return new CommandResult(255, output.ToArray(), $"{Host}: the SSH channel failed: {TerminalText.Clean(exec.Exception!.GetBaseException().Message)}", false);
             return new CommandResult(cmd.ExitStatus ?? 255, output.ToArray(), err, false);
         }
-    }
-
-    /// <summary>true when the shell under sudo started, false when sudo refused (a second prompt: the password was wrong).</summary>
-    private async Task<bool> SudoHandshakeAsync(SshCommand cmd, Stream input, Task exec, CappedBuffer stderr, CancellationToken ct)
-    {
-        bool sent = false;
-        while (!ct.IsCancellationRequested && !exec.IsCompleted)
-        {
-            SshCollector.Drain(cmd.ExtendedOutputStream, stderr);
-            var text = Encoding.UTF8.GetString(stderr.ToArray());
-            if (text.Contains(SudoStarted, StringComparison.Ordinal)) return true;
-            if (text.Contains(SudoPrompt, StringComparison.Ordinal))
-            {
-                if (sent && text.IndexOf(SudoPrompt, StringComparison.Ordinal) != text.LastIndexOf(SudoPrompt, StringComparison.Ordinal)) return false;
-                if (!sent)
-                {
-                    input.Write(Encoding.UTF8.GetBytes(_s.SudoPassword + "\n"));
-                    sent = true;
-                }
-            }
-            try { await Task.WhenAny(exec, Task.Delay(Poll, ct)).ConfigureAwait(false); }
-            catch (OperationCanceledException) { }
-        }
-        return false;
     }
 
     /// <summary>The remote command line: sudo (when asked for), env K=V, then the argument vector, each word quoted.</summary>
@@ -151,7 +125,7 @@ public sealed class SshTarget : ITarget, IDisposable
         var quoted = string.Join(' ', words.Select(Quote));
         if (!_s.Sudo) return quoted;
         if (_s.SudoPassword is null) return "sudo -n -- " + quoted;
-        return $"sudo -S -p '{SudoPrompt}' -- sh -c 'echo {SudoStarted} >&2; exec \"$@\"' sh " + quoted;
+        return $"sudo -S -p '{SudoHandshake.Prompt}' -- sh -c 'echo {SudoHandshake.Started} >&2; exec \"$@\"' sh " + quoted;
     }
 
     /// <summary>One word for sh, ksh, bash or csh: plain when it has only safe characters, else in single quotes.</summary>

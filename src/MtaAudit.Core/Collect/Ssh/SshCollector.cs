@@ -17,8 +17,6 @@ namespace MtaAudit.Collect.Ssh;
 public sealed class SshCollector : IAsyncDisposable
 {
     /// <summary>Printed on stderr by the shell sudo starts, so the sudo password is sent only to sudo's prompt, never to sh.</summary>
-    private const string SudoPrompt = "mta-audit-sudo-password:";
-    private const string SudoStarted = "mta-audit-sudo-ok";
     private const int MaxStderrBytes = 64 * 1024;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
@@ -74,7 +72,7 @@ public sealed class SshCollector : IAsyncDisposable
             using var input = cmd.CreateInputStream();
             // With a sudo password: wait for sudo's prompt (send the password) or the shell's start line.
             if (_s.Sudo && _s.SudoPassword is not null)
-                sudoRefused = !await SudoHandshakeAsync(cmd, input, exec, stderr, cmdCts.Token).ConfigureAwait(false);
+                sudoRefused = !await SudoHandshake.RunAsync(cmd, input, exec, stderr, _s.SudoPassword, cmdCts.Token).ConfigureAwait(false);
             if (!sudoRefused && !exec.IsCompleted)
             {
                 input.Write(_script);
@@ -134,40 +132,7 @@ public sealed class SshCollector : IAsyncDisposable
             ("sent", stdinSent ? Glossary.Same("") : Glossary.Say("ssh.fail.not-sent"))) };
     }
 
-    /// <summary>true when the shell under sudo started (password accepted or not needed), false when sudo refused.</summary>
-    private async Task<bool> SudoHandshakeAsync(SshCommand cmd, Stream input, Task exec, CappedBuffer stderr, CancellationToken ct)
-    {
-        bool passwordSent = false;
-        int promptsSeen = 0;
-        while (!ct.IsCancellationRequested)
-        {
-            Drain(cmd.ExtendedOutputStream, stderr);
-            var text = Encoding.UTF8.GetString(stderr.ToArray());
-            if (text.Contains(SudoStarted, StringComparison.Ordinal)) return true;
-            int prompts = Count(text, SudoPrompt);
-            if (prompts > promptsSeen)
-            {
-                promptsSeen = prompts;
-                // A second prompt means the password was wrong: stop rather than guess again.
-                if (passwordSent) return false;
-                input.Write(Encoding.UTF8.GetBytes(_s.SudoPassword + "\n"));
-                passwordSent = true;
-            }
-            if (exec.IsCompleted) return false;
-            try { await Task.WhenAny(exec, Task.Delay(Poll, ct)).ConfigureAwait(false); }
-            catch (OperationCanceledException) { }
-        }
-        return false;
-    }
-
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
-
-    private static int Count(string s, string what)
-    {
-        int n = 0;
-        for (int i = s.IndexOf(what, StringComparison.Ordinal); i >= 0; i = s.IndexOf(what, i + what.Length, StringComparison.Ordinal)) n++;
-        return n;
-    }
 
     /// <summary>The remote command. POSIX words only, valid under sh, ksh, bash and csh login shells.</summary>
     private string CommandLine()
@@ -175,7 +140,7 @@ public sealed class SshCollector : IAsyncDisposable
         var env = $"env MTA_AUDIT_PROBE_TIMEOUT={_s.ProbeTimeoutSeconds.ToString(CultureInfo.InvariantCulture)} sh -s";
         if (!_s.Sudo) return env;
         if (_s.SudoPassword is null) return "sudo -n " + env;
-        return $"sudo -S -p '{SudoPrompt}' sh -c 'echo {SudoStarted} >&2; exec {env}'";
+        return $"sudo -S -p '{SudoHandshake.Prompt}' sh -c 'echo {SudoHandshake.Started} >&2; exec {env}'";
     }
 
     internal static void Drain(Stream pipe, CappedBuffer into)
@@ -192,7 +157,7 @@ public sealed class SshCollector : IAsyncDisposable
 
     private static string FirstLines(byte[] stderr)
     {
-        var s = TerminalText.Clean(Encoding.UTF8.GetString(stderr).Replace(SudoPrompt, "", StringComparison.Ordinal).Trim().Replace('\n', ' '));
+        var s = TerminalText.Clean(Encoding.UTF8.GetString(stderr).Replace(SudoHandshake.Prompt, "", StringComparison.Ordinal).Trim().Replace('\n', ' '));
         return s.Length > 300 ? s[..300] + "…" : s;
     }
 
