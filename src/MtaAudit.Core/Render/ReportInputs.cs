@@ -277,6 +277,9 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         }
     }
 
+    /// <summary>Bytes of a stored bundle that hold its header lines (a collector's header is a few hundred).</summary>
+    private const int HeaderBytes = 64 * 1024;
+
     /// <summary>Pass 1 of a store: the run to read, and each host's collected-at from its stored bundle's header.</summary>
     private void PrepareStore(Input i)
     {
@@ -291,7 +294,8 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         }
         i.Run = run;
         int ord = 0;
-        foreach (var row in store.Rows(run.Value))
+        // The header is all pass 1 needs: not the whole bundle, which pass 2 reads.
+        foreach (var row in store.Rows(run.Value, bundlePrefix: HeaderBytes))
         {
             string? at = null;
             if (row.Bundle is { Length: > 0 } b)

@@ -225,17 +225,19 @@ public sealed class FleetStore : IDisposable
         byte[]? Judged = null);
 
     /// <summary>Every host of the run in inventory order, one row at a time (a streaming reader: memory holds one bundle).</summary>
-    public IEnumerable<Row> Rows(long run)
+    /// <param name="bundlePrefix">only the first bytes of each bundle (its header), not the whole of it</param>
+    public IEnumerable<Row> Rows(long run, int? bundlePrefix = null)
     {
         using var c = _db.CreateCommand();
         c.CommandText = """
             SELECT h.name, h.address, h.port, h.user, r.name IS NOT NULL, r.failure, r.message,
-                   CASE WHEN j.data IS NULL THEN r.bundle END, j.data
+                   CASE WHEN j.data IS NULL THEN (CASE WHEN $p IS NULL THEN r.bundle ELSE substr(r.bundle, 1, $p) END) END, j.data
             FROM hosts h LEFT JOIN results r ON r.run_id = h.run_id AND r.name = h.name
             LEFT JOIN temp.judged j ON j.run_id = h.run_id AND j.name = h.name
             WHERE h.run_id = $r ORDER BY h.ord
             """;
         c.Parameters.AddWithValue("$r", run);
+        c.Parameters.AddWithValue("$p", (object?)bundlePrefix ?? DBNull.Value);
         using var rd = c.ExecuteReader();
         while (rd.Read())
         {
