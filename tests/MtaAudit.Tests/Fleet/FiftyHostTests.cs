@@ -128,7 +128,7 @@ public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
         using (var kill = Process.Start("kill", ["-INT", p.Id.ToString()])) kill.WaitForExit();
         Assert.True(p.WaitForExit(TimeSpan.FromMinutes(1)), "the scan did not stop after SIGINT");
 
-        Assert.Equal(3, p.ExitCode); // hosts left unscanned
+        Assert.True(p.ExitCode == 3, $"exit {p.ExitCode}, not 3 (hosts left unscanned); done {Done(store)}; stderr: {await stderr}");
         int done = Done(store);
         Assert.InRange(done, 2, FiftyHosts.Count - 1);
         var hosts = Hosts(await stdout);
@@ -139,7 +139,7 @@ public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
     }
 
     /// <summary>Results in the store, read as another process would (WAL: readers see every committed row).</summary>
-    private static int Done(string store)
+    private static int Done(string store, int tries = 20)
     {
         if (!File.Exists(store)) return 0;
         try
@@ -150,9 +150,17 @@ public sealed class FiftyHostTests(FiftyHosts fleet) : IClassFixture<FiftyHosts>
             c.CommandText = "SELECT COUNT(*) FROM results";
             return (int)(long)c.ExecuteScalar()!;
         }
-        catch (SqliteException)
+        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
         {
             return 0; // tables not created yet
+        }
+        catch (SqliteException)
+        {
+            // Busy or locked for a moment (the scan writes, a checkpoint runs): not "nothing done yet", which
+            // let a loaded machine's poll miss the whole scan and interrupt it only once it had ended. Ask again.
+            if (tries == 0) throw;
+            Thread.Sleep(50);
+            return Done(store, tries - 1);
         }
     }
 }
