@@ -679,6 +679,7 @@ public static class Glossary
         ["db.fetched"] = ("{path}에 {manifest}와 함께 씀; 그곳에서 'mta-audit db update --from DIR'로 가져옴", "written to {path} with {manifest}; import there with 'mta-audit db update --from DIR'"),
         // db import (Knowledge/Import): what was skipped or left out, and the command's lines.
         // Imported knowledge that would narrow the embedded data (issue 20): refused ranges, kept embedded records.
+        ["lifecycle.level-unknown"] = ("{os}의 지원 기간은 릴리스 수준(TL)마다 다르나 수준을 읽지 못해 지원 여부를 알 수 없음 (확인: {command})", "the support of {os} differs by release level (TL), which could not be read: support unknown (check: {command})"),
         ["kb.range.fixed-zero"] = ("수정 버전 {fixed}은(는) 버전 0이어서 범위에 드는 버전이 없음", "fixed {fixed} is version 0: the range covers no version"),
         ["kb.range.fixed-not-after"] = ("수정 버전 {fixed}이(가) 도입 버전 {introduced}보다 뒤가 아니어서 범위에 드는 버전이 없음", "fixed {fixed} is not after introduced {introduced}: the range covers no version"),
         ["kb.range.last-before"] = ("마지막 영향 버전 {last}이(가) 도입 버전 {introduced}보다 앞이어서 범위에 드는 버전이 없음", "last affected {last} is before introduced {introduced}: the range covers no version"),
