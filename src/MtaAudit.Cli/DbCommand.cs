@@ -109,6 +109,8 @@ public static class DbCommand
         o.WriteLine(Glossary.Word("db.status.overlay", lang, ("path", path), ("updated", s.Updated is null ? Glossary.Word("db.status.unknown", lang) : TerminalText.Clean(s.Updated))));
         o.WriteLine(Glossary.Word("db.status.overlay-counts", lang, ("cves", N(s.Cves)), ("cvesReplacing", N(s.CvesReplacingEmbedded)), ("packages", N(s.VendorPackages)),
             ("packagesReplacing", N(s.VendorPackagesReplacingEmbedded)), ("os", N(s.OsLifecycle)), ("releases", N(s.Releases)), ("files", N(s.Imported.Count))));
+        foreach (var k in s.KeptEmbedded ?? [])
+            o.WriteLine(Glossary.Word("db.status.kept-embedded", lang, ("id", TerminalText.Clean(k.Id)), ("file", TerminalText.Clean(k.Source))));
         foreach (var d in s.DataThrough ?? [])
             o.WriteLine(Glossary.Word("db.status.refreshed", lang, ("source", Render.ReportMeta.SourceName(TerminalText.Clean(d.Source ?? ""), lang)), ("through", TerminalText.Clean(d.Through ?? ""))));
     }
@@ -135,6 +137,12 @@ public static class DbCommand
         }
         catch (KnowledgeImportException e)
         {
+            // One bad file: one line naming file, record and field, and that nothing changed.
+            if (e.Errors.Count == 1 && e.Errors[0] is var only)
+            {
+                err.WriteLine("mta-audit: " + TerminalText.Clean(Glossary.Word("db.import.error-nothing", lang, ("file", only.File), ("path", only.JsonPath), ("problem", only.Problem.Get(lang)), ("overlay", overlayPath))));
+                return ExitCodes.Usage;
+            }
             foreach (var error in e.Errors)
                 err.WriteLine("mta-audit: " + TerminalText.Clean(Glossary.Word("db.import.error", lang, ("file", error.File), ("path", error.JsonPath), ("problem", error.Problem.Get(lang)))));
             err.WriteLine("mta-audit: " + Glossary.Word("db.import.nothing", lang, ("path", overlayPath)));

@@ -94,8 +94,10 @@ public static partial class KbBuilder
             Version = Str(r, "version"),
             Date = Str(r, "date"),
             // A number inferred from an announcement (postfix 3.8.21) is kept but not trusted like one read verbatim.
+            // So is one the latest re-check could not find again ("recheck": {"result": "not found"}).
             Verified = Str(r, "source")?.StartsWith("not verified", StringComparison.OrdinalIgnoreCase) == true
-                       || Str(r, "version_basis")?.StartsWith("inferred", StringComparison.OrdinalIgnoreCase) == true ? false : null,
+                       || Str(r, "version_basis")?.StartsWith("inferred", StringComparison.OrdinalIgnoreCase) == true
+                       || RecheckNotFound(r) ? false : null,
         }).ToList();
 
         List<KbBranch> branches;
@@ -200,6 +202,7 @@ public static partial class KbBuilder
         var doubts = new List<string>();
         if (Str(c, "confidence") is { } conf) doubts.Add(conf);
         if (!id.StartsWith("CVE-", StringComparison.Ordinal)) doubts.Add("no CVE id assigned (synthetic id)");
+        if (RecheckNotFound(c)) doubts.Add($"not found again in the {Str(c.GetProperty("recheck"), "date")} re-check");
 
         var (score, scoreVersion, scoreVerified) = PickCvss(c);
         if (score is not null && !scoreVerified) doubts.Add("CVSS score not verified in NVD JSON");
@@ -437,9 +440,13 @@ public static partial class KbBuilder
         return [release];
     }
 
+    /// <summary>The entry's latest re-check (meta.conventions.recheck) could not find it again: to be treated as unverified.</summary>
+    private static bool RecheckNotFound(JsonElement e) =>
+        e.TryGetProperty("recheck", out var r) && r.ValueKind == JsonValueKind.Object && Str(r, "result") == "not found";
+
     /// <summary>
     /// "a (release) / b (updates)" → both, each with its parenthesised label as note;
-    /// "a -> b (USN-1)" → b, the package after the update; null → one record with no version.
+    /// "a -> b (USN-1)" and "a -> b -> c" → the last, the package after the updates; null → one record with no version.
     /// </summary>
     private static List<(string? Version, string? Note)> SplitVersions(string? text)
     {
@@ -449,11 +456,12 @@ public static partial class KbBuilder
         {
             var part = alt;
             string? note = null;
-            int arrow = part.IndexOf(" -> ", StringComparison.Ordinal);
-            if (arrow >= 0)
+            // "first -> … -> newest": the newest is the package after the updates, whatever the chain's length.
+            int first = part.IndexOf(" -> ", StringComparison.Ordinal), last = part.LastIndexOf(" -> ", StringComparison.Ordinal);
+            if (first >= 0)
             {
-                note = $"updated from {part[..arrow].Trim()}";
-                part = part[(arrow + 4)..].Trim();
+                note = $"updated from {part[..first].Trim()}";
+                part = part[(last + 4)..].Trim();
             }
             int paren = part.IndexOf(" (", StringComparison.Ordinal);
             if (paren >= 0 && part.EndsWith(')'))

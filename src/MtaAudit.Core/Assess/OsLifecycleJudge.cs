@@ -13,7 +13,11 @@ namespace MtaAudit.Assess;
 /// </summary>
 /// <see cref="Certain"/>: false when a paid program is still open and the package sources that would show its
 /// channel were not collected (end of life is then presumed, not shown).
-public sealed record OsSupport(OsLifecycleRecord? Record, bool Supported, DateOnly? EndedOn, string? Channel, Localized Reason, bool Certain = true);
+/// <see cref="LevelUnknown"/>: the knowledge base has rows per release level (AIX technology levels) that disagree
+/// on <c>today</c> and the host's level could not be read: support is unknown (never the first row's), and
+/// <see cref="Supported"/> is true only so that nothing is presumed ended; a GOOD it could turn becomes MANUAL.
+public sealed record OsSupport(OsLifecycleRecord? Record, bool Supported, DateOnly? EndedOn, string? Channel, Localized Reason, bool Certain = true,
+    bool LevelUnknown = false);
 
 /// <summary>
 /// The OS lifecycle under the vendor policy: a vendor that no longer supports the release will ship no fix, so
@@ -25,6 +29,24 @@ public static partial class OsLifecycleJudge
     public static OsSupport? Of(HostFacts facts, KnowledgeBase kb, DateOnly today)
     {
         var record = RecordFor(facts.Os, kb);
+        if (record is null && LevelRows(facts.Os, kb) is { Count: > 1 } levels)
+        {
+            // Each level's answer; when they all agree the level does not matter (the most cautious row is said).
+            var answers = levels.Select(r => OfRecord(facts, r, kb, today)).ToList();
+            if (answers.All(a => a is { Supported: true })) return answers.OrderBy(a => a!.Record!.StandardSupportEnd).First();
+            if (answers.All(a => a is { Supported: false })) return answers.OrderByDescending(a => a!.EndedOn).First();
+            var os = Glossary.Same(facts.Os.Name ?? $"{levels[0].Os} {facts.Os.Version}");
+            return new(null, true, null, null, Glossary.Say("lifecycle.level-unknown", ("os", os), ("command", LevelCommand(facts.Os))),
+                Certain: false, LevelUnknown: true);
+        }
+        return OfRecord(facts, record, kb, today);
+    }
+
+    /// <summary>The command that shows the release level the lifecycle rows are kept by.</summary>
+    public static string LevelCommand(OsInfo os) => os.Distro == "aix" ? "oslevel -s" : "cat /etc/os-release";
+
+    private static OsSupport? OfRecord(HostFacts facts, OsLifecycleRecord? record, KnowledgeBase kb, DateOnly today)
+    {
         var standardEnd = record?.StandardSupportEnd ?? Day(facts.Os.SupportEnd);
         if (standardEnd is not { } end) return null;
         Localized label = record is null
@@ -78,16 +100,32 @@ var paidNote = paidOpen.Count == 0 ? Glossary.Same("")
         var candidates = kb.OsLifecycle.Where(r => r.Id == id && VersionMatches(r.VersionId, version)).ToList();
         if (candidates.Count <= 1) return candidates.FirstOrDefault();
         var name = os.Name ?? "";
-        // CentOS Linux and CentOS Stream share ID=centos: NAME tells them apart (a redhat-release line says neither).
-        bool stream = name.Contains("Stream", StringComparison.OrdinalIgnoreCase);
-        var byName = candidates.Where(r => r.NameContains is null || r.NameContains.Contains("Stream", StringComparison.Ordinal) == stream).ToList();
-        if (byName.Count > 1 && Tl().Match(name) is { Success: true } tl)
+        var byName = ByName(candidates, name);
+        if (byName.Count > 1 && byName.Any(r => r.TechnologyLevel is not null))
         {
+            // Rows kept per technology level (AIX): the host's level picks its row; a level without a row of its
+            // own falls to the release's generic row ("7.2 (TL5)"); an unreadable level picks none (see Of).
+            if (Tl().Match(name) is not { Success: true } tl) return null;
             int level = int.Parse(tl.Groups[1].Value, CultureInfo.InvariantCulture);
-            var exact = byName.FirstOrDefault(r => r.TechnologyLevel is { } t && int.Parse(t, CultureInfo.InvariantCulture) == level);
-            if (exact is not null) return exact;
+            return byName.FirstOrDefault(r => r.TechnologyLevel is { } t && int.Parse(t, CultureInfo.InvariantCulture) == level)
+                ?? byName.FirstOrDefault(r => r.TechnologyLevel is null);
         }
         return byName.FirstOrDefault();
+    }
+
+    // CentOS Linux and CentOS Stream share ID=centos: NAME tells them apart (a redhat-release line says neither).
+    private static List<OsLifecycleRecord> ByName(List<OsLifecycleRecord> candidates, string name)
+    {
+        bool stream = name.Contains("Stream", StringComparison.OrdinalIgnoreCase);
+        return candidates.Where(r => r.NameContains is null || r.NameContains.Contains("Stream", StringComparison.Ordinal) == stream).ToList();
+    }
+
+    /// <summary>The rows of the host's release kept per level, when its level cannot be read; else empty.</summary>
+    private static List<OsLifecycleRecord> LevelRows(OsInfo os, KnowledgeBase kb)
+    {
+        if (os.Distro is not { } id || os.Version is not { } version || Tl().IsMatch(os.Name ?? "")) return [];
+        var rows = ByName(kb.OsLifecycle.Where(r => r.Id == id && VersionMatches(r.VersionId, version)).ToList(), os.Name ?? "");
+        return rows.Any(r => r.TechnologyLevel is not null) ? rows : [];
     }
 
     /// <summary>"7.x" and "11" match by major number ("7.9", "11"); "22.04", "15.7" exactly (or as a prefix of a longer VERSION_ID).</summary>

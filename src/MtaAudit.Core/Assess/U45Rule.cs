@@ -127,6 +127,11 @@ public static class U45Rule
             reasons.InsertRange(0, j.Reasons);
             if (verdict == Verdict.Vulnerable && inUse is null) verdict = Unsure(reasons);
         }
+        // An unreadable release level (AIX TL) leaves the OS's support unknown: said, with the command that shows it
+        // (the vendor policy's judgement, where it could turn a GOOD, has already made that a MANUAL).
+        if (OsLifecycleJudge.Of(facts, options.Knowledge, options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow)) is { LevelUnknown: true } level
+            && !reasons.Any(r => r.En == level.Reason.En))
+            reasons.Add(level.Reason);
         if (verdict == Verdict.Good && !facts.Complete)
         {
             verdict = Verdict.Manual;

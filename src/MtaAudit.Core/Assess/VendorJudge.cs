@@ -26,7 +26,10 @@ public static class VendorJudge
         var os = OsLifecycleJudge.Of(facts, kb, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         if (os is { Supported: false }) return OsLifecycleJudge.AgainstUpstream(facts, e.Id, upstream, os, kb);
         var j = JudgeSupported(facts, e, package, upstream, kb);
-        return os is null ? j : j with { Reasons = [.. j.Reasons, os.Reason] };
+        if (os is null) return j;
+        // An unreadable release level could mean an ended one: it turns a GOOD, nothing else.
+        if (os.LevelUnknown && j.Verdict == Verdict.Good) return j with { Verdict = Verdict.Manual, Reasons = [os.Reason, .. j.Reasons] };
+        return j with { Reasons = [.. j.Reasons, os.Reason] };
     }
 
     private static VersionJudgement JudgeSupported(HostFacts facts, MtaEvidence e, PackageRef package, UpstreamVersion? upstream, KnowledgeBase kb)

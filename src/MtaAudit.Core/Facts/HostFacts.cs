@@ -9,6 +9,8 @@ public sealed class HostFacts
 {
     public string Host { get; set; } = "unknown";
     public OsInfo Os { get; set; } = OsInfo.Unknown;
+    /// <summary>The rank of the release file <see cref="Os"/>'s name came from (Parse/Os/OsReleaseParser: os-release wins).</summary>
+    public int OsReleaseRank { get; set; }
     public List<ProcessInfo> Processes { get; } = new();
     public List<ListeningSocket> Listening { get; } = new();
     public List<ServiceRecord> Services { get; } = new();

@@ -16,12 +16,17 @@ public sealed record OverlayStatus(
     IReadOnlyList<string> Imported,
     int OsLifecycle = 0,
     int Releases = 0,
-    IReadOnlyList<LocalSourceDate>? DataThrough = null);
+    IReadOnlyList<LocalSourceDate>? DataThrough = null,
+    IReadOnlyList<KeptEmbedded>? KeptEmbedded = null);
+
+/// <summary>An imported CVE record narrower than the embedded one of the same id: the embedded ranges still count.</summary>
+public sealed record KeptEmbedded(string Id, string Source);
 
 /// <summary>
 /// The knowledge base the tool judges with: the embedded kb.json merged with the local overlay that
 /// <c>db import</c> writes (default /var/lib/mta-audit/kb-local.json; the directory comes from --data-dir,
-/// else $MTA_AUDIT_DATA_DIR). Overlay records win: a CVE with the same MTA and id, a vendor package with the
+/// else $MTA_AUDIT_DATA_DIR). A CVE with the same MTA and id widens the embedded one (the union of both records'
+/// ranges: an overlay never narrows what the embedded data holds affected); a vendor package with the
 /// same distro, release, MTA, package and version replaces the embedded one; an OS lifecycle date replaces the
 /// embedded date of the same release; a release adds to the MTA's known releases (so a newer one is the newest).
 /// </summary>
@@ -94,7 +99,7 @@ public static class KnowledgeStore
             if (string.IsNullOrWhiteSpace(c.Mta)) throw Fail(at + ".mta", "missing");
             if (string.IsNullOrWhiteSpace(c.Id)) throw Fail(at + ".id", "missing");
             if (c.Cvss is { } s && (double.IsNaN(s) || s < 0 || s > 10)) throw Fail(at + ".cvss", "not a CVSS score");
-            KbRangeRules.Check(path, at, c.Affected);
+            KbRangeRules.Check(path, at, c.Affected, rejectEmpty: true);
         }
         var packages = f.VendorPackages ?? [];
         for (int i = 0; i < packages.Count; i++)
@@ -151,12 +156,8 @@ public static class KnowledgeStore
             var mine = cves.Where(c => c.Mta == m.Mta).ToList();
             if (mine.Count == 0) return m;
             var ids = mine.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            // An imported record (OSV, NVD) has no preconditions, mitigation or vendor aliases: keep the embedded ones.
             var embeddedById = m.Cves.ToDictionary(c => c.Id, StringComparer.Ordinal);
-            mine = mine.Select(c => embeddedById.TryGetValue(c.Id, out var e)
-                ? c with { Requires = c.Requires ?? e.Requires, Mitigation = c.Mitigation ?? e.Mitigation, Preconditions = c.Preconditions ?? e.Preconditions,
-                           Aliases = c.Aliases is { Count: > 0 } ? c.Aliases : e.Aliases, Date = c.Date ?? e.Date }
-                : c).ToList();
+            mine = mine.Select(c => embeddedById.TryGetValue(c.Id, out var e) ? Widened(e, c) : c).ToList();
             return m with { Cves = [.. m.Cves.Where(c => !ids.Contains(c.Id)), .. mine] };
         }).Select(m => WithReleases(m, overlay.Releases ?? [])).ToList();
 
@@ -169,6 +170,49 @@ public static class KnowledgeStore
         if (overlay.Updated is { Length: >= 10 } u && string.CompareOrdinal(u[..10], date) > 0) date = u[..10];
         return new KnowledgeBase(embedded.Version + "+local", date, mtas.Select(KnowledgeBaseLoader.KnownReleasesCount).ToList(), allPackages,
             embedded.OsLifecycle.Select(r => WithLifecycle(r, overlay.OsLifecycle ?? [])).ToList(), WithDates(embedded.DataThrough, overlay.DataThrough ?? []));
+    }
+
+    /// <summary>
+    /// An embedded record with an imported one of the same id. The overlay may only add and widen (issue 20: an
+    /// OSV record "introduced 0, fixed 0.0" replacing the embedded ranges made every version unaffected): the
+    /// affected versions are the union of both records' ranges, the higher score and any KEV listing count, and an
+    /// imported record (OSV, NVD) has no preconditions, mitigation or vendor aliases, so the embedded ones stay.
+    /// </summary>
+    private static CveRecord Widened(CveRecord e, CveRecord c)
+    {
+        bool higher = (c.Cvss ?? -1) >= (e.Cvss ?? -1);
+        return c with
+        {
+            Affected = [.. e.Affected, .. c.Affected.Where(r => !e.Affected.Any(x => x.Introduced == r.Introduced && x.Fixed == r.Fixed && x.LastAffected == r.LastAffected))],
+            Cvss = higher ? c.Cvss : e.Cvss,
+            CvssVersion = higher ? c.CvssVersion : e.CvssVersion,
+            Severity = higher ? c.Severity ?? e.Severity : e.Severity,
+            AttackVector = c.AttackVector ?? e.AttackVector,
+            Kev = c.Kev || e.Kev,
+            Requires = c.Requires ?? e.Requires, Mitigation = c.Mitigation ?? e.Mitigation, Preconditions = c.Preconditions ?? e.Preconditions,
+            Aliases = c.Aliases is { Count: > 0 } ? c.Aliases : e.Aliases, Date = c.Date ?? e.Date,
+        };
+    }
+
+    /// <summary>True when some version the embedded record holds affected lies outside every imported range: the import would narrow it.</summary>
+    internal static bool Narrows(IReadOnlyList<AffectedRange> embedded, IReadOnlyList<AffectedRange> imported) =>
+        embedded.Any(e => KbRangeRules.Degenerate(e.Introduced, e.Fixed, e.LastAffected) is null && !imported.Any(o => Covers(o, e)));
+
+    private static bool Covers(AffectedRange outer, AffectedRange inner)
+    {
+        static UpstreamVersion? V(string? s) => s is null ? null : UpstreamVersion.Parse(s);
+        if (outer.Introduced != "0" && (inner.Introduced == "0" || V(outer.Introduced)! > V(inner.Introduced)!)) return false;
+        if (outer.Fixed is null && outer.LastAffected is null) return true;
+        if (inner.Fixed is null && inner.LastAffected is null) return false;
+        // Upper bounds: "fixed F" holds every v < F, "last affected L" every v <= L.
+        return (outer.Fixed, outer.LastAffected, inner.Fixed, inner.LastAffected) switch
+        {
+            ({ } of, _, { } f, _) => V(of)! >= V(f)!,
+            ({ } of, _, _, { } l) => V(of)! > V(l)!,
+            (_, { } ol, { } f, _) => V(ol)! >= V(f)!,
+            (_, { } ol, _, { } l) => V(ol)! >= V(l)!,
+            _ => false,
+        };
     }
 
     /// <summary>The MTA's releases plus the release lists' (KnownReleasesCount then makes a newer one the newest).</summary>
@@ -219,8 +263,12 @@ public static class KnowledgeStore
         var embeddedKeys = embedded.VendorPackages.Select(PackageKey).ToHashSet(StringComparer.Ordinal);
         var packages = (f.VendorPackages ?? []).Select(ToRecord).ToList();
         int replacedPackages = packages.Count(p => embeddedKeys.Contains(PackageKey(p)));
+        // Where an imported record is narrower than the embedded one, the embedded ranges still count (Widened): say which.
+        var kept = cves.Select(c => (Cve: c, Embedded: embedded.For(c.Mta!)?.Cves.FirstOrDefault(e => e.Id == c.Id)))
+            .Where(x => x.Embedded is not null && Narrows(x.Embedded.Affected, ToRecord(x.Cve).Affected))
+            .Select(x => new KeptEmbedded(x.Cve.Id!, string.Join(", ", x.Cve.Sources ?? []))).ToList();
         return new OverlayStatus(path, true, f.Updated, cves.Count, packages.Count, replacedCves, replacedPackages, f.Imported ?? [],
-            f.OsLifecycle?.Count ?? 0, f.Releases?.Count ?? 0, f.DataThrough ?? []);
+            f.OsLifecycle?.Count ?? 0, f.Releases?.Count ?? 0, f.DataThrough ?? [], kept);
     }
 
     // The overlay keeps the embedded data dates: an import's own date says nothing of how far its records reach.

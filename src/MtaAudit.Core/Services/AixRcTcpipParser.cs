@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MtaAudit.Evidence;
 using MtaAudit.Facts;
 using MtaAudit.Parse;
@@ -8,12 +7,13 @@ namespace MtaAudit.Services;
 /// <summary>
 /// <c>file.aix.rc.tcpip</c>: AIX starts its TCP/IP daemons at boot from /etc/rc.tcpip, one line each:
 /// <c>start /usr/lib/sendmail "$src_running" "-bd -q${qpi}"</c>. The KISA guide disables Sendmail by
-/// commenting that line out. Each daemon with a start line becomes a record named after the program
+/// commenting that line out. Each line is read as the shell runs it (<see cref="RcTcpipLine"/>): also
+/// <c>[ -x /usr/lib/sendmail ] &amp;&amp; start …</c>, <c>start sendmail …</c>, <c>startsrc -s sendmail</c>, a direct path. Each daemon with a start line becomes a record named after the program
 /// (sendmail, syslogd, inetd…): Enabled true when some start line for it is live, false when all are
 /// commented out. A complete file without any sendmail start line never starts Sendmail: that is a
 /// sendmail record with Enabled false too. Running is null: the file says nothing of now.
 /// </summary>
-public sealed partial class AixRcTcpipParser : IProbeParser
+public sealed class AixRcTcpipParser : IProbeParser
 {
     public const string Manager = "rc.tcpip";
     public IReadOnlyList<string> Probes { get; } = ["file.aix.rc.tcpip"];
@@ -32,12 +32,14 @@ public sealed partial class AixRcTcpipParser : IProbeParser
         var order = new List<string>();
         foreach (var raw in TextLines.Split(text ?? ""))
         {
-            var m = StartLine().Match(raw);
-            if (!m.Success) continue;
-            var program = m.Groups["program"].Value;
-            var target = m.Groups["hash"].Success ? commented : live;
-            if (!live.ContainsKey(program) && !commented.ContainsKey(program)) order.Add(program);
-            target.TryAdd(program, raw.Trim());
+            if (raw.Length > 4000) continue; // no start line is that long; a hostile one is not read
+            foreach (var start in RcTcpipLine.Starts(raw))
+            {
+                var program = start.Program;
+                var target = start.Active ? live : commented;
+                if (!live.ContainsKey(program) && !commented.ContainsKey(program)) order.Add(program);
+                target.TryAdd(program, raw.Trim());
+            }
         }
 
         var records = new List<ServiceRecord>();
@@ -51,9 +53,4 @@ public sealed partial class AixRcTcpipParser : IProbeParser
             records.Add(new ServiceRecord(Manager, "sendmail", null, false, "no start line", "/etc/rc.tcpip has no 'start …/sendmail' line"));
         return records;
     }
-
-    /// <summary>"start /usr/sbin/syslogd …", "#start /usr/lib/sendmail …", "# start /usr/sbin/rwhod …".</summary>
-    // Each directory step ends at a '/', so a long hostile line cannot make the match backtrack quadratically.
-    [GeneratedRegex(@"^\s*(?<hash>#+\s*)?start\s+(?<path>/(?:[^\s/]*/)*(?<program>[A-Za-z][\w.-]*))(?=\s|$)")]
-    private static partial Regex StartLine();
 }

@@ -678,6 +678,15 @@ public static class Glossary
         ["db.overlay-unchanged"] = ("로컬 데이터 {path}는 그대로임 (새 정보 없음)", "local overlay {path} unchanged (nothing new)"),
         ["db.fetched"] = ("{path}에 {manifest}와 함께 씀; 그곳에서 'mta-audit db update --from DIR'로 가져옴", "written to {path} with {manifest}; import there with 'mta-audit db update --from DIR'"),
         // db import (Knowledge/Import): what was skipped or left out, and the command's lines.
+        // Imported knowledge that would narrow the embedded data (issue 20): refused ranges, kept embedded records.
+        ["lifecycle.level-unknown"] = ("{os}의 지원 기간은 릴리스 수준(TL)마다 다르나 수준을 읽지 못해 지원 여부를 알 수 없음 (확인: {command})", "the support of {os} differs by release level (TL), which could not be read: support unknown (check: {command})"),
+        ["kb.range.fixed-zero"] = ("수정 버전 {fixed}은(는) 버전 0이어서 범위에 드는 버전이 없음", "fixed {fixed} is version 0: the range covers no version"),
+        ["kb.range.fixed-not-after"] = ("수정 버전 {fixed}이(가) 도입 버전 {introduced}보다 뒤가 아니어서 범위에 드는 버전이 없음", "fixed {fixed} is not after introduced {introduced}: the range covers no version"),
+        ["kb.range.last-before"] = ("마지막 영향 버전 {last}이(가) 도입 버전 {introduced}보다 앞이어서 범위에 드는 버전이 없음", "last affected {last} is before introduced {introduced}: the range covers no version"),
+        ["import.degenerate-range"] = ("{id}: {problem}", "{id}: {problem}"),
+        ["db.import.error-nothing"] = ("{file}: {path}: 가져올 수 없음: {problem}; 가져온 것 없음, 로컬 데이터 {overlay}은(는) 그대로임", "{file}: {path}: {problem}; nothing imported, the local overlay {overlay} is unchanged"),
+        ["import.locked"] = ("다른 가져오기가 {seconds}초 넘게 로컬 데이터를 잠그고 있음 ({path})", "another import has held the local overlay's lock ({path}) for more than {seconds} s"),
+        ["db.status.kept-embedded"] = ("  내장 범위 유지: {file}의 {id}는 내장 정보보다 좁은 범위를 가져 내장 범위를 그대로 적용함 (로컬 데이터는 범위를 넓히기만 함)", "  embedded ranges kept: {id} from {file} would narrow them (an overlay only adds and widens)"),
         ["import.note.in-file"] = ("{file}: {note}", "{file}: {note}"),
         ["import.note.in-record"] = ("{file}: {id}: {note}", "{file}: {id}: {note}"),
         ["import.note.no-mta-osv"] = ("{id}: 영향받는 패키지 중 MTA가 없어 건너뜀", "{id}: no affected package is an MTA's; skipped"),

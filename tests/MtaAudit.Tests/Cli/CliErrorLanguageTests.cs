@@ -167,7 +167,8 @@ public class CliErrorLanguageTests : IDisposable
         var (localeCode, _, localeErr) = CliBinary.Run(["db", "import", bad, "--data-dir", Path.Combine(_dir, "import-locale")],
             new Dictionary<string, string?> { ["LC_ALL"] = null, ["LC_MESSAGES"] = null, ["LANG"] = "ko_KR.UTF-8" });
         Assert.Equal(3, localeCode);
-        Assert.Contains("mta-audit: 가져온 것 없음; 로컬 데이터 ", localeErr, StringComparison.Ordinal);
+        Assert.Contains("가져온 것 없음, 로컬 데이터 ", localeErr, StringComparison.Ordinal);
+        Assert.Single(localeErr.TrimEnd('\n').Split('\n')); // one bad file, one line
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class DataDatesTests
     [Fact]
     public void Data_runs_to_the_newest_dated_fact_per_source_not_the_edition_date()
     {
-        Assert.Equal("2026-11-30", Kb.Date); // the edition
+        Assert.Equal("2026-12-08", Kb.Date); // the edition
         Assert.Equal("2026-09-18", Kb.DataRunsTo); // Exim 4.100.1, the newest dated item read
         Assert.Equal(
             [("postfix", "2026-09-08"), ("exim", "2026-09-18"), ("sendmail", "2024-01-31"), ("opensmtpd", "2026-03-26"), ("os lifecycle", "2026-08-22")],

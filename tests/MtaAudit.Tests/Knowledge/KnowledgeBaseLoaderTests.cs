@@ -28,8 +28,8 @@ public class KnowledgeBaseLoaderTests
     public void Embedded_knowledge_base_loads_and_is_cached()
     {
         var kb = KnowledgeBaseLoader.LoadEmbedded();
-        Assert.Equal("2026.11.2", kb.Version);
-        Assert.Equal("2026-11-30", kb.Date);
+        Assert.Equal("2026.12.1", kb.Version);
+        Assert.Equal("2026-12-08", kb.Date);
         Assert.Equal(["exim", "opensmtpd", "postfix", "sendmail"], kb.Mtas.Keys.Order());
         Assert.Same(kb, KnowledgeBaseLoader.LoadEmbedded());
     }
@@ -82,7 +82,7 @@ public class KnowledgeBaseLoaderTests
     public void Info_counts_what_was_loaded()
     {
         var info = KnowledgeBaseInfo.Of(KnowledgeBaseLoader.LoadEmbedded());
-        Assert.Equal(("mta-audit/kb/1", "2026.11.2", "2026-11-30"), (info.Schema, info.Version, info.Date));
+        Assert.Equal(("mta-audit/kb/1", "2026.12.1", "2026-12-08"), (info.Schema, info.Version, info.Date));
         Assert.Equal(4, info.Mtas);
         Assert.Equal(253 + 48 + 25 + 19, info.Releases); // releases listed in the reference per MTA
         Assert.Equal(10 + 65 + 12 + 7, info.Cves);
@@ -91,10 +91,10 @@ public class KnowledgeBaseLoaderTests
     }
 
     [Theory]
-    [InlineData("2026-11-30T00:00:00Z", 0)]
-    [InlineData("2026-11-29T00:00:00Z", 0)] // a clock behind the file's date is not a negative age
-    [InlineData("2026-12-30T23:59:00Z", 30)]
-    [InlineData("2027-11-30T12:00:00Z", 365)]
+    [InlineData("2026-12-08T00:00:00Z", 0)]
+    [InlineData("2026-12-07T00:00:00Z", 0)] // a clock behind the file's date is not a negative age
+    [InlineData("2027-01-07T23:59:00Z", 30)]
+    [InlineData("2027-12-08T12:00:00Z", 365)]
     public void Age_is_whole_days_since_the_facts_were_checked(string now, int days) =>
         Assert.Equal(days, KnowledgeBaseInfo.Of(KnowledgeBaseLoader.LoadEmbedded()).AgeDays(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 

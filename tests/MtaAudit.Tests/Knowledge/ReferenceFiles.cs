@@ -6,8 +6,8 @@ namespace MtaAudit.Tests.Knowledge;
 /// </summary>
 internal static class ReferenceFiles
 {
-    public const string KbVersion = "2026.11.2";
-    public const string KbDate = "2026-11-30";
+    public const string KbVersion = "2026.12.1";
+    public const string KbDate = "2026-12-08";
 
     public static string RepositoryRoot
     {

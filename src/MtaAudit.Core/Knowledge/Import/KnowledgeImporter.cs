@@ -171,6 +171,9 @@ public static class KnowledgeImporter
     public static ImportResult Import(IReadOnlyList<ImportedFile> parsed, string? dataDir = null, DateTimeOffset? now = null)
     {
         var path = KnowledgeStore.OverlayPath(dataDir);
+        // Read, merge and write under one lock: two imports at once each merging into the overlay they read
+        // would each rename their own over the other's, and one file's records would be lost.
+        using var overlayLock = OverlayLock.Take(path, LockWait);
         var old = File.Exists(path) ? KnowledgeStore.ReadOverlay(path) : null;
         var merged = Merge(old, parsed);
 
@@ -196,6 +199,9 @@ public static class KnowledgeImporter
             parsed.Sum(p => p.OsLifecycle.Count),
             parsed.Sum(p => p.Releases.Count));
     }
+
+    /// <summary>How long an import waits for another one to finish before it gives up (IOException: nothing written).</summary>
+    public static TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The old overlay plus the new records; a new record replaces an old one with the same key.</summary>
     public static LocalOverlayFile Merge(LocalOverlayFile? old, IReadOnlyList<ImportedFile> parsed)

@@ -38,7 +38,7 @@ internal static partial class NvdRecordReader
             {
                 RequireObject(node, nat);
                 foreach (var (match, mat) in Items(node, "cpeMatch", nat))
-                    CpeMatch(match, mat, ranges, notes);
+                    CpeMatch(id, match, mat, ranges, notes);
             }
         }
 
@@ -67,7 +67,7 @@ internal static partial class NvdRecordReader
         }
     }
 
-    private static void CpeMatch(JsonElement match, string at, Dictionary<string, List<KbRange>> ranges, List<Localized> notes)
+    private static void CpeMatch(string id, JsonElement match, string at, Dictionary<string, List<KbRange>> ranges, List<Localized> notes)
     {
         RequireObject(match, at);
         var criteria = ReqString(match, "criteria", at);
@@ -108,6 +108,7 @@ internal static partial class NvdRecordReader
                 // The model has no exclusive start; counting the start version as affected errs on the safe side.
                 Note = startExcl is not null && startIncl is null ? $"NVD: after {startExcl} (excluded)" : null,
             };
+            range = OsvRecordReader.Checked(id, Member(at, endExcl is not null ? "versionEndExcluding" : endIncl is not null ? "versionEndIncluding" : "versionStartIncluding"), range);
         }
         if (!ranges.TryGetValue(mta, out var list)) ranges[mta] = list = [];
         if (!list.Any(r => r.Introduced == range.Introduced && r.Fixed == range.Fixed && r.LastAffected == range.LastAffected))

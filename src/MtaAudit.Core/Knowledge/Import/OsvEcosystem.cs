@@ -67,6 +67,24 @@ public sealed partial record OsvDistro(string Distro, string Release, PackageVer
         _ => version.Length > 0 && !version.Any(char.IsWhiteSpace),
     };
 
+    /// <summary>
+    /// True when a fix at <paramref name="fixedIn"/> after an introduction at <paramref name="introduced"/>
+    /// ("0": the beginning) covers no package version: fixed at version 0, or not after the introduction.
+    /// Both are valid versions of this syntax.
+    /// </summary>
+    public bool CoversNothing(string introduced, string fixedIn)
+    {
+        int Cmp(string a, string b) => Syntax switch
+        {
+            PackageVersionSyntax.Dpkg => DebianVersion.Compare(a, b),
+            PackageVersionSyntax.Rpm => RpmVersion.Compare(RpmVersion.Parse(a), RpmVersion.Parse(b)),
+            _ => a == b ? 0 : 1, // no order known: only an equal pair is surely empty
+        };
+        if (Syntax != PackageVersionSyntax.Other && IsValidVersion("0") && Cmp(fixedIn, "0") <= 0) return true;
+        if (Syntax == PackageVersionSyntax.Other && fixedIn.Trim('0', '.', ':').Length == 0) return true;
+        return introduced != "0" && IsValidVersion(introduced) && Cmp(fixedIn, introduced) <= 0;
+    }
+
     public string SyntaxName => Syntax switch
     {
         PackageVersionSyntax.Dpkg => "dpkg",

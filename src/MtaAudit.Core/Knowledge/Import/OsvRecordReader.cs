@@ -109,10 +109,15 @@ internal static partial class OsvRecordReader
         int before = into.VendorPackages.Count;
         foreach (var range in ranges.Where(r => r.Type != "GIT"))
         {
+            string introduced = "0";
             foreach (var (kind, value, at) in range.Events)
             {
+                if (kind == "introduced") introduced = value;
                 if (kind != "fixed") continue;
                 if (!distro.IsValidVersion(value)) throw Fault(at, "not-version", ("value", value), ("syntax", distro.SyntaxName));
+                // A fix at version 0, or not after the introduction, would mark every installed package fixed.
+                if (distro.CoversNothing(introduced, value))
+                    throw Fault(at, "degenerate-range", ("id", id), ("problem", Glossary.Say("kb.range.fixed-not-after", ("fixed", value), ("introduced", introduced))));
                 into.VendorPackages.Add(new KbVendorPackage
                 {
                     Distro = distro.Distro,
@@ -143,14 +148,14 @@ internal static partial class OsvRecordReader
                 continue;
             }
             string? open = null;
-            foreach (var (kind, value, _) in range.Events)
+            foreach (var (kind, value, at) in range.Events)
             {
                 var v = value == "0" ? "0" : UpstreamVersion.Parse(value).Text;
                 switch (kind)
                 {
                     case "introduced": open = v; break;
-                    case "fixed" when open is not null: Add(into, new KbRange { Introduced = open, Fixed = v }); open = null; break;
-                    case "last_affected" when open is not null: Add(into, new KbRange { Introduced = open, LastAffected = v }); open = null; break;
+                    case "fixed" when open is not null: Add(into, Checked(id, at, new KbRange { Introduced = open, Fixed = v })); open = null; break;
+                    case "last_affected" when open is not null: Add(into, Checked(id, at, new KbRange { Introduced = open, LastAffected = v })); open = null; break;
                 }
             }
             if (open is not null) Add(into, new KbRange { Introduced = open });
@@ -161,6 +166,12 @@ internal static partial class OsvRecordReader
                 if (UpstreamVersion.TryParse(v, out var u)) Add(into, new KbRange { Introduced = u.Text, LastAffected = u.Text });
         }
     }
+
+    /// <summary>The range, or a fault at the event that closes it when it covers no version (issue 20: "introduced 0, fixed 0.0").</summary>
+    internal static KbRange Checked(string id, string at, KbRange r) =>
+        KbRangeRules.Degenerate(r.Introduced!, r.Fixed, r.LastAffected) is { } bad
+            ? throw Fault(at, "degenerate-range", ("id", id), ("problem", bad.Problem))
+            : r;
 
     private static void Add(List<KbRange> list, KbRange r)
     {

@@ -21,6 +21,16 @@ public static class OsInfoMerge
         Arch = fromUname.Arch ?? current.Arch,
     };
 
+    /// <summary>A release file of lower rank than the one already read: it only fills what is still unknown.</summary>
+    public static OsInfo FillRelease(OsInfo current, OsInfo fromRelease) => current with
+    {
+        Family = current.Family != OsFamily.Unknown ? current.Family : fromRelease.Family,
+        Name = current.Name ?? fromRelease.Name,
+        Version = current.Version ?? fromRelease.Version,
+        Distro = current.Distro ?? fromRelease.Distro,
+        SupportEnd = current.SupportEnd ?? fromRelease.SupportEnd,
+    };
+
     public static OsInfo WithRelease(OsInfo current, OsInfo fromRelease) => current with
     {
         // uname's family is the kernel's own word; a release file only fills an unknown one.

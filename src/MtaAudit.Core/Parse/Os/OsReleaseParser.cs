@@ -16,12 +16,23 @@ public sealed partial class OsReleaseParser : IProbeParser
 
     public void Apply(EvidenceSection section, HostFacts facts)
     {
-        var parsed = Parse(section.Text);
-        if (parsed is not null) facts.Os = OsInfoMerge.WithRelease(facts.Os, parsed);
+        var (parsed, rank) = ParseRanked(section.Text);
+        if (parsed is null) return;
+        // The collector reads each release file in its own section (os-release, then redhat-release, lsb-release):
+        // a file of lower rank only fills what a higher one left unknown, whatever the sections' order. Oracle
+        // Linux's /etc/redhat-release names Red Hat Enterprise Linux; its os-release says ID=ol.
+        facts.Os = rank >= facts.OsReleaseRank ? OsInfoMerge.WithRelease(facts.Os, parsed) : OsInfoMerge.FillRelease(facts.Os, parsed);
+        facts.OsReleaseRank = Math.Max(rank, facts.OsReleaseRank);
     }
 
+    /// <summary>How much a release text is trusted for what the OS calls itself: os-release (and the Unix release outputs) over redhat-release over lsb-release.</summary>
+    public const int RankOsRelease = 3, RankRedHatRelease = 2, RankLsbRelease = 1;
+
     /// <summary>What the release text says, or null when nothing in it is recognised.</summary>
-    public static OsInfo? Parse(string text)
+    public static OsInfo? Parse(string text) => ParseRanked(text).Os;
+
+    /// <summary>What the release text says and the rank of the kind of file that said it.</summary>
+    public static (OsInfo? Os, int Rank) ParseRanked(string text)
     {
         var osRelease = new Dictionary<string, string>(StringComparer.Ordinal);
         var lsb = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -59,7 +70,11 @@ public sealed partial class OsReleaseParser : IProbeParser
         }
 
         OsInfo? linux = FromOsRelease(osRelease, redhat, lsb);
-        return linux ?? solaris ?? aix ?? hpux;
+        int rank = osRelease.ContainsKey("ID") || osRelease.ContainsKey("VERSION_ID") || osRelease.ContainsKey("NAME") ? RankOsRelease
+            : redhat is not null ? RankRedHatRelease
+            : lsb.Count > 0 ? RankLsbRelease
+            : RankOsRelease; // Solaris /etc/release, oslevel -s, uname -r: the only word there is
+        return (linux ?? solaris ?? aix ?? hpux, rank);
     }
 
     private static OsInfo? FromOsRelease(Dictionary<string, string> os, OsInfo? redhat, Dictionary<string, string> lsb)

@@ -41,7 +41,7 @@ public class OverlayImportTests
         Assert.Equal(["CVE-2023-51764", "USN-6591-1"], fix.FixedCves);
         Assert.Equal(("USN-6591-1.json", true), (fix.Source, fix.Verified));
         Assert.Contains(jammy, p => p.Version == "3.6.4-1ubuntu1.4"); // the embedded package stays
-        Assert.Equal("2026.11.2+local", kb.Version);
+        Assert.Equal("2026.12.1+local", kb.Version);
 
         var status = KnowledgeStore.Status(dir.Path);
         Assert.Equal((true, "2026-11-28T06:00:00Z", 1, 5, 1, 0), (status.Exists, status.Updated, status.Cves, status.VendorPackages, status.CvesReplacingEmbedded, status.VendorPackagesReplacingEmbedded));
