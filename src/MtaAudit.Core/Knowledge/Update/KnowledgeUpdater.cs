@@ -113,11 +113,11 @@ public static class KnowledgeUpdater
             var (s, body) = bodies[i];
             var name = string.Create(CultureInfo.InvariantCulture, $"{i + 1:000}-{Slug(s.Name)}.json");
             var path = Path.Combine(dir, name);
-            File.WriteAllBytes(path, body);
+            MtaAudit.Io.SafeFile.Write(path, body);
             files.Add(path);
             manifest.Append(name).Append('\t').Append(s.Name).Append('\t').Append(Sha256(body)).Append('\t').Append(s.Url).Append('\n');
         }
-        File.WriteAllText(Path.Combine(dir, ManifestName), manifest.ToString());
+        MtaAudit.Io.SafeFile.Write(Path.Combine(dir, ManifestName), Encoding.UTF8.GetBytes(manifest.ToString()));
         return files;
     }
 
