@@ -35,9 +35,11 @@ public static class KnowledgeImporter
         {
             try
             {
-                parsed.Add(ParseFile(file, File.ReadAllBytes(file)));
+                // Parsed whole (all or nothing), so bounded: the cap of a downloaded answer, which db fetch carries here.
+                parsed.Add(ParseFile(file, MtaAudit.Io.BoundedFile.ReadAllBytes(file, MtaAudit.Knowledge.Update.HttpsDownloader.MaxBytes)));
             }
             catch (KnowledgeImportException f) { errors.AddRange(f.Errors); }
+            catch (MtaAudit.Io.InputTooLargeException t) { errors.Add(new ImportError(file, "$", t.Said)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 errors.Add(new ImportError(file, "$", Glossary.Say("import.cannot-read", ("cause", TerminalText.Clean(e.Message)))));

@@ -95,7 +95,7 @@ public static class KnowledgeUpdater
             if (f.Length < 4) throw new UpdateException(manifest, $"bad line: {line}");
             var path = Path.Combine(dir, Path.GetFileName(f[0]));
             if (!File.Exists(path)) throw new UpdateException(f[1], $"{path} is missing");
-            var body = File.ReadAllBytes(path);
+            var body = MtaAudit.Io.BoundedFile.ReadAllBytes(path, HttpsDownloader.MaxBytes);
             if (!Sha256(body).Equals(f[2], StringComparison.Ordinal)) throw new UpdateException(f[1], $"{path} does not match its checksum: damaged or cut in transfer");
             parsed.Add(Validated(f[1], path, body));
             bytes += body.Length;
