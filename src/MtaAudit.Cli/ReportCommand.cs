@@ -79,8 +79,18 @@ public static class ReportCommand
         if (errors.Count > 0) return ExitCodes.Usage;
         var format = r.GetValue(report.Format) ?? "text";
         var output = r.GetValue(report.Output);
-        using (var stream = output is null ? Console.OpenStandardOutput() : File.Create(output))
-            ComparisonReport.Write(format, stream, comparison, report.LangOf(r), oldPath, newPath);
+        try
+        {
+            using var file = output is null ? null : MtaAudit.Io.SafeFile.Begin(output);
+            using (var stream = file?.Stream ?? Console.OpenStandardOutput())
+                ComparisonReport.Write(format, stream, comparison, report.LangOf(r), oldPath, newPath);
+            file?.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            HelpText.Complain(Glossary.Say("err.cannot-write-report", ("path", output!), ("cause", e.Message)), report.LangOf(r));
+            return ExitCodes.Usage;
+        }
         return comparison.NewlyVulnerable.Count > 0 ? ExitCodes.Vulnerable : ExitCodes.Good;
     }
 }

@@ -145,26 +145,37 @@ public sealed class ReportOptions
         var path = r.GetValue(Output);
         var summary = new ReportSummary();
         Stream output;
-        try { output = path is null ? Console.OpenStandardOutput() : File.Create(path); }
+        MtaAudit.Io.PendingFile? file = null;
+        try { output = path is null ? Console.OpenStandardOutput() : (file = MtaAudit.Io.SafeFile.Begin(path)).Stream; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             // A report nobody can read is no report: say where and why, and exit 3.
             HelpText.Complain(Glossary.Say("err.cannot-write-report", ("path", path!), ("cause", e.Message)), LangOf(r));
             return ExitCodes.Usage;
         }
+        // A report file appears whole (renamed into place at the end) or not at all; see SafeFile.
+        using (file)
         using (output)
-        using (var buffered = new BufferedStream(output, 1 << 16))
-        using (var sink = Sinks.Create(format, buffered))
         {
-            sink.Begin(meta);
-            foreach (var (h, c) in hosts)
+            using (var buffered = new BufferedStream(output, 1 << 16))
+            using (var sink = Sinks.Create(format, buffered))
             {
-                summary.Add(h.Verdict);
-                sink.Host(h, c);
+                sink.Begin(meta);
+                foreach (var (h, c) in hosts)
+                {
+                    summary.Add(h.Verdict);
+                    sink.Host(h, c);
+                }
+                summary.InputErrors.AddRange(inputErrors.Select(e => e.Get(meta.Lang)));
+                summary.Notes.AddRange(notes);
+                sink.End(summary);
             }
-            summary.InputErrors.AddRange(inputErrors.Select(e => e.Get(meta.Lang)));
-            summary.Notes.AddRange(notes);
-            sink.End(summary);
+            try { file?.Commit(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                HelpText.Complain(Glossary.Say("err.cannot-write-report", ("path", path!), ("cause", e.Message)), LangOf(r));
+                return summary.Vulnerable > 0 ? ExitCodes.Vulnerable : ExitCodes.Usage;
+            }
         }
         return ExitCode(summary.Vulnerable > 0, inputErrors.Count > 0, summary.Manual > 0);
     }

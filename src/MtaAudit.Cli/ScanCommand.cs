@@ -51,7 +51,7 @@ public static class ScanCommand
             var errors = new List<Localized>();
             if (r.GetValue(save) is { } path)
             {
-                try { File.WriteAllBytes(path, run.Output); }
+                try { MtaAudit.Io.SafeFile.Write(path, run.Output); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     errors.Add(Glossary.Say("err.scan.cannot-save", ("path", path), ("cause", e.Message)));

@@ -34,14 +34,18 @@ public sealed class Baseline
     public string Source { get; }
     public IReadOnlyList<BaselineMinimum> Minimums { get; }
 
+    /// <summary>A baseline lists minimum versions: kilobytes. A bigger file is refused, not parsed into memory.</summary>
+    public const long MaxFileBytes = 16L << 20;
+
     /// <summary>Reads and validates a baseline file; throws <see cref="BaselineException"/> naming the file and JSON path.</summary>
     public static Baseline Load(string path)
     {
         try
         {
-            using var s = File.OpenRead(path);
+            using var s = MtaAudit.Io.BoundedFile.OpenRead(path, MaxFileBytes);
             return Load(s, path);
         }
+        catch (MtaAudit.Io.InputTooLargeException) { throw; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new BaselineException(path, "$", "cannot read: " + e.Message, e);

@@ -85,7 +85,7 @@ public sealed class FixRunner(ITarget target, TimeSpan stepTimeout)
         string after;
         if (step is FileLineEdit edit)
         {
-            Directory.CreateDirectory(backups);
+            MtaAudit.Io.SafeFile.CreateDirectory(backups);
             var backup = Path.Combine(backups, $"{n:D2}-{Path.GetFileName(edit.Path)}");
             AtomicFile.WriteNew(backup, original!);
             journal.Write(new JournalEntry { Event = "backup", Step = n, Target = edit.Path, Backup = backup, Sha256 = Sha(original!) });

@@ -57,7 +57,7 @@ public sealed class Journal : IDisposable
     public static Journal Create(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        return new Journal(path, new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read));
+        return new Journal(path, MtaAudit.Io.SafeFile.CreateNew(path, FileShare.Read));
     }
 
     /// <summary>An existing journal, to append undo entries to.</summary>

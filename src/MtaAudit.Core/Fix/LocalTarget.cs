@@ -1,3 +1,5 @@
+using MtaAudit.Io;
+
 namespace MtaAudit.Fix;
 
 /// <summary>
@@ -22,44 +24,20 @@ public sealed class LocalTarget(string? fileRoot = null) : ITarget
     private string Map(string path) => fileRoot is null ? path : Path.Join(fileRoot, path.TrimStart('/'));
 }
 
-/// <summary>Replaces a file by writing a sibling, syncing it to disk, keeping the old file's mode, and renaming it over.</summary>
+/// <summary>The fix's file writes, through <see cref="SafeFile"/> (exclusive random temporary, synced, renamed over; the old mode kept).</summary>
 public static class AtomicFile
 {
     public static void Replace(string path, byte[] content)
     {
-        var tmp = path + ".mta-audit-new";
-        try
-        {
-            using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                fs.Write(content);
-                fs.Flush(flushToDisk: true);
-            }
-            if (!OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(tmp, File.GetUnixFileMode(path));
-            File.Move(tmp, path, overwrite: true);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            TryDelete(tmp);
-            throw new IOException(e.Message, e);
-        }
-        catch (IOException)
-        {
-            TryDelete(tmp);
-            throw;
-        }
+        try { SafeFile.Write(path, content); }
+        catch (UnauthorizedAccessException e) { throw new IOException(e.Message, e); }
     }
 
-    /// <summary>Writes a new file (a backup) and syncs it; never overwrites one.</summary>
+    /// <summary>Writes a new file (a backup) and syncs it; never overwrites one, never follows a symlink planted at its name.</summary>
     public static void WriteNew(string path, byte[] content)
     {
-        using var fs = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        using var fs = SafeFile.CreateNew(path);
         fs.Write(content);
         fs.Flush(flushToDisk: true);
-    }
-
-    private static void TryDelete(string p)
-    {
-        try { File.Delete(p); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -14,7 +14,9 @@ namespace MtaAudit.Fleet;
 public sealed class FleetScanner(SshCollector collector, FleetStore store, AnalysisOptions analysis, IFleetProgress progress)
 {
     public int Forks { get; init; } = 32;
-    public string? EvidenceDir { get; init; }
+    public string? EvidenceDir { get => _evidence is null ? null : _evidenceDir; init => (_evidenceDir, _evidence) = (value, value is null ? null : new EvidenceFiles(value)); }
+    private readonly string? _evidenceDir;
+    private readonly EvidenceFiles? _evidence;
 
     /// <summary>Problems writing evidence files (the store still has the bundle); reported after the scan.</summary>
     public List<Localized> EvidenceErrors { get; } = [];
@@ -51,9 +53,9 @@ public sealed class FleetScanner(SshCollector collector, FleetStore store, Analy
                     verdict = entry.Host.Verdict.Json();
                     judged = JudgedHostCodec.Encode(entry.Host, entry.Context);
                 }
-                if (EvidenceDir is not null)
+                if (_evidence is not null)
                 {
-                    try { EvidenceFiles.Write(EvidenceDir, t.Name, result.Output); }
+                    try { _evidence.Write(t.Name, result.Output); }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
                         lock (EvidenceErrors) EvidenceErrors.Add(Glossary.Say("fleet.evidence-not-written", ("dir", EvidenceDir), ("host", t.Name), ("cause", TerminalText.Clean(e.Message))));

@@ -9,7 +9,7 @@ public static class IniInventory
 {
     public static Inventory Parse(string text, string source)
     {
-        var inv = new Inventory();
+        var inv = new Inventory(source);
         string group = "ungrouped";
         string kind = "hosts";
         int lineNo = 0;
@@ -45,7 +45,7 @@ public static class IniInventory
                 default:
                     foreach (var name in ExpandRange(words[0], source, lineNo))
                     {
-                        var h = inv.AddHost(name, group);
+                        var h = inv.AddHost(name, group, lineNo);
                         foreach (var w in words.Skip(1))
                         {
                             var (hk, hv) = KeyValue(w, source, lineNo);
@@ -85,19 +85,46 @@ public static class IniInventory
         return (s[..eq].Trim(), s[(eq + 1)..].Trim().Trim('"', '\''));
     }
 
-    /// <summary>web[01:03].example → web01.example, web02.example, web03.example (leading zeros kept).</summary>
+    /// <summary>
+    /// web[01:03].example → web01.example, web02.example, web03.example (leading zeros kept); several ranges
+    /// multiply (h[0:9][0:9]: 100 hosts), counted before any is made: past <see cref="Inventory.MaxHosts"/> it is refused.
+    /// </summary>
     internal static IEnumerable<string> ExpandRange(string name, string source, int lineNo)
     {
-        int open = name.IndexOf('[');
-        if (open < 0) return [name];
-        int close = name.IndexOf(']', open);
-        var parts = close < 0 ? [] : name[(open + 1)..close].Split(':');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out var from) || !int.TryParse(parts[1], out var to) || to < from || to - from > 100_000)
-            throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", Glossary.Say("inv.ini.bad-range", ("name", name)))));
-        int width = parts[0].Length;
-        var prefix = name[..open];
-        var suffix = name[(close + 1)..];
-        return Enumerable.Range(from, to - from + 1)
-            .SelectMany(i => ExpandRange(prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0') + suffix, source, lineNo));
+        var ranges = new List<(string Before, int From, int To, int Width)>();
+        int at = 0;
+        long count = 1;
+        for (int open; (open = name.IndexOf('[', at)) >= 0;)
+        {
+            int close = name.IndexOf(']', open);
+            var parts = close < 0 ? [] : name[(open + 1)..close].Split(':');
+            if (parts.Length != 2 || !int.TryParse(parts[0], out var from) || !int.TryParse(parts[1], out var to) || from < 0 || to < from)
+                throw new InventoryException(Glossary.Say("inv.at-line", ("source", source), ("line", lineNo), ("problem", Glossary.Say("inv.ini.bad-range", ("name", name)))));
+            count *= (long)to - from + 1;
+            if (count > Inventory.MaxHosts) throw Inventory.TooManyHosts(source, lineNo);
+            ranges.Add((name[at..open], from, to, parts[0].Length));
+            at = close + 1;
+        }
+        if (ranges.Count == 0) return [name];
+        return Expand(ranges, name[at..]);
+    }
+
+    private static IEnumerable<string> Expand(List<(string Before, int From, int To, int Width)> ranges, string tail)
+    {
+        var current = new int[ranges.Count];
+        for (int k = 0; k < ranges.Count; k++) current[k] = ranges[k].From;
+        var sb = new System.Text.StringBuilder();
+        while (true)
+        {
+            sb.Clear();
+            for (int k = 0; k < ranges.Count; k++)
+                sb.Append(ranges[k].Before).Append(current[k].ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(ranges[k].Width, '0'));
+            yield return sb.Append(tail).ToString();
+            // The last range turns fastest, as the nested expansion did.
+            int i = ranges.Count - 1;
+            while (i >= 0 && current[i] == ranges[i].To) { current[i] = ranges[i].From; i--; }
+            if (i < 0) yield break;
+            current[i]++;
+        }
     }
 }

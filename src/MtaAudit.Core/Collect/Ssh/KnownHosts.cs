@@ -26,10 +26,20 @@ public sealed class KnownHosts
     /// <summary>Reads the file; a missing file is an empty list (every host is then unknown). Bad lines are skipped, as OpenSSH does.</summary>
     public static KnownHosts Load(string path)
     {
+        try { return Read(path); }
+        catch (MtaAudit.Io.InputTooLargeException e) { throw new SshSetupException(e.Said); }
+    }
+
+    /// <summary>Every line is kept in memory, so the file is bounded (OpenSSH's own files of large sites are a few MiB).</summary>
+    public const long MaxFileBytes = 64L << 20;
+
+    private static KnownHosts Read(string path)
+    {
         var kh = new KnownHosts(path);
         if (!File.Exists(path)) return kh;
         int lineNo = 0;
-        foreach (var raw in File.ReadLines(path))
+        using var reader = new StreamReader(MtaAudit.Io.BoundedFile.OpenRead(path, MaxFileBytes));
+        for (string? raw; (raw = reader.ReadLine()) is not null;)
         {
             lineNo++;
             var line = raw.Trim();

@@ -35,9 +35,11 @@ public static class KnowledgeImporter
         {
             try
             {
-                parsed.Add(ParseFile(file, File.ReadAllBytes(file)));
+                // Parsed whole (all or nothing), so bounded: the cap of a downloaded answer, which db fetch carries here.
+                parsed.Add(ParseFile(file, MtaAudit.Io.BoundedFile.ReadAllBytes(file, MtaAudit.Knowledge.Update.HttpsDownloader.MaxBytes)));
             }
             catch (KnowledgeImportException f) { errors.AddRange(f.Errors); }
+            catch (MtaAudit.Io.InputTooLargeException t) { errors.Add(new ImportError(file, "$", t.Said)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 errors.Add(new ImportError(file, "$", Glossary.Say("import.cannot-read", ("cause", TerminalText.Clean(e.Message)))));
@@ -238,24 +240,10 @@ public static class KnowledgeImporter
         return Encoding.UTF8.GetBytes(text);
     }
 
-    /// <summary>Writes beside the target and renames over it (rename(2) is atomic within a directory).</summary>
+    /// <summary>Writes beside the target and renames over it (<see cref="MtaAudit.Io.SafeFile"/>).</summary>
     private static void WriteAtomically(string path, byte[] bytes)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                s.Write(bytes);
-                s.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        MtaAudit.Io.SafeFile.Write(path, bytes);
     }
 }

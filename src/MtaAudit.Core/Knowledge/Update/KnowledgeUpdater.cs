@@ -95,7 +95,7 @@ public static class KnowledgeUpdater
             if (f.Length < 4) throw new UpdateException(manifest, $"bad line: {line}");
             var path = Path.Combine(dir, Path.GetFileName(f[0]));
             if (!File.Exists(path)) throw new UpdateException(f[1], $"{path} is missing");
-            var body = File.ReadAllBytes(path);
+            var body = MtaAudit.Io.BoundedFile.ReadAllBytes(path, HttpsDownloader.MaxBytes);
             if (!Sha256(body).Equals(f[2], StringComparison.Ordinal)) throw new UpdateException(f[1], $"{path} does not match its checksum: damaged or cut in transfer");
             parsed.Add(Validated(f[1], path, body));
             bytes += body.Length;
@@ -113,11 +113,11 @@ public static class KnowledgeUpdater
             var (s, body) = bodies[i];
             var name = string.Create(CultureInfo.InvariantCulture, $"{i + 1:000}-{Slug(s.Name)}.json");
             var path = Path.Combine(dir, name);
-            File.WriteAllBytes(path, body);
+            MtaAudit.Io.SafeFile.Write(path, body);
             files.Add(path);
             manifest.Append(name).Append('\t').Append(s.Name).Append('\t').Append(Sha256(body)).Append('\t').Append(s.Url).Append('\n');
         }
-        File.WriteAllText(Path.Combine(dir, ManifestName), manifest.ToString());
+        MtaAudit.Io.SafeFile.Write(Path.Combine(dir, ManifestName), Encoding.UTF8.GetBytes(manifest.ToString()));
         return files;
     }
 
