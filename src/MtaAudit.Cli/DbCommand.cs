@@ -154,6 +154,11 @@ public static class DbCommand
             err.WriteLine("mta-audit: " + Glossary.Word("db.import.move-damaged", lang));
             return ExitCodes.Usage;
         }
+        catch (OverlayLockedException e)
+        {
+            err.WriteLine("mta-audit: " + TerminalText.Clean(e.Said.Get(lang)));
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             err.WriteLine("mta-audit: " + Glossary.Word("db.import.cannot-write", lang, ("path", overlayPath), ("cause", TerminalText.Clean(e.Message))));

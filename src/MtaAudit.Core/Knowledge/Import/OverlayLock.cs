@@ -34,10 +34,16 @@ internal sealed class OverlayLock : IDisposable
             }
             catch (IOException e)
             {
-                throw new IOException(Glossary.Say("import.locked", ("path", lockPath), ("seconds", ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture))).En, e);
+                throw new OverlayLockedException(Glossary.Say("import.locked", ("path", lockPath), ("seconds", ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture))), e);
             }
         }
     }
 
     public void Dispose() => _handle.Dispose();
+}
+
+/// <summary>Another import held the overlay's lock longer than the wait: nothing was written.</summary>
+public sealed class OverlayLockedException(Localized said, Exception inner) : IOException(said.En, inner), ISaid
+{
+    public Localized Said { get; } = said;
 }

@@ -25,6 +25,28 @@ public class DbImportCliTests
     }
 
     [Fact]
+    public async Task An_import_waits_while_another_holds_the_overlay_lock_and_then_writes()
+    {
+        using var dir = new TempDir();
+        var osv = dir.Write("USN-6591-1.json", Text(ImportFixtures.Osv));
+        DateTime released;
+        Task<(int Code, string Stdout, string Stderr)> run;
+        // The lock a running import holds (Knowledge/Import/OverlayLock.cs: an exclusive open of kb-local.json.lock).
+        using (new FileStream(dir.Overlay + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            run = Task.Run(() => CliBinary.Run(["db", "import", osv, "--data-dir", dir.Path]));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.False(run.IsCompleted, "the import did not wait for the lock");
+            Assert.False(File.Exists(dir.Overlay));
+            released = DateTime.UtcNow;
+        }
+        var r = await run;
+        Assert.Equal((0, ""), (r.Code, r.Stderr));
+        Assert.Contains(KnowledgeStore.ReadOverlay(dir.Overlay).VendorPackages!, p => p.Version == "3.6.4-1ubuntu1.2");
+        Assert.True(File.GetLastWriteTimeUtc(dir.Overlay) >= released.AddSeconds(-1));
+    }
+
+    [Fact]
     public async Task Four_imports_at_once_all_exit_0_and_every_files_records_are_in_the_overlay()
     {
         using var dir = new TempDir();
