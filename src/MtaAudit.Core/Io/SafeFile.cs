@@ -45,9 +45,15 @@ public static class SafeFile
     /// <summary>Creates a directory (and its parents); a symlink at its own name is refused, not followed.</summary>
     public static void CreateDirectory(string path)
     {
-        if (new DirectoryInfo(path).LinkTarget is { } target)
-            throw new IOException($"{path} is a symbolic link (to {target}), not a directory of ours");
+        RefuseLink(path);
         Directory.CreateDirectory(path);
+    }
+
+    /// <summary>For names another library opens (SQLite's store and its -wal, -shm, -journal): a symlink there is an <see cref="IOException"/>.</summary>
+    public static void RefuseLink(string path)
+    {
+        if (new FileInfo(path).LinkTarget is { } target)
+            throw new IOException($"{path} is a symbolic link (to {target}), not a file of ours");
     }
 
     internal static void TryDelete(string path)

@@ -31,6 +31,9 @@ public sealed class FleetStore : IDisposable
         {
             var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
             if (dir is not null) Directory.CreateDirectory(dir);
+            // SQLite follows a symlink at the store's name and at its side files: a planted one is refused (checked, then opened: a
+            // narrow window remains, closed only by a directory others cannot write).
+            foreach (var side in new[] { "", "-wal", "-shm", "-journal" }) MtaAudit.Io.SafeFile.RefuseLink(path + side);
             var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
             db.Open();
             Exec(db, """

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using MtaAudit.Fleet;
-using MtaAudit.Tests.Support;
+using MtaAudit.Tests.Io;
 
 namespace MtaAudit.Tests.Fleet;
 
@@ -13,7 +13,6 @@ namespace MtaAudit.Tests.Fleet;
 /// </summary>
 public sealed class InventoryBoundsTests : IDisposable
 {
-    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(20);
     private readonly string _dir = Directory.CreateTempSubdirectory("mta-audit-inventory-bounds-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -45,28 +44,15 @@ public sealed class InventoryBoundsTests : IDisposable
         return sb.Append($"[g{depth}]\nh1 ansible_host=192.0.2.1\n").ToString();
     }
 
-    private (int Code, string Stdout, string Stderr) Scan(string inventory, params string[] more) =>
-        CliBinary.Run(["scan", "--inventory", inventory, "--store", Path.Combine(_dir, "store.db"), .. more],
-            new Dictionary<string, string?>
-            {
-                ["SSH_AUTH_SOCK"] = null, ["HOME"] = _dir, ["MTA_AUDIT_SSH_PASSWORD"] = "not-used",
-                ["MTA_AUDIT_DATA_DIR"] = Path.Combine(_dir, "no-overlay"),
-            }, timeout: HangLimit);
-
-    private static void OneLineNaming(string stderr, params string[] parts)
-    {
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, stderr);
-        Assert.StartsWith("mta-audit: ", lines[0], StringComparison.Ordinal);
-        foreach (var p in parts) Assert.Contains(p, lines[0], StringComparison.Ordinal);
-    }
+    private (int Code, string Stdout, string Stderr) Scan(string inventory) =>
+        BoundsCli.Run(_dir, ["scan", "--inventory", inventory, "--store", Path.Combine(_dir, "store.db")]);
 
     [Fact]
     public void Cli_a_yaml_alias_bomb_ends_with_the_node_limit()
     {
         var (code, _, stderr) = Scan(Put("laughs.yml", BillionLaughs()));
         Assert.Equal(3, code);
-        OneLineNaming(stderr, "laughs.yml:", "2000000 nodes");
+        BoundsCli.OneLineNaming(stderr, "laughs.yml:", "2000000 nodes");
     }
 
     [Fact]
@@ -74,7 +60,7 @@ public sealed class InventoryBoundsTests : IDisposable
     {
         var (code, _, stderr) = Scan(Put("chain.ini", ChildrenChain(100_000)));
         Assert.Equal(3, code);
-        OneLineNaming(stderr, "chain.ini", "g101", "100 levels");
+        BoundsCli.OneLineNaming(stderr, "chain.ini", "g101", "100 levels");
     }
 
     [Fact]
@@ -82,7 +68,7 @@ public sealed class InventoryBoundsTests : IDisposable
     {
         var (code, _, stderr) = Scan(Put("range.ini", "[web]\nweb.example ansible_host=192.0.2.1\nh[0:9999][0:9999]\n"));
         Assert.Equal(3, code);
-        OneLineNaming(stderr, "range.ini:3:", "100000 hosts");
+        BoundsCli.OneLineNaming(stderr, "range.ini:3:", "100000 hosts");
     }
 
     [Fact]
@@ -90,7 +76,7 @@ public sealed class InventoryBoundsTests : IDisposable
     {
         var (code, _, stderr) = Scan(Put("cycle.ini", "[a:children]\nb\n[b:children]\na\n[a]\nh1 ansible_host=192.0.2.1\n"));
         Assert.Equal(3, code);
-        OneLineNaming(stderr, "cycle.ini", "a → b", "cycle");
+        BoundsCli.OneLineNaming(stderr, "cycle.ini", "a → b", "cycle");
     }
 
     [Fact]
@@ -98,7 +84,7 @@ public sealed class InventoryBoundsTests : IDisposable
     {
         var (code, _, stderr) = Scan(Put("deep.yml", "all: " + new string('[', 100_000) + new string(']', 100_000) + "\n"));
         Assert.Equal(3, code);
-        OneLineNaming(stderr, "deep.yml:1:", "200 levels");
+        BoundsCli.OneLineNaming(stderr, "deep.yml:1:", "200 levels");
     }
 
     [Fact]
@@ -106,7 +92,7 @@ public sealed class InventoryBoundsTests : IDisposable
     {
         var (code, _, stderr) = Scan("/dev/zero");
         Assert.Equal(3, code);
-        OneLineNaming(stderr, "/dev/zero", "32 MiB");
+        BoundsCli.OneLineNaming(stderr, "/dev/zero", "32 MiB");
     }
 
     [Fact]
@@ -126,7 +112,7 @@ public sealed class InventoryBoundsTests : IDisposable
         var targets = Inventory.Parse("[web]\nh[000000:099999] ansible_user=ops\n", "hosts.ini").Targets(null, "hosts.ini");
         Assert.Equal(Inventory.MaxHosts, targets.Count);
         Assert.Equal(new Target("h099999", "h099999", 22, "ops"), targets[^1]);
-        Assert.True(watch.Elapsed < HangLimit, $"{watch.Elapsed}");
+        Assert.True(watch.Elapsed < BoundsCli.HangLimit, $"{watch.Elapsed}");
 
         var e = Assert.Throws<InventoryException>(() => Inventory.Parse("[web]\nh[000000:099999]\nlast ansible_host=192.0.2.1\n", "hosts.ini"));
         Assert.StartsWith("hosts.ini:3: ", e.Message, StringComparison.Ordinal);

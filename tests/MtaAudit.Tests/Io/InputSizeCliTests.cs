@@ -9,7 +9,6 @@ namespace MtaAudit.Tests.Io;
 /// </summary>
 public sealed class InputSizeCliTests : IDisposable
 {
-    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(20);
     private readonly string _dir = Directory.CreateTempSubdirectory("mta-audit-input-size-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -23,20 +22,7 @@ public sealed class InputSizeCliTests : IDisposable
         return p;
     }
 
-    private (int Code, string Stdout, string Stderr) Run(string lang, params string[] args) =>
-        CliBinary.Run([.. args, "--lang", lang], new Dictionary<string, string?>
-        {
-            ["SSH_AUTH_SOCK"] = null, ["HOME"] = _dir, ["MTA_AUDIT_SSH_PASSWORD"] = "not-used",
-            ["MTA_AUDIT_DATA_DIR"] = Path.Combine(_dir, "data"),
-        }, timeout: HangLimit);
-
-    private static void OneLine(string stderr, params string[] parts)
-    {
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, stderr);
-        Assert.StartsWith("mta-audit: ", lines[0], StringComparison.Ordinal);
-        foreach (var p in parts) Assert.Contains(p, lines[0], StringComparison.Ordinal);
-    }
+    private (int Code, string Stdout, string Stderr) Run(string lang, params string[] args) => BoundsCli.Run(_dir, [.. args, "--lang", lang]);
 
     public static TheoryData<string, string> Languages => new() { { "en", "larger than the limit of" }, { "ko", "상한" } };
 
@@ -48,7 +34,7 @@ public sealed class InputSizeCliTests : IDisposable
         var (code, stdout, stderr) = Run(lang, "analyze", "--baseline", baseline, Fixture.PathOf("testhosts/deb12-none.evidence"));
         Assert.Equal(3, code);
         Assert.Equal("", stdout);
-        OneLine(stderr, "baseline.json", "16 MiB", words);
+        BoundsCli.OneLineNaming(stderr, "baseline.json", "16 MiB", words);
     }
 
     [Fact]
@@ -79,6 +65,6 @@ public sealed class InputSizeCliTests : IDisposable
         var known = Sparse("known_hosts", 64);
         var (code, _, stderr) = Run(lang, "scan", "--host", "192.0.2.1", "--known-hosts", known, "--store", Path.Combine(_dir, "store.db"));
         Assert.Equal(3, code);
-        OneLine(stderr, "known_hosts", "64 MiB", words);
+        BoundsCli.OneLineNaming(stderr, "known_hosts", "64 MiB", words);
     }
 }

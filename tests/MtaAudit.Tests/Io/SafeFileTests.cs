@@ -118,4 +118,19 @@ public sealed class SafeFileTests : IDisposable
         Assert.Contains("symbolic link", e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-wal")]
+    [InlineData("-shm")]
+    [InlineData("-journal")]
+    public void A_results_store_with_a_symlink_at_its_name_or_a_side_file_is_refused(string side)
+    {
+        var victim = Victim();
+        var store = Path.Combine(_dir, "fleet.db");
+        File.CreateSymbolicLink(store + side, victim);
+        var e = Assert.Throws<MtaAudit.Store.StoreException>(() => MtaAudit.Store.FleetStore.Open(store).Dispose());
+        Assert.Contains("symbolic link", e.Message, StringComparison.Ordinal);
+        AssertUntouched(victim);
+    }
 }
