@@ -151,7 +151,7 @@ public static class JsonReport
     {
         public string Version { get; set; } = null!;
         public string Date { get; set; } = null!;
-        public List<SourceDateDoc> DataThrough { get; set; } = null!;
+        public List<SourceDateDoc> DataThrough { get; set; } = new(); // older reports have none
         public int AgeDays { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Warning { get; set; }

@@ -35,7 +35,6 @@ public static class JsonReportCheck
         if (d.KnowledgeBase is null) return Missing("knowledgeBase");
         if (d.KnowledgeBase.Version is null) return Missing("knowledgeBase.version");
         if (d.KnowledgeBase.Date is null) return Missing("knowledgeBase.date");
-        if (d.KnowledgeBase.DataThrough is null) return Missing("knowledgeBase.dataThrough");
         if (d.Policy is null) return Missing("policy");
         if (!Policies.Contains(d.Policy, StringComparer.Ordinal)) return NotDefined("policy", d.Policy);
         if (d.InputErrors is null) return Missing("inputErrors");
