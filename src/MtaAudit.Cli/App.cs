@@ -33,18 +33,21 @@ public static class App
             {
                 // The library prints its own headings in English: it writes to a buffer, worded again here.
                 var help = new StringWriter();
-                int rc = parsed.Invoke(new InvocationConfiguration { Output = help });
+                int rc = parsed.Invoke(new InvocationConfiguration { Output = help, EnableDefaultExceptionHandler = false });
                 Console.Out.Write(HelpText.Help(help.ToString(), lang));
                 return rc;
             }
-            return parsed.Invoke();
+            // WHY: the library's own handler prints a stack trace and returns 1, which reads as "a host is 취약".
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {
             // Internal errors name the type and message only: no stack of target data, no secrets.
             HelpText.Complain(Glossary.Say("err.internal", ("type", e.GetType().Name), ("cause", e.Message),
                 ("more", verbose ? Glossary.Same("") : Glossary.Say("err.internal.more"))), lang);
-            if (verbose) Console.Error.WriteLine(TerminalText.Clean(e.ToString()));
+            // The trace a frame a line, each cleaned (a message may carry target text).
+            if (verbose)
+                foreach (var line in e.ToString().Split('\n')) Console.Error.WriteLine(TerminalText.Clean(line));
             return ExitCodes.Internal;
         }
     }

@@ -103,11 +103,17 @@ internal static class FleetScanCommand
     {
         var list = new List<Target>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var named = new List<Target>();
         foreach (var h in r.GetValue(o.Hosts) ?? [])
         {
             if (!Target.TryParse(h, out var t, out var problem)) throw new InventoryException(Glossary.Say("inv.option", ("option", "--host"), ("problem", problem)));
-            if (seen.Add(t.Name)) list.Add(t);
+            named.Add(t);
         }
+        // One address under two users is two targets (what root and admin may see differs): each is then named
+        // user@host, so both are scanned, stored and reported apart. The very same target twice is one.
+        var shared = named.GroupBy(t => t.Name).Where(g => g.Select(t => t.User).Distinct().Count() > 1).Select(g => g.Key).ToHashSet();
+        foreach (var t in named.Select(t => shared.Contains(t.Name) && t.User is not null ? t with { Name = t.User + "@" + t.Name } : t))
+            if (seen.Add(t.Name)) list.Add(t);
         if (r.GetValue(o.Inventory) is { } inv)
         {
             foreach (var t in Fleet.Inventory.Load(inv).Targets(r.GetValue(o.Limit), inv))

@@ -25,7 +25,10 @@ public sealed record CveRef(string Id, string? FixedIn, string? Severity, double
 /// <summary>The package an MTA came from, when it came from one.</summary>
 public sealed record PackageRef(string Manager, string Name, string Version);
 
-/// <summary>The U-45 judgement of one MTA on one host, with everything that led to it.</summary>
+/// <summary>
+/// The U-45 judgement of one MTA on one host, with everything that led to it. <see cref="Target"/> is the version the
+/// judgement says to reach (its remedy names it; `fix` updates to the very same one, never recomputing it).
+/// </summary>
 public sealed record MtaFinding(
     string Mta,
     string? Version,
@@ -42,7 +45,8 @@ public sealed record MtaFinding(
     string? BinaryPath = null,
     string? Confidence = null,
     MtaAudit.Remediation.MtaPlan? Plan = null,
-    bool PackageUnknown = false);
+    bool PackageUnknown = false,
+    string? Target = null);
 
 /// <summary>The U-45 judgement of one host.</summary>
 public sealed record HostReport(

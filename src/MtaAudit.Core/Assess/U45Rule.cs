@@ -167,7 +167,7 @@ public static class U45Rule
         // No package found is "not from a package" only when the package lists were read.
         bool packageUnknown = package is null && PackagesUnknown(facts).Count > 0;
         return new MtaFinding(e.Id, version?.Text, versionText, package, running, enabled, verdict, reasons, cves, remediation,
-            EvidenceProbes(e), EvidenceLines(e), binary, Confidence(e, version is not null, running, enabled), PackageUnknown: packageUnknown);
+            EvidenceProbes(e), EvidenceLines(e), binary, Confidence(e, version is not null, running, enabled), PackageUnknown: packageUnknown, Target: target);
     }
 
     private static (UpstreamVersion?, string?, string?, List<Localized>) PickVersion(MtaEvidence e, PackageRef? package)

@@ -23,6 +23,7 @@ public sealed class SshTarget : ITarget, IDisposable
     private readonly SshSettings _s;
     private readonly SshClient _client;
     private readonly JumpHost.Forward? _forward;
+    private readonly SecretRedactor _secrets;
 
     internal SshTarget(Target host, SshSettings s, SshClient client, JumpHost.Forward? forward)
     {
@@ -30,6 +31,7 @@ public sealed class SshTarget : ITarget, IDisposable
         _s = s;
         _client = client;
         _forward = forward;
+        _secrets = SecretRedactor.Of(s);
     }
 
     /// <summary>The inventory's entry: its name names the journal, its address is where the journal says the fix ran.</summary>
@@ -43,12 +45,20 @@ public sealed class SshTarget : ITarget, IDisposable
     /// <summary>True when commands run as uid 0 (logged in as root, or through sudo). Set by <see cref="SshTargets.Open"/>.</summary>
     public bool IsRoot { get; internal set; }
 
-    public CommandResult Run(IReadOnlyList<string> argv, TimeSpan timeout, IReadOnlyDictionary<string, string>? env = null, byte[]? stdin = null)
+    public CommandResult Run(IReadOnlyList<string> argv, TimeSpan timeout, IReadOnlyDictionary<string, string>? env = null, byte[]? stdin = null) =>
+        Run(argv, timeout, env, stdin, redactStdout: true);
+
+    /// <summary>
+    /// Every result has the tool's secrets taken out of its stderr (messages, the journal) and, but for a file read
+    /// to be edited and written back (<see cref="ReadFile"/>: its bytes are the file, never shown), of its stdout.
+    /// </summary>
+    private CommandResult Run(IReadOnlyList<string> argv, TimeSpan timeout, IReadOnlyDictionary<string, string>? env, byte[]? stdin, bool redactStdout)
     {
         string line;
         try { line = CommandLine(argv, env); }
-        catch (ArgumentException e) { return new CommandResult(127, [], e.Message, false); }
-        return RunAsync(line, timeout, stdin).GetAwaiter().GetResult();
+        catch (ArgumentException e) { return new CommandResult(127, [], _secrets.Redact(e.Message), false); }
+        var r = RunAsync(line, timeout, stdin).GetAwaiter().GetResult();
+        return _secrets.None ? r : r with { StdoutBytes = redactStdout ? _secrets.Redact(r.StdoutBytes) : r.StdoutBytes, Stderr = _secrets.Redact(r.Stderr) };
     }
 
     private async Task<CommandResult> RunAsync(string line, TimeSpan timeout, byte[]? stdin)
@@ -139,7 +149,7 @@ public sealed class SshTarget : ITarget, IDisposable
 
     public byte[]? ReadFile(string path)
     {
-        var r = Run(["sh", "-c", "[ -e \"$1\" ] || exit 3; exec cat -- \"$1\"", "sh", path], FileTimeout);
+        var r = Run(["sh", "-c", "[ -e \"$1\" ] || exit 3; exec cat -- \"$1\"", "sh", path], FileTimeout, null, null, redactStdout: false);
         if (r.ExitCode == 3) return null;
         if (!r.Ok) throw new IOException($"{Host}:{path}: cannot read: {r.Summary}");
         return r.StdoutBytes;

@@ -39,8 +39,8 @@ public static class HostPlanner
             bool pending = e.Packages.Any(p => facts.Updates.Any(u => u.Package == p.Name && u.Manager == p.Manager));
             if (f.Verdict == Verdict.Vulnerable || pending)
             {
-                var target = f.Cves.Select(c => c.FixedIn).FirstOrDefault(v => v is not null);
-                plans.Add(RemediationPlanner.Update(facts, e, target));
+                // The judgement's own target (the report's remedy names it), not a CVE's fixed-in version.
+                plans.Add(RemediationPlanner.Update(facts, e, f.Target));
                 notes.Add(UnusedHints.HowToDecide(f.Mta));
                 notes.AddRange(UnusedHints.For(facts, e));
             }

@@ -22,7 +22,7 @@ public static class PlanJson
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = MtaAudit.Render.ReportJsonEncoder.Relaxed,
     });
 
     private static HostDoc Host(HostPlan h, Lang lang) => new()

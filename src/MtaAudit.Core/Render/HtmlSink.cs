@@ -18,7 +18,7 @@ namespace MtaAudit.Render;
 /// </summary>
 public sealed class HtmlSink(Stream output) : IReportSink
 {
-    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    private static readonly JavaScriptEncoder Encoder = ReportJsonEncoder.Html;
     private readonly Utf8JsonWriter _j = new(output, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true });
     private Words _w = null!;
     private ReportMeta _meta = null!;

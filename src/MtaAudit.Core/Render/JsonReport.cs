@@ -80,21 +80,40 @@ public static class JsonReport
         JsonSerializer.Deserialize(s, Context.ReportDoc) ?? throw new JsonException("the file holds no JSON report");
 
     /// <summary>A host of a JSON report back as findings; sentences come back in the language they were written in.</summary>
-    public static (HostReport, HostContext) ToHost(HostDoc d)
+    public static (HostReport, HostContext) ToHost(HostDoc d) => ToHost(d, out _);
+
+    /// <summary>
+    /// The same, with what does not fit the schema (<see cref="JsonReportCheck.Host"/>): such a host comes back
+    /// MANUAL at least, each problem among its errors, and null lists read as empty.
+    /// </summary>
+    public static (HostReport, HostContext) ToHost(HostDoc d, out IReadOnlyList<Localized> problems)
     {
         static Localized L(string s) => new(s, s);
-        static Verdict V(string s) => s switch { "GOOD" => Verdict.Good, "VULNERABLE" => Verdict.Vulnerable, "MANUAL" => Verdict.Manual, _ => Verdict.NotApplicable };
-        var family = Enum.TryParse<MtaAudit.Facts.OsFamily>(d.Os.Family, true, out var f) ? f : MtaAudit.Facts.OsFamily.Unknown;
-        var host = new HostReport(d.Host, new MtaAudit.Facts.OsInfo(family, d.Os.Name, d.Os.Version, d.Os.Distro), V(d.Verdict), d.Complete,
-            d.Mtas.Select(m => new MtaFinding(m.Mta, m.Version, m.VersionText,
-                m.Package is null ? null : new PackageRef(m.Package.Manager, m.Package.Name, m.Package.Version),
-                m.Running, m.Enabled, V(m.Verdict), m.Reasons.Select(L).ToList(),
-                m.Cves.Select(c => new CveRef(c.Id, c.FixedIn, c.Severity, c.Cvss, c.Kev, null, c.Vendor)).ToList(),
-                m.Remediation.Select(L).ToList(), m.Evidence, m.EvidenceLines, m.Binary, m.Confidence, PackageUnknown: m.PackageUnknown == true)).ToList(),
-            d.Reasons.Select(L).ToList(), d.Errors.Select(L).ToList(), d.Source, d.CollectedAt);
+        static List<string> Strings(List<string>? list) => list?.Where(s => s is not null).ToList() ?? [];
+        static List<Localized> Ls(List<string>? list) => Strings(list).Select(L).ToList();
+        var found = JsonReportCheck.Host(d);
+        problems = found;
+        // Unknown or missing: never N/A or GOOD, which a misspelt "Vulnerable" would otherwise become.
+        static Verdict V(string? s) => JsonReportCheck.Verdict(s) ?? Verdict.Manual;
+        var os = d.Os ?? new OsDoc();
+        var family = Enum.GetValues<MtaAudit.Facts.OsFamily>().FirstOrDefault(f => f.ToString().ToLowerInvariant() == os.Family);
+        var mtas = (d.Mtas ?? []).Where(m => m is not null).Select(m => new MtaFinding(m.Mta ?? "", m.Version, m.VersionText,
+                m.Package is { Manager: not null, Name: not null, Version: not null } p ? new PackageRef(p.Manager, p.Name, p.Version) : null,
+                m.Running, m.Enabled, V(m.Verdict), Ls(m.Reasons),
+                (m.Cves ?? []).Where(c => c?.Id is not null).Select(c => new CveRef(c.Id, c.FixedIn, c.Severity, c.Cvss, c.Kev, null, c.Vendor)).ToList(),
+                Ls(m.Remediation), Strings(m.Evidence), Strings(m.EvidenceLines), m.Binary, m.Confidence, PackageUnknown: m.PackageUnknown == true)).ToList();
+        var verdict = mtas.Aggregate(V(d.Verdict), (w, m) => VerdictNames.Worst(w, m.Verdict));
+        var errors = Ls(d.Errors);
+        if (found.Count > 0)
+        {
+            verdict = VerdictNames.Worst(verdict, Verdict.Manual);
+            errors.Add(Glossary.Say("err.json.host-manual", ("problem", Glossary.Join(found, "; "))));
+        }
+        var host = new HostReport(string.IsNullOrEmpty(d.Host) ? "-" : d.Host, new MtaAudit.Facts.OsInfo(family, os.Name, os.Version, os.Distro), verdict,
+            d.Complete && found.Count == 0, mtas, Ls(d.Reasons), errors, d.Source, d.CollectedAt);
         // An older report left addresses out when it had none: unknown, as it did not say.
         var unknown = d.Addresses is null ? MtaAudit.Facts.UnknownReasonText.FromCode(d.AddressesUnknown) : (MtaAudit.Facts.UnknownReason?)null;
-        return (host, new HostContext(d.Account, d.Addresses ?? []) { AddressesUnknown = unknown, CallsItself = d.CallsItself });
+        return (host, new HostContext(d.Account, d.Addresses?.Where(a => a is not null).ToList() ?? []) { AddressesUnknown = unknown, CallsItself = d.CallsItself });
     }
 
     /// <summary>
@@ -113,24 +132,26 @@ public static class JsonReport
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         // Korean text stays readable; control characters and quotes are still escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = ReportJsonEncoder.Relaxed,
     });
 
+    // Reading: a field the reader needs defaults to null, so a missing one is told from an empty one
+    // (JsonReportCheck names both); every writer sets them all.
     public sealed class ReportDoc
     {
-        public string Schema { get; set; } = "";
+        public string Schema { get; set; } = null!;
         public string GeneratedAt { get; set; } = "";
-        public KbDoc KnowledgeBase { get; set; } = new();
-        public string Policy { get; set; } = "";
-        public List<HostDoc> Hosts { get; set; } = new();
-        public List<string> InputErrors { get; set; } = new();
+        public KbDoc KnowledgeBase { get; set; } = null!;
+        public string Policy { get; set; } = null!;
+        public List<HostDoc> Hosts { get; set; } = null!;
+        public List<string> InputErrors { get; set; } = null!;
     }
 
     public sealed class KbDoc
     {
-        public string Version { get; set; } = "";
-        public string Date { get; set; } = "";
-        public List<SourceDateDoc> DataThrough { get; set; } = new();
+        public string Version { get; set; } = null!;
+        public string Date { get; set; } = null!;
+        public List<SourceDateDoc> DataThrough { get; set; } = new(); // older reports have none
         public int AgeDays { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Warning { get; set; }
@@ -144,13 +165,13 @@ public static class JsonReport
 
     public sealed class HostDoc
     {
-        public string Host { get; set; } = "";
-        public OsDoc Os { get; set; } = new();
-        public string Verdict { get; set; } = "";
+        public string Host { get; set; } = null!;
+        public OsDoc Os { get; set; } = null!;
+        public string Verdict { get; set; } = null!;
         public bool Complete { get; set; }
-        public List<MtaDoc> Mtas { get; set; } = new();
-        public List<string> Reasons { get; set; } = new();
-        public List<string> Errors { get; set; } = new();
+        public List<MtaDoc> Mtas { get; set; } = null!;
+        public List<string> Reasons { get; set; } = null!;
+        public List<string> Errors { get; set; } = null!;
         public string? Source { get; set; }
         public string? CollectedAt { get; set; }
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -180,7 +201,7 @@ public static class JsonReport
 
     public sealed class OsDoc
     {
-        public string Family { get; set; } = "";
+        public string Family { get; set; } = null!;
         public string? Name { get; set; }
         public string? Version { get; set; }
         public string? Distro { get; set; }
@@ -188,7 +209,7 @@ public static class JsonReport
 
     public sealed class MtaDoc
     {
-        public string Mta { get; set; } = "";
+        public string Mta { get; set; } = null!;
         public string? Version { get; set; }
         public string? VersionText { get; set; }
         public PackageDoc? Package { get; set; }
@@ -198,13 +219,13 @@ public static class JsonReport
         public string? Binary { get; set; }
         public bool? Running { get; set; }
         public bool? Enabled { get; set; }
-        public string Verdict { get; set; } = "";
+        public string Verdict { get; set; } = null!;
         public string? Confidence { get; set; }
-        public List<string> Reasons { get; set; } = new();
-        public List<CveDoc> Cves { get; set; } = new();
-        public List<string> Remediation { get; set; } = new();
-        public List<string> Evidence { get; set; } = new();
-        public List<string> EvidenceLines { get; set; } = new();
+        public List<string> Reasons { get; set; } = null!;
+        public List<CveDoc> Cves { get; set; } = null!;
+        public List<string> Remediation { get; set; } = null!;
+        public List<string> Evidence { get; set; } = null!;
+        public List<string> EvidenceLines { get; set; } = null!;
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<CodeDoc>? Codes { get; set; }
     }
@@ -213,7 +234,7 @@ public static class JsonReport
     {
         public string Manager { get; set; } = "";
         public string Name { get; set; } = "";
-        public string Version { get; set; } = "";
+        public string Version { get; set; } = null!;
     }
 
     public sealed class CveDoc

@@ -14,7 +14,7 @@ public sealed class JsonSink(Stream output) : IReportSink
     {
         Indented = true,
         // Korean text stays readable; control characters and quotes are still escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = ReportJsonEncoder.Relaxed,
     });
     private Lang _lang;
 

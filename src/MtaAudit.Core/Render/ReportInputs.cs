@@ -18,7 +18,7 @@ namespace MtaAudit.Render;
 public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
 {
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes(EvidenceBundle.Magic);
-    private readonly List<string> _temp = new();
+    private readonly TempFiles _temp = new();
 
     public List<Localized> Errors { get; } = new();
     public List<Localized> Notes { get; } = new();
@@ -70,7 +70,8 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 if (doc is null) continue;
                 json[i.Path] = doc;
                 JsonBasis ??= (doc.Policy, doc.KnowledgeBase.Version, doc.KnowledgeBase.Date);
-                for (int k = 0; k < doc.Hosts.Count; k++) Register(newest, doc.Hosts[k].Host, i, k, doc.Hosts[k].CollectedAt);
+                for (int k = 0; k < doc.Hosts.Count; k++)
+                    if (doc.Hosts[k].Host is { } name) Register(newest, name, i, k, doc.Hosts[k].CollectedAt);
             }
             else
             {
@@ -127,9 +128,12 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 {
                     if (!Keep(doc.Hosts[k].Host, i, k)) continue;
                     Hosts++;
-                    yield return JsonReport.ToHost(doc.Hosts[k]);
+                    var read = JsonReport.ToHost(doc.Hosts[k], out var problems);
+                    foreach (var problem in problems)
+                        Errors.Add(Glossary.Say("err.input.json-host", ("path", i.Name), ("host", read.Item1.Host), ("problem", problem)));
+                    yield return read;
                 }
-                Errors.AddRange(doc.InputErrors.Select(e => Glossary.Say("err.input.earlier", ("cause", e))));
+                Errors.AddRange(doc.InputErrors.Where(e => e is not null).Select(e => Glossary.Say("err.input.earlier", ("cause", e))));
                 json.Remove(i.Path);
                 continue;
             }
@@ -350,6 +354,11 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 Errors.Add(Glossary.Say("err.input.not-report", ("path", i.Name), ("schema", JsonReport.Schema), ("found", doc.Schema)));
                 return null;
             }
+            if (JsonReportCheck.Document(doc) is { } problem)
+            {
+                Errors.Add(Glossary.Say("err.input.json-problem", ("path", i.Name), ("problem", problem)));
+                return null;
+            }
             return doc;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
@@ -367,10 +376,9 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         {
             if (a == "-")
             {
-                var tmp = Path.Combine(Path.GetTempPath(), "mta-audit-stdin-" + Guid.NewGuid().ToString("N"));
-                _temp.Add(tmp);
-                using (var f = File.Create(tmp)) Console.OpenStandardInput().CopyTo(f);
-                list.Add(new Input("<stdin>", tmp, LooksLikeJson(tmp)));
+                // Two passes need the input twice: standard input is kept in a private temporary file.
+                if (_temp.CopyOf(Console.OpenStandardInput(), "mta-audit-stdin-", out var tmp, out var cause)) list.Add(new Input("<stdin>", tmp, LooksLikeJson(tmp)));
+                else Errors.Add(Glossary.Say("err.input.stdin-copy", ("path", Path.GetTempPath()), ("cause", cause)));
             }
             else if (Directory.Exists(a))
             {
@@ -404,11 +412,5 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         return false;
     }
 
-    public void Dispose()
-    {
-        foreach (var t in _temp)
-        {
-            try { File.Delete(t); } catch (IOException) { }
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 }

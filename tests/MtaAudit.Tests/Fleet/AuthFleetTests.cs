@@ -48,6 +48,41 @@ public sealed class AuthFleet : LoopbackSshd
             """);
         var pub = File.ReadAllText(legacyHostKey + ".pub").Split(' ');
         SetKnownKey(Addr(3), Port, pub[0] + " " + pub[1]);
+
+        // A sudo that echoes the password it reads into the bundle (as the host name) and its stderr, and one that
+        // echoes it into its refusal: sudo found first on PATH, set for the session by ForceCommand.
+        Host("echo-sudo", Addr(4), Port, $"ForceCommand PATH={EchoSudo("echo", refuse: false)}:/usr/sbin:/usr/bin:/sbin:/bin exec sh -c \"$SSH_ORIGINAL_COMMAND\"");
+        Host("echo-sudo-refuses", Addr(5), Port, $"ForceCommand PATH={EchoSudo("refuse", refuse: true)}:/usr/sbin:/usr/bin:/sbin:/bin exec sh -c \"$SSH_ORIGINAL_COMMAND\"");
+        // Only an RSA host key, signed with SHA-2 (what OpenSSH offers today); known_hosts has it as ssh-rsa.
+        var rsaHostKey = System.IO.Path.Combine(Dir, "rsa_only_host_key");
+        Keygen(rsaHostKey, "rsa");
+        Host("rsa-only", Addr(6), Port, $"HostKey {rsaHostKey}\nHostKeyAlgorithms rsa-sha2-512,rsa-sha2-256");
+        var rsaPub = File.ReadAllText(rsaHostKey + ".pub").Split(' ');
+        SetKnownKey(Addr(6), Port, rsaPub[0] + " " + rsaPub[1]);
+        // An ed25519-only sshd that known_hosts knows only by an RSA key (a reinstalled host).
+        Host("rsa-known-ed25519-offered", Addr(8), Port);
+        var clientRsa = File.ReadAllText(RsaKey + ".pub").Split(' ');
+        SetKnownKey(Addr(8), Port, clientRsa[0] + " " + clientRsa[1]);
+        // The host's own key, marked @revoked.
+        Host("revoked", Addr(7), Port);
+        var lines = File.ReadAllLines(KnownHostsFile).Select(l => l.StartsWith($"[{Addr(7)}]:{Port} ", StringComparison.Ordinal) ? "@revoked " + l : l);
+        File.WriteAllLines(KnownHostsFile, lines.ToList());
+    }
+
+    /// <summary>A directory holding a fake sudo that prints what it reads: the sudo password, which mta-audit must never keep.</summary>
+    private string EchoSudo(string name, bool refuse)
+    {
+        var dir = System.IO.Path.Combine(Dir, "sudo-" + name);
+        Directory.CreateDirectory(dir);
+        var script = System.IO.Path.Combine(dir, "sudo");
+        var tail = refuse
+            ? "printf 'sudo: %s: incorrect password\\n' \"$pw\" >&2\nexit 1\n"
+            : "printf 'echo: %s\\n' \"$pw\"\n\"$@\" | sed \"s|^host: .*|host: $pw|\"\n";
+        File.WriteAllText(script, "#!/bin/sh\n" +
+            "prompt=\nwhile [ $# -gt 0 ]; do\n  case $1 in\n    -S|-n) shift ;;\n    -p) prompt=$2; shift 2 ;;\n    --) shift; break ;;\n    *) break ;;\n  esac\ndone\n" +
+            "printf '%s' \"$prompt\" >&2\nIFS= read -r pw\nprintf 'sudo: read %s\\n' \"$pw\" >&2\n" + tail);
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        return dir;
     }
 
     private static void Keygen(string path, string type)
@@ -342,6 +377,74 @@ public sealed class AuthFleetTests(AuthFleet fleet) : IClassFixture<AuthFleet>
         (var rc, stdout, stderr) = CliBinary.Run(ScanArgs(target, "--identity", fleet.ClientKey, "--legacy-algorithms"), Env(), timeout: TimeSpan.FromMinutes(6));
         Assert.True(rc is 0 or 1 or 2, $"rc {rc}: {stderr}");
         AssertJudged(OnlyHost(stdout, stderr), "ssh " + target);
+    }
+
+    [Fact]
+    public void A_sudo_that_echoes_the_password_leaves_it_in_no_store_report_or_stderr()
+    {
+        var store = Store();
+        var evidence = Path.Combine(fleet.Dir, "ev-echo-" + Guid.NewGuid().ToString("N"));
+        var echo = $"root@{AuthFleet.Addr(4)}:{AuthFleet.Port}";
+        var refuses = $"root@{AuthFleet.Addr(5)}:{AuthFleet.Port}";
+        var args = ScanArgs(echo, "--host", refuses, "--identity", fleet.ClientKey, "--sudo", "--evidence-dir", evidence);
+        args[Array.IndexOf(args, "--store") + 1] = store;
+        var (rc, stdout, stderr) = CliBinary.Run(args, Env(sudoPassword: fleet.Password), timeout: TimeSpan.FromMinutes(6));
+        Assert.True(rc is 0 or 1 or 2, $"rc {rc}: {stderr}");
+        using var doc = JsonDocument.Parse(stdout);
+        var hosts = doc.RootElement.GetProperty("hosts").EnumerateArray().ToDictionary(h => h.GetProperty("host").GetString()!, h => h.Clone());
+        AssertJudged(hosts[$"{AuthFleet.Addr(4)}:{AuthFleet.Port}"], "ssh " + echo);
+        Assert.Contains("[redacted]", hosts[$"{AuthFleet.Addr(4)}:{AuthFleet.Port}"].GetRawText()); // the echoed host line, taken out
+        AssertFailed(hosts[$"{AuthFleet.Addr(5)}:{AuthFleet.Port}"], "sudo-refused", "[redacted]");
+
+        var texts = new List<string> { stdout, stderr, StoreText(store) };
+        texts.AddRange(Directory.GetFiles(evidence).Select(File.ReadAllText));
+        foreach (var format in new[] { "json", "html", "csv", "text" })
+        {
+            var (code, report, err) = CliBinary.Run(["report", "--from", store, "--format", format, "--lang", "en"], Env());
+            Assert.True(code is 0 or 1 or 2, $"report --format {format}: rc {code}: {err}");
+            texts.Add(report);
+            texts.Add(err);
+        }
+        foreach (var text in texts) Assert.DoesNotContain(fleet.Password, text);
+    }
+
+    [Fact]
+    public void A_host_known_only_by_its_rsa_key_is_scanned_with_sha2_signatures()
+    {
+        var target = $"root@{AuthFleet.Addr(6)}:{AuthFleet.Port}";
+        var (rc, stdout, stderr) = CliBinary.Run(ScanArgs(target, "--identity", fleet.ClientKey), Env(), timeout: TimeSpan.FromMinutes(6));
+        Assert.True(rc is 0 or 1 or 2, $"rc {rc}: {stderr}");
+        AssertJudged(OnlyHost(stdout, stderr), "ssh " + target);
+    }
+
+    [Fact]
+    public void A_host_whose_known_rsa_key_it_no_longer_offers_is_a_changed_key_not_legacy_advice()
+    {
+        var (_, stdout, stderr) = CliBinary.Run(ScanArgs($"root@{AuthFleet.Addr(8)}:{AuthFleet.Port}", "--identity", fleet.ClientKey), Env(),
+            timeout: TimeSpan.FromMinutes(3));
+        var h = OnlyHost(stdout, stderr);
+        AssertFailed(h, "host-key-changed", "ssh-ed25519");
+        Assert.DoesNotContain("--legacy-algorithms", Errors(h));
+    }
+
+    [Fact]
+    public void A_revoked_host_key_is_its_own_failure_not_a_changed_key()
+    {
+        var (_, stdout, stderr) = CliBinary.Run(ScanArgs($"root@{AuthFleet.Addr(7)}:{AuthFleet.Port}", "--identity", fleet.ClientKey), Env(),
+            timeout: TimeSpan.FromMinutes(3));
+        AssertFailed(OnlyHost(stdout, stderr), "host-key-revoked", "@revoked");
+    }
+
+    [Fact]
+    public void One_address_under_two_users_is_two_targets_named_apart()
+    {
+        var address = $"{AuthFleet.Addr(1)}:{AuthFleet.Port}";
+        var (rc, stdout, stderr) = CliBinary.Run(ScanArgs("root@" + address, "--host", $"{AuthFleet.SudoUser}@{address}", "--host", "root@" + address,
+            "--identity", fleet.ClientKey), Env(), timeout: TimeSpan.FromMinutes(6));
+        using var doc = JsonDocument.Parse(stdout.Length > 0 ? stdout : throw new Xunit.Sdk.XunitException("no report; stderr: " + stderr));
+        var names = doc.RootElement.GetProperty("hosts").EnumerateArray().Select(h => h.GetProperty("host").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([$"{AuthFleet.SudoUser}@{address}", "root@" + address], names); // the repeated root@ once, both users reported
+        Assert.True(rc is 1 or 2 or 3, $"rc {rc}: {stderr}");
     }
 
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

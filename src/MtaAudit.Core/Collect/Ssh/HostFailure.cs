@@ -16,6 +16,8 @@ public enum HostFailure
     BadTarget,
     /// <summary>No key exchange, host key, cipher or MAC algorithm in common (an old sshd without --legacy-algorithms).</summary>
     NoCommonAlgorithm,
+    /// <summary>The host offered a key known_hosts marks @revoked: not a changed key (no reinstall explains it), a key withdrawn on purpose.</summary>
+    HostKeyRevoked,
 }
 
 public static class HostFailureNames
@@ -33,6 +35,7 @@ public static class HostFailureNames
         HostFailure.OutputCut => "output-cut",
         HostFailure.Cancelled => "cancelled",
         HostFailure.NoCommonAlgorithm => "no-common-algorithm",
+        HostFailure.HostKeyRevoked => "host-key-revoked",
         _ => "bad-target",
     };
 

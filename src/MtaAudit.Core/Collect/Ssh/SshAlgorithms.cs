@@ -5,8 +5,8 @@ namespace MtaAudit.Collect.Ssh;
 /// <summary>
 /// Which algorithms a connection offers. By default nothing that rests on SHA-1 or CBC: old
 /// Solaris, AIX and HP-UX sshd that need them are reached with --legacy-algorithms only.
-/// Host key algorithms are narrowed to the key types known_hosts has for the host (as OpenSSH
-/// does), so a host with several keys shows the one we can check.
+/// Host key algorithms of the key types known_hosts has for the host come first (as OpenSSH
+/// orders them), so a host with several keys shows the one we can check.
 /// </summary>
 internal static class SshAlgorithms
 {
@@ -28,9 +28,19 @@ internal static class SshAlgorithms
         foreach (var k in info.HostKeyAlgorithms.Keys.Where(k => k.Contains("-cert-", StringComparison.Ordinal)).ToList())
             info.HostKeyAlgorithms.Remove(k);
         if (knownKeyTypes.Count == 0) return;
-        var keep = info.HostKeyAlgorithms.Keys.Where(a => knownKeyTypes.Contains(KeyTypeOfAlgorithm(a))).ToList();
-        if (keep.Count == 0) return; // only unusable types known: the server's key will then show as changed
-        foreach (var k in info.HostKeyAlgorithms.Keys.Except(keep).ToList()) info.HostKeyAlgorithms.Remove(k);
+        KnownFirst(info.HostKeyAlgorithms, info.HostKeyAlgorithms.Keys.Where(a => knownKeyTypes.Contains(KeyTypeOfAlgorithm(a))).ToList());
+    }
+
+    /// <summary>
+    /// The known types first, the others after (OpenSSH's order), never left out: a host that no longer has the
+    /// type known_hosts holds (ssh-rsa known, an ed25519-only sshd) then shows its key, which is refused as changed
+    /// against that line. Leaving them out made it "no common algorithm" with advice (--legacy-algorithms) that
+    /// could not help.
+    /// </summary>
+    private static void KnownFirst<T>(IDictionary<string, T> algorithms, List<string> known)
+    {
+        if (algorithms is not IOrderedDictionary<string, T> ordered) return;
+        for (int i = 0; i < known.Count; i++) ordered.SetPosition(ordered.IndexOf(known[i]), i);
     }
 
     private static string KeyTypeOfAlgorithm(string a) => a is "rsa-sha2-256" or "rsa-sha2-512" ? "ssh-rsa" : a;

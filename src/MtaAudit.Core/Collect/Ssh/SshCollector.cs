@@ -22,18 +22,24 @@ public sealed class SshCollector : IAsyncDisposable
 
     private readonly SshSettings _s;
     private readonly SshDialer _dialer;
+    private readonly SecretRedactor _secrets;
     private readonly byte[] _script = new UTF8Encoding(false).GetBytes(CollectorScript.Text);
 
     public SshCollector(SshSettings settings)
     {
         _s = settings;
         _dialer = new SshDialer(settings);
+        _secrets = SecretRedactor.Of(settings);
     }
 
     /// <summary>One line each: what was left out while reading the keys (a default key file that cannot be used, an unreachable SSH_AUTH_SOCK agent).</summary>
     public IReadOnlyList<Localized> SetupNotes => _dialer.SetupNotes;
 
-    public async Task<HostCollection> CollectAsync(Target t, CancellationToken ct)
+    /// <summary>One host's bundle or failure, with the tool's own secrets taken out of both (<see cref="SecretRedactor"/>): the one door target text comes in by.</summary>
+    public async Task<HostCollection> CollectAsync(Target t, CancellationToken ct) =>
+        _secrets.Redact(await CollectRawAsync(t, ct).ConfigureAwait(false));
+
+    private async Task<HostCollection> CollectRawAsync(Target t, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         using var total = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -51,7 +51,7 @@ internal sealed class SshConnector
                     Glossary.Say("ssh.fail.key-unknown", ("where", where), ("type", type), ("fp", fp), ("path", _s.KnownHosts.Path)), elapsedSoFar),
                 HostKeyStatus.Changed => HostCollection.Failed(HostFailure.HostKeyChanged,
                     Glossary.Say("ssh.fail.key-changed", ("where", where), ("type", type), ("fp", fp), ("path", _s.KnownHosts.Path), ("line", line)), elapsedSoFar),
-                HostKeyStatus.Revoked => HostCollection.Failed(HostFailure.HostKeyChanged,
+                HostKeyStatus.Revoked => HostCollection.Failed(HostFailure.HostKeyRevoked,
                     Glossary.Say("ssh.fail.key-revoked", ("where", where), ("type", type), ("fp", fp), ("path", _s.KnownHosts.Path), ("line", line)), elapsedSoFar),
                 _ => null,
             };
