@@ -17,9 +17,7 @@ public static class HostContextReader
     {
         var user = b.Headers.GetValueOrDefault("user");
         var (found, unknown) = Read(b);
-        var identity = HostMatch.Of(b, HostMatch.NameOf(b) ?? "unknown");
-        return unknown is null ? new HostContext(user, found) { Identity = identity }
-            : new HostContext(user, []) { AddressesUnknown = unknown, Identity = identity };
+        return unknown is null ? new HostContext(user, found) : new HostContext(user, []) { AddressesUnknown = unknown };
     }
 
     /// <summary>The host's addresses, or none when they are unknown.</summary>

@@ -195,7 +195,9 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                     var b = item.Bundle!;
                     if (!Keep(i, b.StartLine)) continue;
                     Hosts++;
-                    yield return Named((Analyzer.Analyze(b, options), HostContextReader.Of(b)), i, b.StartLine);
+                    var judged = Analyzer.Analyze(b, options);
+                    var context = HostContextReader.Of(b) with { Identity = HostMatch.Of(b, judged.Host) };
+                    yield return Named((judged, context), i, b.StartLine);
                 }
                 if (found == 0 && !failed)
                     Errors.Add(Glossary.Say("err.input.no-bundle", ("path", i.Name), ("magic", EvidenceBundle.Magic)));
