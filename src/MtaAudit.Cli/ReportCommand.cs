@@ -69,7 +69,7 @@ public static class ReportCommand
         List<HostState> Load(string path)
         {
             using var inputs = new ReportInputs(options);
-            var list = inputs.Read([path]).Select(h => HostState.Of(h.Host)).ToList();
+            var list = inputs.Read([path]).Select(h => HostState.Of(h.Host, h.Context)).ToList();
             errors.AddRange(inputs.Errors);
             if (list.Count == 0) errors.Add(Glossary.Say("cli.no-host", ("path", path)));
             return list;
@@ -91,6 +91,8 @@ public static class ReportCommand
             HelpText.Complain(Glossary.Say("err.cannot-write-report", ("path", output!), ("cause", e.Message)), report.LangOf(r));
             return ExitCodes.Usage;
         }
-        return comparison.NewlyVulnerable.Count > 0 ? ExitCodes.Vulnerable : ExitCodes.Good;
+        // A vulnerable host of this run that could not be paired may be newly vulnerable: it counts as such.
+        bool newlyVulnerable = comparison.NewlyVulnerable.Count > 0 || comparison.Ambiguous.Any(a => a.New?.Verdict == Verdict.Vulnerable);
+        return newlyVulnerable ? ExitCodes.Vulnerable : ExitCodes.Good;
     }
 }

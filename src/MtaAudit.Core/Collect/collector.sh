@@ -448,6 +448,33 @@ AWK_ANY_MTA='{ l = tolower($0); if (l ~ /sendmail|postfix|exim|opensmtpd|smtpd/)
 
 run_os_release_aix() { oslevel -s; }
 
+# host.id: which machine this is, one "KIND VALUE" line per source that answers (read-only), so that
+# hosts sharing a name (localhost, a cloned image) are told apart in one report. Fails when none does.
+run_host_id() {
+  hi_any=
+  case "$OS" in
+    Linux)
+      for hi_f in /etc/machine-id /var/lib/dbus/machine-id; do
+        [ -r "$hi_f" ] || continue
+        read -r hi_v < "$hi_f" && [ -n "$hi_v" ] && printf 'machine-id %s\n' "$hi_v" && hi_any=1
+        break
+      done
+      # Root only (mode 0400): a normal user's bundle has the machine-id alone.
+      if [ -r /sys/class/dmi/id/product_uuid ]; then
+        read -r hi_v < /sys/class/dmi/id/product_uuid && [ -n "$hi_v" ] && printf 'dmi-uuid %s\n' "$hi_v" && hi_any=1
+      fi ;;
+    SunOS)
+      hi_v=$(hostid 2>/dev/null) && [ -n "$hi_v" ] && printf 'hostid %s\n' "$hi_v" && hi_any=1 ;;
+    AIX)
+      hi_v=$(uname -u 2>/dev/null) && [ -n "$hi_v" ] && printf 'uname-u %s\n' "$hi_v" && hi_any=1
+      hi_v=$(lsattr -El sys0 -a systemid 2>/dev/null | awk '{ print $2; exit }') && [ -n "$hi_v" ] && printf 'systemid %s\n' "$hi_v" && hi_any=1 ;;
+    HP-UX)
+      hi_v=$(getconf MACHINE_SERIAL 2>/dev/null) && [ -n "$hi_v" ] && printf 'serial %s\n' "$hi_v" && hi_any=1
+      hi_v=$(uname -i 2>/dev/null) && [ -n "$hi_v" ] && printf 'uname-i %s\n' "$hi_v" && hi_any=1 ;;
+  esac
+  [ -n "$hi_any" ]
+}
+
 run_ps() {
   if [ "$OS" = HP-UX ]; then
     UNIX95=1 ps -eo pid,ppid,user,args > "$W/ps.out.$N"
@@ -628,6 +655,13 @@ unsafe_reason() {
 # --- The probes ----------------------------------------------------------------------
 
 probe os.uname "" "uname -a" uname -a
+case "$OS" in
+  Linux) probe host.id "" "cat /etc/machine-id /sys/class/dmi/id/product_uuid" run_host_id ;;
+  SunOS) probe host.id "" "hostid" run_host_id ;;
+  AIX) probe host.id "" "uname -u; lsattr -El sys0 -a systemid" run_host_id ;;
+  HP-UX) probe host.id "" "getconf MACHINE_SERIAL; uname -i" run_host_id ;;
+  *) absent host.id "" "hostid" ;;
+esac
 
 case "$OS" in
   Linux)

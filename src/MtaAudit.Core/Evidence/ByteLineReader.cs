@@ -15,8 +15,17 @@ internal sealed class ByteLineReader
     private int _len;
     private bool _eof;
     private byte[] _line = new byte[256];
+    /// <summary>Offset in the stream (from where reading began) of <c>_buffer[0]</c>.</summary>
+    private long _bufferStart;
 
-    public ByteLineReader(Stream stream) => _stream = stream;
+    public ByteLineReader(Stream stream, int lineNumber = 0)
+    {
+        _stream = stream;
+        LineNumber = lineNumber;
+    }
+
+    /// <summary>Offset, from where this reader began, of the first byte of the line last returned.</summary>
+    public long LineOffset { get; private set; }
 
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
@@ -36,6 +45,7 @@ internal sealed class ByteLineReader
             {
                 if (_eof || !Fill()) break;
             }
+            if (!any) LineOffset = _bufferStart + _pos;
             any = true;
             var span = _buffer.AsSpan(_pos, _len - _pos);
             int nl = span.IndexOf((byte)'\n');
@@ -90,6 +100,7 @@ internal sealed class ByteLineReader
 
     private bool Fill()
     {
+        _bufferStart += _len;
         _pos = 0;
         _len = _stream.Read(_buffer, 0, _buffer.Length);
         if (_len <= 0)

@@ -8,6 +8,8 @@ namespace MtaAudit.Facts;
 public sealed class HostFacts
 {
     public string Host { get; set; } = "unknown";
+    /// <summary>host.id: which machine this is (<c>kind:value</c> sources), to tell apart hosts that share a name; never judged.</summary>
+    public Fact<string> Identity { get; set; } = Fact<string>.Unknown(UnknownReason.NotCollected, "host.id");
     public OsInfo Os { get; set; } = OsInfo.Unknown;
     /// <summary>The rank of the release file <see cref="Os"/>'s name came from (Parse/Os/OsReleaseParser: os-release wins).</summary>
     public int OsReleaseRank { get; set; }

@@ -7,6 +7,7 @@ public static class ProbeParsers
     [
         new Os.UnameParser(),
         new Os.OsReleaseParser(),
+        new Os.HostIdParser(),
         new Processes.PsParser(),
         new Processes.ProcNsParser(),
         new Network.ListenParser(),

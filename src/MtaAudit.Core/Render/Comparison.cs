@@ -5,9 +5,12 @@ namespace MtaAudit.Render;
 /// <summary>One host as a follow-up check sees it: its verdict and what it runs, nothing more (small).</summary>
 public sealed record HostState(string Host, Verdict Verdict, string Versions, string Os, string? CollectedAt)
 {
-    public static HostState Of(HostReport h) => new(h.Host, h.Verdict,
+    /// <summary>Which machine it is (its own name, host.id, addresses): how <see cref="HostMatch.Pair"/> pairs runs.</summary>
+    public HostIdentity? Identity { get; init; }
+
+    public static HostState Of(HostReport h, HostContext? context = null) => new(h.Host, h.Verdict,
         h.Mtas.Count == 0 ? "-" : string.Join(", ", h.Mtas.Select(m => $"{m.Mta} {m.Version ?? "?"}" + (m.Package is null ? "" : $" ({m.Package.Version})")).Order(StringComparer.Ordinal)),
-        Words.Os(h.Os), h.CollectedAt);
+        Words.Os(h.Os), h.CollectedAt) { Identity = context?.Identity };
 }
 
 /// <summary>
@@ -22,6 +25,8 @@ public sealed class Comparison
     public List<(HostState Old, HostState New)> VersionChanged { get; } = new();
     public List<HostState> Added { get; } = new();
     public List<HostState> Removed { get; } = new();
+    /// <summary>Hosts of a name several hosts share in a run, that nothing pairs one to one (old or new side set).</summary>
+    public List<(HostState? Old, HostState? New)> Ambiguous { get; } = new();
     public int Unchanged { get; private set; }
     public int OldCount { get; private set; }
     public int NewCount { get; private set; }
@@ -29,15 +34,14 @@ public sealed class Comparison
     public static Comparison Of(IEnumerable<HostState> older, IEnumerable<HostState> newer)
     {
         var c = new Comparison();
-        var old = new Dictionary<string, HostState>(StringComparer.Ordinal);
-        foreach (var h in older) old[h.Host] = h;
-        c.OldCount = old.Count;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var n in newer)
+        var oldList = older.ToList();
+        var newList = newer.ToList();
+        c.OldCount = oldList.Count;
+        c.NewCount = newList.Count;
+        // Which host of one run is which of the other: the same rule as a report's inputs (Render/HostMatch.cs).
+        var pairing = HostMatch.Pair(oldList, newList);
+        foreach (var (o, n) in pairing.Pairs)
         {
-            if (!seen.Add(n.Host)) continue;
-            c.NewCount++;
-            if (!old.TryGetValue(n.Host, out var o)) { c.Added.Add(n); continue; }
             bool changed = false;
             if (o.Verdict == Verdict.Vulnerable && n.Verdict == Verdict.Good) { c.Fixed.Add((o, n)); changed = true; }
             else if (o.Verdict != Verdict.Vulnerable && n.Verdict == Verdict.Vulnerable) { c.NewlyVulnerable.Add((o, n)); changed = true; }
@@ -45,7 +49,11 @@ public sealed class Comparison
             if (o.Versions != n.Versions) { c.VersionChanged.Add((o, n)); changed = true; }
             if (!changed) c.Unchanged++;
         }
-        c.Removed.AddRange(old.Values.Where(o => !seen.Contains(o.Host)).OrderBy(o => o.Host, StringComparer.Ordinal));
+        c.Added.AddRange(pairing.OnlyNew);
+        c.Removed.AddRange(pairing.OnlyOld.OrderBy(o => o.Host, StringComparer.Ordinal));
+        c.Ambiguous.AddRange(pairing.AmbiguousOld.Select(o => ((HostState?)o, (HostState?)null)));
+        c.Ambiguous.AddRange(pairing.AmbiguousNew.Select(n => ((HostState?)null, (HostState?)n)));
+        c.Ambiguous.Sort((a, b) => string.CompareOrdinal((a.Old ?? a.New)!.Host, (b.Old ?? b.New)!.Host));
         foreach (var list in new[] { c.Fixed, c.NewlyVulnerable, c.VerdictChanged, c.VersionChanged })
             list.Sort((a, b) => string.CompareOrdinal(a.New.Host, b.New.Host));
         c.Added.Sort((a, b) => string.CompareOrdinal(a.Host, b.Host));
@@ -61,5 +69,7 @@ public sealed class Comparison
         yield return ("cmp.version-changed", VersionChanged.Select(p => ((HostState?)p.Old, (HostState?)p.New)).ToList());
         yield return ("cmp.added", Added.Select(n => ((HostState?)null, (HostState?)n)).ToList());
         yield return ("cmp.removed", Removed.Select(o => ((HostState?)o, (HostState?)null)).ToList());
+        // Only when some host could not be paired: a comparison of runs without shared names reads as before.
+        if (Ambiguous.Count > 0) yield return ("cmp.ambiguous", Ambiguous);
     }
 }

@@ -16,12 +16,21 @@ public static class HostContextReader
     public static HostContext Of(EvidenceBundle b)
     {
         var user = b.Headers.GetValueOrDefault("user");
+        var (found, unknown) = Read(b);
+        return unknown is null ? new HostContext(user, found) : new HostContext(user, []) { AddressesUnknown = unknown };
+    }
+
+    /// <summary>The host's addresses, or none when they are unknown.</summary>
+    public static IReadOnlyList<string> Addresses(EvidenceBundle b) => Read(b).Found;
+
+    private static (IReadOnlyList<string> Found, Facts.UnknownReason? Unknown) Read(EvidenceBundle b)
+    {
         var found = new List<string>();
         foreach (var h in AddressHeaders)
             if (b.Headers.GetValueOrDefault(h) is { } v)
                 foreach (var part in v.Split([' ', ',', ';', '\t'], StringSplitOptions.RemoveEmptyEntries)) AddressParser.Keep(found, part.Split('/')[0]);
-        if (found.Count > 0) return new HostContext(user, found);
+        if (found.Count > 0) return (found, null);
         var fact = AddressParser.FactOf(b.Sections);
-        return fact.IsKnown ? new HostContext(user, fact.Value!) : new HostContext(user, []) { AddressesUnknown = fact.Reason };
+        return fact.IsKnown ? (fact.Value!, null) : ([], fact.Reason);
     }
 }

@@ -61,6 +61,8 @@ public static class JsonReport
         Addresses = ctx.AddressesUnknown is null ? ctx.Addresses.ToList() : null,
         AddressesUnknown = ctx.AddressesUnknown is { } why ? MtaAudit.Facts.UnknownReasonText.Code(why) : null,
         CallsItself = ctx.CallsItself,
+        Machine = ctx.Identity?.Machine,
+        Name = ctx.Identity is { } id && id.Name != h.Host ? id.Name : null,
     };
 
     /// <summary>The glossary codes of coded sentences, or null when none is coded (older producers).</summary>
@@ -113,7 +115,9 @@ public static class JsonReport
             d.Complete && found.Count == 0, mtas, Ls(d.Reasons), errors, d.Source, d.CollectedAt);
         // An older report left addresses out when it had none: unknown, as it did not say.
         var unknown = d.Addresses is null ? MtaAudit.Facts.UnknownReasonText.FromCode(d.AddressesUnknown) : (MtaAudit.Facts.UnknownReason?)null;
-        return (host, new HostContext(d.Account, d.Addresses?.Where(a => a is not null).ToList() ?? []) { AddressesUnknown = unknown, CallsItself = d.CallsItself });
+        var addresses = d.Addresses?.Where(a => a is not null).ToList() ?? [];
+        var identity = new HostIdentity(d.Name ?? d.Host, d.Machine, addresses);
+        return (host, new HostContext(d.Account, addresses) { AddressesUnknown = unknown, CallsItself = d.CallsItself, Identity = identity });
     }
 
     /// <summary>
@@ -189,6 +193,12 @@ public static class JsonReport
         /// <summary>The bundle's own host line when it differs from <see cref="Host"/> (a fleet's inventory name).</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? CallsItself { get; set; }
+        /// <summary>The machine identity (host.id: <c>kind:value</c> sources), which tells hosts of one name apart.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Machine { get; set; }
+        /// <summary>The host's own name when <see cref="Host"/> is a label that tells it from another of that name.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Name { get; set; }
     }
 
     /// <summary>A sentence's glossary code and parameters (Text/Glossary.cs), beside its text in <c>reasons</c>.</summary>

@@ -8,16 +8,18 @@ namespace MtaAudit.Render;
 
 /// <summary>
 /// The hosts a report is made of, read lazily from evidence files, JSON reports, or directories of
-/// them ('-' is standard input). A first quick pass reads only each bundle's header (host,
-/// collected-at) so that when the same host appears twice only its newest bundle is judged, and a
-/// note says so; the second pass judges bundles one at a time, so memory stays flat.
+/// them ('-' is standard input). A first quick pass reads each bundle's header and the few sections that
+/// tell which machine it is (<see cref="BundleReader.ReadHeaders"/>: the same reader, so both passes see the
+/// same bundles) so that when the same host appears twice only its newest bundle is judged, and a note
+/// says so; the same host is the same name and the same machine (<see cref="HostMatch"/>): hosts that
+/// share a name and are not shown to be one machine are all judged, each labelled, with a note. The
+/// second pass judges bundles one at a time, so memory stays flat.
 /// A bad file or bundle becomes a line in <see cref="Errors"/>, never the end of the run.
 /// A fleet results store (SQLite) is an input too: its newest run, or run N as <c>STORE#N</c>; its hosts
 /// are judged now from their stored bundles, as <c>scan</c> reports them (<see cref="Fleet.FleetReport"/>).
 /// </summary>
 public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
 {
-    private static readonly byte[] Magic = Encoding.ASCII.GetBytes(EvidenceBundle.Magic);
     private readonly TempFiles _temp = new();
 
     public List<Localized> Errors { get; } = new();
@@ -32,10 +34,28 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         public bool Store { get; init; }
         public long? Run { get; set; }
     }
-    private sealed record Seen(int Input, string InputName, long Key, DateTimeOffset? At, string AtText, int Count);
+    /// <summary>One bundle or host of pass 1: where it is (input and key), when it was collected, which machine.</summary>
+    private sealed record Seen(int Input, string InputName, long Key, DateTimeOffset? At, string AtText, HostIdentity Id)
+    {
+        /// <summary>Where it came from, for a label when nothing else tells it apart: "file:line" or "file#N".</summary>
+        public string Origin { get; init; } = InputName;
+        /// <summary>The bundle had no name of its own: <see cref="Id"/>'s name was made for it.</summary>
+        public bool Made { get; init; }
+    }
+
+    /// <summary>The bundles of one machine under one name; the newest is judged.</summary>
+    private sealed class Machine(Seen first)
+    {
+        public Seen Newest = first;
+        public readonly List<Seen> All = [first];
+    }
 
     private List<Input> _inputs = new();
-    private readonly Dictionary<string, Seen> _newest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Machine>> _byName = new(StringComparer.Ordinal);
+    /// <summary>Bundles not judged: an older one of the same machine.</summary>
+    private readonly HashSet<(int Input, long Key)> _older = new();
+    /// <summary>The name a judged bundle is reported under, where it is not its own (a label, a name for a bundle without one).</summary>
+    private readonly Dictionary<(int Input, long Key), (string Shown, string Name)> _named = new();
     private readonly Dictionary<string, JsonReport.ReportDoc> _json = new(StringComparer.Ordinal);
 
     /// <summary>The first JSON report's policy and knowledge base (report --from a JSON report), after <see cref="Prepare"/>.</summary>
@@ -55,7 +75,6 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
     public void Prepare(IEnumerable<string> args)
     {
         var inputs = _inputs = Resolve(args);
-        var newest = _newest;
         var json = _json;
         foreach (var i in inputs)
         {
@@ -71,14 +90,16 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 json[i.Path] = doc;
                 JsonBasis ??= (doc.Policy, doc.KnowledgeBase.Version, doc.KnowledgeBase.Date);
                 for (int k = 0; k < doc.Hosts.Count; k++)
-                    if (doc.Hosts[k].Host is { } name) Register(newest, name, i, k, doc.Hosts[k].CollectedAt);
+                    Register(i, k, doc.Hosts[k].CollectedAt, JsonReport.ToHost(doc.Hosts[k]).Item2.Identity!, $"{i.Name}#{k + 1}");
             }
             else
             {
                 try
                 {
                     using var s = File.OpenRead(i.Path);
-                    foreach (var (line, host, at) in Headers(s)) if (host is not null) Register(newest, host, i, line, at);
+                    foreach (var item in BundleReader.ReadHeaders(s, i.Name, HostMatch.Probes))
+                        if (item.Bundle is { } b)
+                            Register(i, b.StartLine, b.CollectedAt, Identify(b, i), $"{i.Name}:{b.StartLine}", made: HostMatch.NameOf(b) is null);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -86,19 +107,23 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 }
             }
         }
-        foreach (var (host, seen) in newest.Where(p => p.Value.Count > 1).OrderBy(p => p.Key, StringComparer.Ordinal))
-            Notes.Add(Glossary.Say("note.duplicate", ("host", host), ("count", seen.Count.ToString(CultureInfo.InvariantCulture)),
-                ("at", seen.AtText.Length == 0 ? "-" : seen.AtText), ("source", seen.InputName)));
+        Decide();
     }
 
     /// <summary>Pass 2: judges and hands over one host at a time.</summary>
     public IEnumerable<(HostReport Host, HostContext Context)> Judge()
     {
         var inputs = _inputs;
-        var newest = _newest;
         var json = _json;
-        bool Keep(string? host, Input input, long key) =>
-            host is null || !newest.TryGetValue(host, out var s) || s.Count == 1 || (s.Input == input.Index && s.Key == key);
+        // An older bundle of the same machine is left out; every other host is judged, under its label where it has one.
+        bool Keep(Input input, long key) => !_older.Contains((input.Index, key));
+        (HostReport, HostContext) Named((HostReport Host, HostContext Context) e, Input input, long key)
+        {
+            // The identity carries the host's own name (a store's inventory name), the report its label.
+            var (shown, name) = _named.TryGetValue((input.Index, key), out var n) ? n : (e.Host.Host, e.Host.Host);
+            var own = e.Context.Identity ?? new HostIdentity(name, null, e.Context.Addresses);
+            return (shown == e.Host.Host ? e.Host : e.Host with { Host = shown }, e.Context with { Identity = own with { Name = name } });
+        }
 
         foreach (var i in inputs)
         {
@@ -115,9 +140,10 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 int ord = 0;
                 foreach (var entry in Fleet.FleetReport.Entries(store, run, options))
                 {
-                    if (!Keep(entry.Host.Host, i, ord++)) continue;
+                    long key = ord++;
+                    if (!Keep(i, key)) continue;
                     Hosts++;
-                    yield return entry;
+                    yield return Named((entry.Host, entry.Context with { Identity = HostMatch.Inventory(entry.Host.Host) }), i, key);
                 }
                 continue;
             }
@@ -126,12 +152,12 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                 if (!json.TryGetValue(i.Path, out var doc)) continue;
                 for (int k = 0; k < doc.Hosts.Count; k++)
                 {
-                    if (!Keep(doc.Hosts[k].Host, i, k)) continue;
+                    if (!Keep(i, k)) continue;
                     Hosts++;
                     var read = JsonReport.ToHost(doc.Hosts[k], out var problems);
                     foreach (var problem in problems)
                         Errors.Add(Glossary.Say("err.input.json-host", ("path", i.Name), ("host", read.Item1.Host), ("problem", problem)));
-                    yield return read;
+                    yield return Named(read, i, k);
                 }
                 Errors.AddRange(doc.InputErrors.Where(e => e is not null).Select(e => Glossary.Say("err.input.earlier", ("cause", e))));
                 json.Remove(i.Path);
@@ -170,9 +196,11 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
                     found++;
                     if (item.Error is { } bad) { Errors.Add(Glossary.Say("err.input.bundle", ("path", bad.Source), ("line", bad.Line), ("cause", bad.Said))); continue; }
                     var b = item.Bundle!;
-                    if (!Keep(b.Host, i, b.StartLine)) continue;
+                    if (!Keep(i, b.StartLine)) continue;
                     Hosts++;
-                    yield return (Analyzer.Analyze(b, options), HostContextReader.Of(b));
+                    var judged = Analyzer.Analyze(b, options);
+                    var context = HostContextReader.Of(b) with { Identity = HostMatch.Of(b, judged.Host) };
+                    yield return Named((judged, context), i, b.StartLine);
                 }
                 if (found == 0 && !failed)
                     Errors.Add(Glossary.Say("err.input.no-bundle", ("path", i.Name), ("magic", EvidenceBundle.Magic)));
@@ -180,104 +208,50 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         }
     }
 
-    private static void Register(Dictionary<string, Seen> newest, string host, Input input, long key, string? at)
+    /// <summary>A bundle's identity; one without a name of its own is named from its machine identity, else from where it is.</summary>
+    private static HostIdentity Identify(EvidenceBundle b, Input i)
+    {
+        var id = HostMatch.Of(b, HostMatch.NameOf(b) ?? "");
+        if (id.Name.Length > 0) return id;
+        var named = id.Machine is not null ? "host-" + id.Tag![3..] : Path.GetFileName(i.Name) + (b.StartLine > 1 ? ":" + b.StartLine.ToString(CultureInfo.InvariantCulture) : "");
+        return id with { Name = named };
+    }
+
+    private void Register(Input input, long key, string? at, HostIdentity id, string origin, bool made = false)
     {
         DateTimeOffset? t = DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v : null;
-        if (!newest.TryGetValue(host, out var old)) { newest[host] = new Seen(input.Index, input.Name, key, t, at ?? "", 1); return; }
+        var seen = new Seen(input.Index, input.Name, key, t, at ?? "", id) { Origin = origin, Made = made };
+        if (!_byName.TryGetValue(id.Name, out var machines)) _byName[id.Name] = machines = new List<Machine>();
+        // The same machine only when shown so: a name alone (localhost, a clone) never lets one bundle replace another.
+        var same = machines.FirstOrDefault(m => m.All.Any(s => HostMatch.Compare(s.Id, id) == Sameness.Same));
+        if (same is null) { machines.Add(new Machine(seen)); return; }
+        same.All.Add(seen);
         // Newest collected-at wins; an unreadable time never beats a readable one; on a tie the later input wins.
-        bool newer = t is not null && (old.At is null || t >= old.At) || t is null && old.At is null;
-        newest[host] = newer ? new Seen(input.Index, input.Name, key, t, at ?? "", old.Count + 1) : old with { Count = old.Count + 1 };
+        var old = same.Newest;
+        if (t is not null && (old.At is null || t >= old.At) || t is null && old.At is null) same.Newest = seen;
     }
 
-    /// <summary>
-    /// Each bundle's start line, host and collected-at, read from its header only. The magic line is
-    /// found with a vectorised search and lines are counted, not read one by one, so this pass costs
-    /// about what reading the bytes costs. Line numbers match <see cref="BundleReader"/>'s.
-    /// </summary>
-    internal static List<(int Line, string? Host, string? At)> Headers(Stream s)
+    /// <summary>After pass 1: which bundles are older copies, which hosts need a label, and the notes that say so.</summary>
+    private void Decide()
     {
-        var found = new List<(int, string?, string?)>();
-        var buf = new byte[1 << 20];
-        int len = 0, pos = 0, line = 1;
-        bool eof = false, fileStart = true;
-        byte before = (byte)'\n'; // the byte before buf[0] in the file
-        while (true)
+        foreach (var (name, machines) in _byName.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var span = buf.AsSpan(pos, len - pos);
-            int at = span.IndexOf(Magic);
-            if (at >= 0)
+            var labels = machines.Count > 1 ? HostMatch.Labels(machines.Select(m => (m.Newest.Id, m.Newest.Origin)).ToList()) : null;
+            for (int k = 0; k < machines.Count; k++)
             {
-                int abs = pos + at;
-                int lineEnd = buf.AsSpan(abs, len - abs).IndexOf((byte)'\n');
-                int headerEnd = lineEnd < 0 ? -1 : IndexOfBlankLine(buf.AsSpan(abs + lineEnd + 1, len - abs - lineEnd - 1));
-                if ((lineEnd < 0 || headerEnd < 0) && !eof && (abs > 0 || len < buf.Length))
-                {
-                    // The magic line or its header runs past the buffer: keep it and read more.
-                    Refill(s, buf, ref pos, ref len, ref eof, ref line, ref before, ref fileStart, keepFrom: abs);
-                    continue;
-                }
-                line += buf.AsSpan(pos, abs - pos).Count((byte)'\n');
-                bool atLineStart = (abs == 0 ? before : buf[abs - 1]) == (byte)'\n' || (abs == 3 && fileStart && buf.AsSpan(0, 3).SequenceEqual("\uFEFF"u8));
-                var rest = lineEnd < 0 ? buf.AsSpan(abs + Magic.Length, len - abs - Magic.Length) : buf.AsSpan(abs + Magic.Length, lineEnd - Magic.Length);
-                if (atLineStart && rest.Trim(" \t\r"u8).IsEmpty)
-                {
-                    string? host = null, when = null;
-                    if (lineEnd >= 0)
-                    {
-                        var header = buf.AsSpan(abs + lineEnd + 1, headerEnd < 0 ? len - abs - lineEnd - 1 : headerEnd);
-                        foreach (var range in header.Split((byte)'\n'))
-                        {
-                            var h = header[range].TrimEnd((byte)'\r');
-                            if (h.StartsWith("host:"u8)) host = Encoding.UTF8.GetString(h[5..]).Trim();
-                            else if (h.StartsWith("collected-at:"u8)) when = Encoding.UTF8.GetString(h[13..]).Trim();
-                        }
-                    }
-                    found.Add((line, host, when));
-                }
-                pos = abs + Magic.Length;
-                continue;
+                var m = machines[k];
+                foreach (var s in m.All) if (!ReferenceEquals(s, m.Newest)) _older.Add((s.Input, s.Key));
+                var shown = labels?[k] ?? name;
+                if (labels is not null || m.Newest.Made) _named[(m.Newest.Input, m.Newest.Key)] = (shown, name);
+                if (m.All.Count > 1)
+                    Notes.Add(Glossary.Say("note.duplicate", ("host", shown), ("count", m.All.Count.ToString(CultureInfo.InvariantCulture)),
+                        ("at", m.Newest.AtText.Length == 0 ? "-" : m.Newest.AtText), ("source", m.Newest.InputName)));
             }
-            if (eof) break;
-            // Keep the tail that may hold the start of a magic line cut by the buffer's end.
-            Refill(s, buf, ref pos, ref len, ref eof, ref line, ref before, ref fileStart, keepFrom: Math.Max(pos, len - Magic.Length));
-        }
-        return found;
-    }
-
-    /// <summary>Offset of the empty line ending a header (LF, CRLF, or blanks), or -1 when it is not in the span.</summary>
-    private static int IndexOfBlankLine(ReadOnlySpan<byte> s)
-    {
-        int lineStart = 0;
-        while (lineStart <= s.Length)
-        {
-            int nl = s[lineStart..].IndexOf((byte)'\n');
-            var l = nl < 0 ? s[lineStart..] : s.Slice(lineStart, nl);
-            if (l.Trim(" \t\r"u8).IsEmpty && nl >= 0) return lineStart;
-            if (nl < 0) return -1;
-            lineStart += nl + 1;
-        }
-        return -1;
-    }
-
-    /// <summary>Drops the bytes before <paramref name="keepFrom"/> (counting their lines from <paramref name="pos"/>) and fills the buffer.</summary>
-    private static void Refill(Stream s, byte[] buf, ref int pos, ref int len, ref bool eof, ref int line, ref byte before, ref bool fileStart, int keepFrom)
-    {
-        line += buf.AsSpan(pos, keepFrom - pos).Count((byte)'\n');
-        if (keepFrom > 0)
-        {
-            before = buf[keepFrom - 1];
-            fileStart = false;
-        }
-        int keep = len - keepFrom;
-        if (keep == buf.Length) throw new IOException("a bundle header is longer than " + buf.Length + " bytes");
-        buf.AsSpan(keepFrom, keep).CopyTo(buf);
-        len = keep;
-        pos = 0;
-        while (len < buf.Length)
-        {
-            int n = s.Read(buf, len, buf.Length - len);
-            if (n <= 0) { eof = true; break; }
-            len += n;
+            if (labels is null) continue;
+            // Told apart by their identities, or only kept apart because nothing shows they are one machine.
+            bool proven = machines.All(a => machines.All(b => ReferenceEquals(a, b) || HostMatch.Compare(a.Newest.Id, b.Newest.Id) == Sameness.Different));
+            Notes.Add(Glossary.Say(proven ? "note.name-clash" : "note.name-unproven", ("host", name),
+                ("count", machines.Count.ToString(CultureInfo.InvariantCulture)), ("labels", string.Join(", ", labels))));
         }
     }
 
@@ -303,8 +277,10 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         {
             string? at = null;
             if (row.Bundle is { Length: > 0 } b)
-                foreach (var (_, _, when) in Headers(new MemoryStream(b, writable: false))) { at = when; break; }
-            Register(_newest, row.Name, i, ord++, at);
+                foreach (var item in BundleReader.ReadHeaders(new MemoryStream(b, writable: false), i.Name, HostMatch.Probes))
+                    if (item.Bundle is { } first) { at = first.CollectedAt; break; }
+            Register(i, ord, at, HostMatch.Inventory(row.Name), $"{i.Name}#{ord + 1}");
+            ord++;
         }
     }
 
@@ -382,9 +358,7 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
             }
             else if (Directory.Exists(a))
             {
-                var files = Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".evidence", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal).ToList();
+                var files = Walk(a).Order(StringComparer.Ordinal).ToList();
                 if (files.Count == 0) Errors.Add(Glossary.Say("err.input.empty-dir", ("path", a)));
                 list.AddRange(files.Select(f => new Input(f, f, LooksLikeJson(f))));
             }
@@ -392,6 +366,43 @@ public sealed class ReportInputs(AnalysisOptions? options) : IDisposable
         }
         for (int k = 0; k < list.Count; k++) list[k].Index = k;
         return list;
+    }
+
+    /// <summary>
+    /// A directory's report files, each once: symlinked directories are not followed (a link back up would
+    /// loop), and files reached by several links are read once, by their real path.
+    /// </summary>
+    private IEnumerable<string> Walk(string root)
+    {
+        var real = new HashSet<string>(StringComparer.Ordinal);
+        var dirs = new Stack<string>();
+        dirs.Push(root);
+        while (dirs.Count > 0)
+        {
+            var dir = dirs.Pop();
+            List<FileSystemInfo> entries;
+            try { entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Errors.Add(Glossary.Say("err.input.cannot-read", ("path", dir), ("cause", e.Message)));
+                continue;
+            }
+            foreach (var e in entries)
+            {
+                var path = Path.Combine(dir, e.Name);
+                if (e is DirectoryInfo d)
+                {
+                    if (d.LinkTarget is null) dirs.Push(path);
+                    continue;
+                }
+                if (!(e.Name.EndsWith(".evidence", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)))
+                    continue;
+                string target;
+                try { target = e.LinkTarget is null ? e.FullName : e.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? e.FullName; }
+                catch (IOException) { target = e.FullName; }
+                if (real.Add(target)) yield return path;
+            }
+        }
     }
 
     /// <summary>A JSON report starts with '{' (after a BOM or white space); a bundle with its magic line.</summary>

@@ -76,6 +76,9 @@ public sealed record HostContext(string? Account, IReadOnlyList<string> Addresse
 
     /// <summary>The bundle's own host line when it differs from the name the host is reported under (a fleet's inventory name); shown beside the source.</summary>
     public string? CallsItself { get; init; }
+
+    /// <summary>Which machine this is (name, host.id, addresses): how report inputs and --compare tell hosts of one name apart.</summary>
+    public HostIdentity? Identity { get; init; }
 }
 
 /// <summary>Counts as hosts pass, and the run's input problems and notes (duplicates dropped).</summary>

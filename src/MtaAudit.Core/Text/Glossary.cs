@@ -834,5 +834,12 @@ public static class Glossary
         ["bundle.no-rc"] = ("{line}번째 줄: 구역에 'rc='가 없어 결과를 알 수 없음", "line {line}: section has no rc=; its outcome is unknown"),
         ["bundle.bad-rc"] = ("{line}번째 줄: 종료 코드 '{rc}'은(는) 숫자, 'absent', 'timeout', 'skipped' 중 하나가 아님", "line {line}: rc='{rc}' is not a number, 'absent', 'timeout' or 'skipped'"),
         ["bundle.ends-inside"] = ("{line}번째 줄: 번들이 수집 항목 {probe} 도중에 끝나 출력이 일부만 있음", "line {line}: the bundle ends inside probe {probe}; its output is partial"),
+
+        // One host is one host (Evidence/BundleReader.cs, Render/HostMatch.cs, Render/ReportInputs.cs).
+        ["bundle.duplicate-header"] = ("{line}번째 줄: 머리말 '{key}'이(가) 다시 나와 처음 값 '{value}'을(를) 사용함", "line {line}: header '{key}' repeated; the first value '{value}' is used"),
+        ["bundle.section-cap"] = ("{line}번째 줄: 수집 항목 {probe}의 출력이 {max} MiB를 넘어 나머지는 읽지 않음 (잘린 증거로 처리함)", "line {line}: probe {probe} printed more than {max} MiB; the rest was not kept (cut evidence)"),
+        ["note.name-clash"] = ("{host}: 서로 다른 호스트 {count}대가 같은 이름을 사용하여 각각 따로 판정함: {labels}", "{host}: {count} different machines use this name; each is judged on its own: {labels}"),
+        ["note.name-unproven"] = ("{host}: 같은 이름의 번들 {count}개가 같은 호스트인지 식별 정보(host.id, 주소)로 확인할 수 없어 모두 따로 판정함: {labels}", "{host}: {count} bundles use this name and nothing (host.id, addresses) shows they are one machine; each is judged on its own: {labels}"),
+        ["cmp.ambiguous"] = ("짝을 지을 수 없는 호스트 (같은 이름의 호스트가 여럿임)", "Hosts that could not be paired (several hosts use the name)"),
     };
 }

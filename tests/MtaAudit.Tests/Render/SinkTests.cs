@@ -163,8 +163,9 @@ public class SinkTests
         var bytes = Encoding.UTF8.GetBytes(text);
         var expected = MtaAudit.Evidence.BundleReader.Read(new MemoryStream(bytes), "x")
             .Select(r => (r.Bundle!.StartLine, r.Bundle.Host, r.Bundle.CollectedAt)).ToList();
-        var found = ReportInputs.Headers(new MemoryStream(bytes));
+        var found = MtaAudit.Evidence.BundleReader.ReadHeaders(new MemoryStream(bytes), "x", HostMatch.Probes)
+            .Select(r => (r.Bundle!.StartLine, r.Bundle.Host, r.Bundle.CollectedAt)).ToList();
         Assert.True(expected.Count > 100);
-        Assert.Equal(expected, found.Select(f => (f.Line, f.Host, f.At)).ToList());
+        Assert.Equal(expected, found);
     }
 }
