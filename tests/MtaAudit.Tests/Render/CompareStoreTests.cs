@@ -50,11 +50,11 @@ public class CompareStoreTests
 
     private static void AssertComparison(string stdout)
     {
-        Assert.Contains("mail1: 취약 -> 양호", Section(stdout, "조치 완료 (취약 → 양호)"), StringComparison.Ordinal);
-        Assert.Contains("mail2: 양호 -> 취약", Section(stdout, "신규 취약"), StringComparison.Ordinal);
+        Assert.Contains("mail1: 취약 → 양호", Section(stdout, "조치 완료 (취약 → 양호)"), StringComparison.Ordinal);
+        Assert.Contains("mail2: 양호 → 취약", Section(stdout, "신규 취약"), StringComparison.Ordinal);
         var versions = Section(stdout, "버전 변경");
-        Assert.Contains("exim 4.94.2 (4.94.2-7+deb11u6) -> exim 4.96 (4.96-15+deb12u11)", versions, StringComparison.Ordinal);
-        Assert.Contains("postfix 3.7.11 (3.7.11-0+deb12u1) -> postfix 3.7.11 (3.7.11-0+deb12u1+mtaaudit1)", versions, StringComparison.Ordinal);
+        Assert.Contains("exim 4.94.2 (4.94.2-7+deb11u6) → exim 4.96 (4.96-15+deb12u11)", versions, StringComparison.Ordinal);
+        Assert.Contains("postfix 3.7.11 (3.7.11-0+deb12u1) → postfix 3.7.11 (3.7.11-0+deb12u1+mtaaudit1)", versions, StringComparison.Ordinal);
         var added = Section(stdout, "추가된 호스트");
         Assert.Contains("newhost: 양호", added, StringComparison.Ordinal);
         Assert.Contains("down: 수동점검", added, StringComparison.Ordinal);
