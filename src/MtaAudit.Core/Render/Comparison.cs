@@ -9,10 +9,11 @@ public sealed record HostState(string Host, Verdict Verdict, string Versions, st
         h.Mtas.Count == 0 ? "-" : string.Join(", ", h.Mtas.Select(m => $"{m.Mta} {m.Version ?? "?"}" + (m.Package is null ? "" : $" ({m.Package.Version})")).Order(StringComparer.Ordinal)),
         Words.Os(h.Os), h.CollectedAt)
     {
-        Cves = h.Mtas.SelectMany(m => m.Cves).Where(c => c.Counts).Select(c => c.Id).Distinct().Order(StringComparer.Ordinal).ToList(),
+        Cves = h.Mtas.SelectMany(m => m.Cves).Where(c => c.Counts && c.Vendor?.StartsWith("fixed in ", StringComparison.Ordinal) != true)
+            .Select(c => c.Id).Distinct().Order(StringComparer.Ordinal).ToList(),
     };
 
-    /// <summary>The CVE ids that apply to the host and count toward its verdict (this run's knowledge).</summary>
+    /// <summary>The CVE ids open on the host: applicable, curable, and not fixed in its vendor package (this run's knowledge).</summary>
     public IReadOnlyList<string> Cves { get; init; } = [];
 }
 

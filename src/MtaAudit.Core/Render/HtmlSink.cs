@@ -189,9 +189,9 @@ public sealed class HtmlSink(Stream output) : IReportSink
             var severity = _w.Severity(c.Severity) + (c.Cvss is { } s ? " " + s.ToString("0.0", CultureInfo.InvariantCulture) : "");
             var sevClass = finding && c.Severity is { } sk ? " class=\"sev-" + E(sk.ToLowerInvariant()) + "\"" : "";
             var fix = c.FixedIn is null ? "" : _w.Say("cve.fixed-upstream", ("version", c.FixedIn));
-            if (c.NoUpstreamFix) fix = _w["cve.no-upstream-fix"] + (c.Mitigation is null ? "" : ": " + c.Mitigation);
-            var why = c.ApplicabilityWords?.Get(_w.Lang) ?? c.Applicability;
-            var applies = c.NotApplicable ? why ?? _w["cve.not-applicable"] : _w["cve.applies"] + (why is null ? "" : ": " + why);
+            if (c.NoUpstreamFix) fix = _w["cve.no-upstream-fix"];
+            // Why it does not apply, worded (the build lacks a feature); the knowledge base's own English is not shown.
+            var applies = c.NotApplicable ? c.ApplicabilityWords?.Get(_w.Lang) ?? _w["cve.not-applicable"] : _w["cve.applies"];
             o.Write("<tr><td>" + E(c.Id) + "</td><td" + sevClass + ">" + E(severity) + "</td><td>"
                 + (c.Kev && finding ? "<span class=\"kev\">KEV</span>" : c.Kev ? "KEV" : "") + "</td><td>" + E(fix) + "</td><td>"
                 + E(_w.Vendor(c.Vendor)) + "</td><td>" + E(applies) + "</td></tr>");

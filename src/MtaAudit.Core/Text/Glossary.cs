@@ -471,7 +471,7 @@ public static class Glossary
         ["xlsx.page"] = ("&P / &N 쪽", "page &P of &N"),
         ["col.cves-na"] = ("해당 없음 CVE", "CVEs not applicable"),
         ["col.evidence"] = ("증적", "Evidence"),
-        ["evidence.cut"] = ("… 외 {n}줄 생략 (전체는 --format text 또는 json)", "… {n} more lines left out (all in --format text or json)"),
+        ["evidence.cut"] = ("… 외 {n}줄 생략 (전체 증적은 텍스트·JSON 보고서에 있음)", "… {n} more lines left out (all in --format text or json)"),
         ["cve.col.id"] = ("CVE", "CVE"),
         ["cve.col.severity"] = ("심각도", "Severity"),
         ["cve.col.fix"] = ("업스트림 수정", "Fixed upstream"),

