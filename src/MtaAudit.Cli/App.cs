@@ -14,6 +14,8 @@ public static class App
         root.Subcommands.Add(DbCommand.Build());
         root.Subcommands.Add(FixCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        // Taken out of the arguments below before parsing; declared so that --help lists it.
+        root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "on an internal error, print its details", Recursive = true });
         var lang = HelpText.Of(args);
         HelpText.Localize(root, lang);
 
@@ -23,7 +25,7 @@ public static class App
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(HelpText.Error(e.Message, lang)));
+            foreach (var e in parsed.Errors) Console.Error.WriteLine("mta-audit: " + TerminalText.Clean(HelpText.Error(e.Message, lang).ReplaceLineEndings(" ")));
             Console.Error.WriteLine(HelpText.Say("cli.try-help", lang));
             return ExitCodes.Usage;
         }

@@ -14,7 +14,7 @@ public static class ReportCommand
     public static Command Build()
     {
         var from = new Option<string[]>("--from") { Description = "JSON reports, evidence files, directories of them, or a fleet results store (SQLite; run N as STORE#N) ('-' for standard input)", AllowMultipleArgumentsPerToken = true };
-        var compare = new Option<string[]>("--compare") { Description = "OLD NEW: compare two runs (JSON reports, evidence files, directories or results stores, run N as STORE#N): fixed, newly vulnerable, versions changed, hosts added/removed", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var compare = new Option<string[]>("--compare") { Description = "OLD NEW: compare two runs (JSON reports, evidence files, directories or results stores, run N as STORE#N): fixed, newly vulnerable, versions changed, hosts added/removed", Arity = new ArgumentArity(1, 2), AllowMultipleArgumentsPerToken = true };
         var report = new ReportOptions();
         var cmd = new Command("report", "Write a report (text, json, csv, xlsx, html) from earlier results, or compare two runs");
         cmd.Options.Add(from);
@@ -34,9 +34,10 @@ public static class ReportCommand
                 Console.Error.WriteLine("mta-audit: " + outputProblem);
                 return ExitCodes.Usage;
             }
-            if (pair.Length == 2 && r.GetValue(report.Format) == "json")
+            if (pair.Length == 1)
             {
-                Console.Error.WriteLine("mta-audit: " + HelpText.Say("cli.compare-format", report.LangOf(r)));
+                // Arity 1..2, so that one path gets a sentence that names it and the missing one.
+                HelpText.Complain(Glossary.Say("cli.compare-needs-new", ("old", pair[0])), report.LangOf(r));
                 return ExitCodes.Usage;
             }
             var (options, problem) = report.Prepare(r);
@@ -63,6 +64,8 @@ public static class ReportCommand
         return inputs.Hosts == 0 ? ExitCodes.Usage : code;
     }
 
+    private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static int Compare(ParseResult r, ReportOptions report, AnalysisOptions options, string oldPath, string newPath)
     {
         var errors = new List<Localized>();
@@ -79,11 +82,12 @@ public static class ReportCommand
         if (errors.Count > 0) return ExitCodes.Usage;
         var format = r.GetValue(report.Format) ?? "text";
         var output = r.GetValue(report.Output);
+        var meta = new ComparisonMeta(report.LangOf(r), oldPath, newPath, DateTimeOffset.UtcNow) { Org = r.GetValue(report.Org), Auditor = r.GetValue(report.Auditor) };
         try
         {
             using var file = output is null ? null : MtaAudit.Io.SafeFile.Begin(output);
             using (var stream = file?.Stream ?? Console.OpenStandardOutput())
-                ComparisonReport.Write(format, stream, comparison, report.LangOf(r), oldPath, newPath);
+                ComparisonReport.Write(format, stream, comparison, meta);
             file?.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -91,8 +95,13 @@ public static class ReportCommand
             HelpText.Complain(Glossary.Say("err.cannot-write-report", ("path", output!), ("cause", e.Message)), report.LangOf(r));
             return ExitCodes.Usage;
         }
-        // A vulnerable host of this run that could not be paired may be newly vulnerable: it counts as such.
-        bool newlyVulnerable = comparison.NewlyVulnerable.Count > 0 || comparison.Ambiguous.Any(a => a.New?.Verdict == Verdict.Vulnerable);
-        return newlyVulnerable ? ExitCodes.Vulnerable : ExitCodes.Good;
+        if (output is not null)
+            Console.Error.WriteLine("mta-audit: " + HelpText.Say("cli.compare-written", report.LangOf(r), ("path", TerminalText.Clean(output)),
+                ("fixed", N(comparison.Fixed.Count)), ("still", N(comparison.StillVulnerable.Count)), ("rate", comparison.FixRateText)));
+        // Hosts still vulnerable (미조치) or newly so keep the follow-up check open; a vulnerable host of this run
+        // that could not be paired may be newly vulnerable: it counts as such.
+        bool open = comparison.NewlyVulnerable.Count > 0 || comparison.StillVulnerable.Count > 0
+            || comparison.Ambiguous.Any(a => a.New?.Verdict == Verdict.Vulnerable);
+        return open ? ExitCodes.Vulnerable : ExitCodes.Good;
     }
 }

@@ -177,6 +177,9 @@ public sealed class ReportOptions
                 return summary.Vulnerable > 0 ? ExitCodes.Vulnerable : ExitCodes.Usage;
             }
         }
+        // The report went to a file: one line on stderr says where and what it holds.
+        if (path is not null)
+            Console.Error.WriteLine("mta-audit: " + HelpText.Say("cli.report-written", meta.Lang, ("path", TerminalText.Clean(path)), ("summary", TextSink.SummaryLine(summary, new Words(meta.Lang)))));
         return ExitCode(summary.Vulnerable > 0, inputErrors.Count > 0, summary.Manual > 0);
     }
 

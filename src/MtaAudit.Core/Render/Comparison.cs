@@ -10,16 +10,29 @@ public sealed record HostState(string Host, Verdict Verdict, string Versions, st
 
     public static HostState Of(HostReport h, HostContext? context = null) => new(h.Host, h.Verdict,
         h.Mtas.Count == 0 ? "-" : string.Join(", ", h.Mtas.Select(m => $"{m.Mta} {m.Version ?? "?"}" + (m.Package is null ? "" : $" ({m.Package.Version})")).Order(StringComparer.Ordinal)),
-        Words.Os(h.Os), h.CollectedAt) { Identity = context?.Identity };
+        Words.Os(h.Os), h.CollectedAt)
+    {
+        Identity = context?.Identity,
+        Cves = h.Mtas.SelectMany(m => m.Cves).Where(c => c.Counts && c.Vendor?.StartsWith("fixed in ", StringComparison.Ordinal) != true)
+            .Select(c => c.Id).Distinct().Order(StringComparer.Ordinal).ToList(),
+    };
+
+    /// <summary>The CVE ids open on the host: applicable, curable, and not fixed in its vendor package (this run's knowledge).</summary>
+    public IReadOnlyList<string> Cves { get; init; } = [];
 }
 
+/// <summary>One host's CVEs between the two checks: those gone (resolved) and those that appeared.</summary>
+public sealed record CveChange(string Host, IReadOnlyList<string> Resolved, IReadOnlyList<string> New);
+
 /// <summary>
-/// 이행점검: an earlier check against this one, host by host: fixed (취약 → 양호), newly
-/// vulnerable, other verdict changes, versions changed, hosts added and removed.
+/// 이행점검: an earlier check against this one, host by host: fixed (취약 → 양호), still vulnerable
+/// (미조치), newly vulnerable, other verdict changes, versions changed, hosts added and removed, CVEs
+/// resolved and new per host, 조치율 and both runs' collection times.
 /// </summary>
 public sealed class Comparison
 {
     public List<(HostState Old, HostState New)> Fixed { get; } = new();
+    public List<(HostState Old, HostState New)> StillVulnerable { get; } = new();
     public List<(HostState Old, HostState New)> NewlyVulnerable { get; } = new();
     public List<(HostState Old, HostState New)> VerdictChanged { get; } = new();
     public List<(HostState Old, HostState New)> VersionChanged { get; } = new();
@@ -30,6 +43,16 @@ public sealed class Comparison
     public int Unchanged { get; private set; }
     public int OldCount { get; private set; }
     public int NewCount { get; private set; }
+    public CollectionPeriod OldPeriod { get; } = new();
+    public CollectionPeriod NewPeriod { get; } = new();
+    public List<CveChange> CveChanges { get; } = new();
+    /// <summary>Hosts vulnerable in the earlier check and present in this one: the 조치율's denominator.</summary>
+    public int WereVulnerable { get; private set; }
+
+    /// <summary>조치율 = fixed ÷ hosts vulnerable before (of those in both checks); null when none was.</summary>
+    public double? FixRate => WereVulnerable == 0 ? null : 100.0 * Fixed.Count / WereVulnerable;
+
+    public string FixRateText => FixRate is { } r ? r.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "-";
 
     public static Comparison Of(IEnumerable<HostState> older, IEnumerable<HostState> newer)
     {
@@ -38,6 +61,8 @@ public sealed class Comparison
         var newList = newer.ToList();
         c.OldCount = oldList.Count;
         c.NewCount = newList.Count;
+        foreach (var o in oldList) c.OldPeriod.Add(o.CollectedAt);
+        foreach (var n in newList) c.NewPeriod.Add(n.CollectedAt);
         // Which host of one run is which of the other: the same rule as a report's inputs (Render/HostMatch.cs).
         var pairing = HostMatch.Pair(oldList, newList);
         foreach (var (o, n) in pairing.Pairs)
@@ -48,22 +73,46 @@ public sealed class Comparison
             else if (o.Verdict != n.Verdict) { c.VerdictChanged.Add((o, n)); changed = true; }
             if (o.Versions != n.Versions) { c.VersionChanged.Add((o, n)); changed = true; }
             if (!changed) c.Unchanged++;
+            c.Follow(o, n);
         }
         c.Added.AddRange(pairing.OnlyNew);
         c.Removed.AddRange(pairing.OnlyOld.OrderBy(o => o.Host, StringComparer.Ordinal));
         c.Ambiguous.AddRange(pairing.AmbiguousOld.Select(o => ((HostState?)o, (HostState?)null)));
         c.Ambiguous.AddRange(pairing.AmbiguousNew.Select(n => ((HostState?)null, (HostState?)n)));
         c.Ambiguous.Sort((a, b) => string.CompareOrdinal((a.Old ?? a.New)!.Host, (b.Old ?? b.New)!.Host));
-        foreach (var list in new[] { c.Fixed, c.NewlyVulnerable, c.VerdictChanged, c.VersionChanged })
+        c.CveChanges.Sort((a, b) => string.CompareOrdinal(a.Host, b.Host));
+        foreach (var list in new[] { c.Fixed, c.StillVulnerable, c.NewlyVulnerable, c.VerdictChanged, c.VersionChanged })
             list.Sort((a, b) => string.CompareOrdinal(a.New.Host, b.New.Host));
         c.Added.Sort((a, b) => string.CompareOrdinal(a.Host, b.Host));
         return c;
     }
 
+    /// <summary>What a host present in both checks adds besides its change: 미조치, the 조치율's count, its CVE changes.</summary>
+    private void Follow(HostState o, HostState n)
+    {
+        if (o.Verdict == Verdict.Vulnerable)
+        {
+            WereVulnerable++;
+            if (n.Verdict == Verdict.Vulnerable) StillVulnerable.Add((o, n));
+        }
+        var resolved = o.Cves.Except(n.Cves, StringComparer.Ordinal).ToList();
+        var added = n.Cves.Except(o.Cves, StringComparer.Ordinal).ToList();
+        if (resolved.Count == 0 && added.Count == 0) return;
+        var change = new CveChange(n.Host, resolved, added);
+        CveChanges.Add(change);
+        _cveByHost[n.Host] = change;
+    }
+
+    /// <summary>The CVE change of a host, if any.</summary>
+    public CveChange? CvesOf(string host) => _cveByHost.GetValueOrDefault(host);
+
+    private readonly Dictionary<string, CveChange> _cveByHost = new(StringComparer.Ordinal);
+
     /// <summary>The sections in print order: glossary code and rows (old may be null for added, new for removed).</summary>
     public IEnumerable<(string Code, List<(HostState? Old, HostState? New)> Rows)> Sections()
     {
         yield return ("cmp.fixed", Fixed.Select(p => ((HostState?)p.Old, (HostState?)p.New)).ToList());
+        yield return ("cmp.still-vulnerable", StillVulnerable.Select(p => ((HostState?)p.Old, (HostState?)p.New)).ToList());
         yield return ("cmp.newly-vulnerable", NewlyVulnerable.Select(p => ((HostState?)p.Old, (HostState?)p.New)).ToList());
         yield return ("cmp.verdict-changed", VerdictChanged.Select(p => ((HostState?)p.Old, (HostState?)p.New)).ToList());
         yield return ("cmp.version-changed", VersionChanged.Select(p => ((HostState?)p.Old, (HostState?)p.New)).ToList());

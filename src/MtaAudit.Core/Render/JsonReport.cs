@@ -44,7 +44,7 @@ public static class JsonReport
             Cves = m.Cves.Select(c => new CveDoc
             {
                 Id = c.Id, FixedIn = c.FixedIn, Severity = c.Severity, Cvss = c.Cvss, Kev = c.Kev, Vendor = c.Vendor,
-                NotApplicable = c.NotApplicable, Applicability = c.Applicability, NoUpstreamFix = c.NoUpstreamFix, Mitigation = c.Mitigation,
+                NotApplicable = c.NotApplicable, Applicability = c.ApplicabilityWords?.Get(lang) ?? c.Applicability, NoUpstreamFix = c.NoUpstreamFix, Mitigation = c.Mitigation,
                 Aliases = c.Aliases is { Count: > 0 } a ? a.ToList() : null,
             }).ToList(),
             Remediation = m.Remediation.Select(r => r.Get(lang)).ToList(),

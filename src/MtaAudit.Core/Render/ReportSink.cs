@@ -34,9 +34,13 @@ public sealed record ReportMeta(string Policy, string KbVersion, string KbDate, 
     /// <summary>Set when the data is older than the knowledge base's staleness limit at scan time.</summary>
     public Localized? DataWarning { get; init; }
 
-    /// <summary>"2026-09-18 (postfix 2026-09-08, exim 2026-09-18, …)": the date the data runs to, per source.</summary>
+    /// <summary>"2026-09-18 (postfix 09-08, exim 09-18, sendmail 2024-01-31, …)": the date the data runs to, per source.</summary>
     public string KbDateDescribed =>
-        DataThrough.Count == 0 ? KbDate : $"{KbDate} ({string.Join(", ", DataThrough.Select(d => $"{SourceName(d.Source, Lang)} {d.Through}"))})";
+        DataThrough.Count == 0 ? KbDate : $"{KbDate} ({string.Join(", ", DataThrough.Select(d => $"{SourceName(d.Source, Lang)} {SameYearShort(d.Through)}"))})";
+
+    /// <summary>A source's date without the year when it is the year of <see cref="KbDate"/> ("09-08"), so the line stays short.</summary>
+    private string SameYearShort(string date) =>
+        date.Length == 10 && KbDate.Length >= 5 && date[..5] == KbDate[..5] ? date[5..] : date;
 
     /// <summary>A data source's name for people: MTA names and sites as they are, "os lifecycle" and "vendor packages" worded.</summary>
     public static string SourceName(string source, Lang lang)
@@ -108,4 +112,20 @@ public sealed class ReportSummary
     public double? Rate => Good + Vulnerable == 0 ? null : 100.0 * Good / (Good + Vulnerable);
 
     public string RateText => Rate is { } r ? r.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "-";
+}
+
+/// <summary>점검 일시 of a report: the first and last collection time of its hosts, as they pass.</summary>
+public sealed class CollectionPeriod
+{
+    private string? _first, _last;
+
+    public void Add(string? collectedAt)
+    {
+        if (collectedAt is null) return;
+        if (_first is null || string.CompareOrdinal(collectedAt, _first) < 0) _first = collectedAt;
+        if (_last is null || string.CompareOrdinal(collectedAt, _last) > 0) _last = collectedAt;
+    }
+
+    /// <summary>"2026-12-01 11:33:54 +09:00 ~ 2026-12-01 11:34:05 +09:00" in this machine's time zone; unknown when no host said.</summary>
+    public string Describe(Words w) => w.Period(_first, _last);
 }

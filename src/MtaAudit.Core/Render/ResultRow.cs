@@ -4,7 +4,8 @@ namespace MtaAudit.Render;
 
 /// <summary>
 /// One host as a row of the KISA 점검 결과 form (CSV, Excel): 분류, 점검코드, 점검항목, 중요도,
-/// 호스트, IP, OS, 점검결과, 현황, 조치방법, then MTA, version, package, CVEs. Values are plain
+/// 호스트, IP, OS, 점검결과, 현황, 조치방법, then MTA, version, package, the CVEs that apply and those
+/// that do not (never mixed: a reader counts the first), 증적, 점검 일시 and account. Values are plain
 /// text; each writer neutralises them for its format.
 /// </summary>
 public static class ResultRow
@@ -12,7 +13,8 @@ public static class ResultRow
     public static readonly string[] ColumnCodes =
     [
         "col.category", "col.code", "col.item", "col.severity", "col.host", "col.ip", "col.os", "col.result",
-        "col.status", "col.action", "col.mta", "col.version", "col.package", "col.cves", "col.checked-at", "col.account",
+        "col.status", "col.action", "col.mta", "col.version", "col.package", "col.cves", "col.cves-na", "col.evidence",
+        "col.checked-at", "col.account",
     ];
 
     public static string[] Header(Words w) => ColumnCodes.Select(c => w[c]).ToArray();
@@ -25,8 +27,8 @@ public static class ResultRow
         string.Join("\n", h.Mtas.Select(m => m.Mta)),
         string.Join("\n", h.Mtas.Select(w.Version)),
         string.Join("\n", h.Mtas.Select(w.PackageCell)),
-        string.Join(" ", h.Mtas.SelectMany(m => m.Cves).Select(c => c.Id).Distinct()),
-        h.CollectedAt ?? "", w.Account(ctx.Account),
+        Words.CveIds(h.Mtas, applicable: true), Words.CveIds(h.Mtas, applicable: false), w.EvidenceCell(h),
+        Words.Local(h.CollectedAt), w.Account(ctx.Account),
     ];
 
     /// <summary>현황: per MTA its version, package and use, then the reasons, one per line.</summary>

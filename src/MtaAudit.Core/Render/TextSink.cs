@@ -20,6 +20,7 @@ public sealed class TextSink : IReportSink
     private readonly List<string[]> _rows = new();
     private ReportMeta _meta = null!;
     private Words _w = null!;
+    private readonly CollectionPeriod _period = new();
 
     public TextSink(Stream output)
     {
@@ -37,6 +38,7 @@ public sealed class TextSink : IReportSink
 
     public void Host(HostReport h, HostContext ctx)
     {
+        _period.Add(h.CollectedAt);
         var os = Words.Os(h.Os);
         var ip = ctx.Addresses.Count == 0 ? "-" : string.Join(",", ctx.Addresses);
         if (h.Mtas.Count == 0) _rows.Add([C(h.Host), C(ip), C(os), "-", "-", "-", "-", _w.Verdict(h.Verdict)]);
@@ -57,7 +59,7 @@ public sealed class TextSink : IReportSink
         var d = _detail;
         d.WriteLine();
         d.WriteLine("== " + _w.Say("detail.host", ("host", C(h.Host)), ("verdict", _w.Verdict(h.Verdict))) + " ==");
-        Field(_w["col.checked-at"], h.CollectedAt is null ? _w["value.unknown"] : C(h.CollectedAt));
+        Field(_w["col.checked-at"], h.CollectedAt is null ? _w["value.unknown"] : C(Words.Local(h.CollectedAt)));
         Field(_w["col.account"], C(_w.Account(ctx.Account)));
         Field(_w["col.ip"], C(_w.Addresses(ctx)));
         Field(_w["col.os"], C(Words.Os(h.Os) is { Length: > 0 } os ? os : _w["value.unknown"]));
@@ -84,7 +86,7 @@ public sealed class TextSink : IReportSink
         var d = _detail;
         var version = m.Version ?? _w["detail.version-unknown"];
         if (m.VersionText is not null && m.VersionText != m.Version) version += " (" + m.VersionText + ")";
-        d.WriteLine("  [" + C(m.Mta) + "] " + C(version) + " -> " + _w.Verdict(m.Verdict));
+        d.WriteLine("  [" + C(m.Mta) + "] " + C(version) + " → " + _w.Verdict(m.Verdict));
         d.WriteLine("    " + _w["detail.status"] + ":");
         d.WriteLine("      - " + C(_w.Package(m)));
         if (m.BinaryPath is not null) d.WriteLine("      - " + C(_w.Say("detail.binary", ("path", m.BinaryPath))));
@@ -110,9 +112,10 @@ public sealed class TextSink : IReportSink
         using var o = new StreamWriter(_output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         o.WriteLine(_w["report.title"]);
         o.WriteLine(_w["head.policy"] + ": " + _w.Policy(_meta.Policy));
-        o.WriteLine(_w["head.kb"] + ": " + _w.Say("head.kb-value", ("version", _meta.KbVersion), ("date", _meta.KbDateDescribed)));
+        o.WriteLine(_w["head.kb"] + ": " + _w.KbValue(_meta));
         if (_meta.DataWarning is { } warning) o.WriteLine(warning.Get(_w.Lang)); // it says "경고:" / "WARNING:" itself
-        o.WriteLine(_w["head.generated"] + ": " + JsonReport.Time(_meta.GeneratedAt));
+        o.WriteLine(_w["head.generated"] + ": " + Words.Local(_meta.GeneratedAt));
+        o.WriteLine(_w["col.checked-at"] + ": " + C(_period.Describe(_w)));
         if (_meta.Org is not null) o.WriteLine(_w["head.org"] + ": " + C(_meta.Org));
         if (_meta.Auditor is not null) o.WriteLine(_w["head.auditor"] + ": " + C(_meta.Auditor));
         o.WriteLine();
@@ -194,7 +197,7 @@ public sealed class TextSink : IReportSink
         return n;
     }
 
-    private static bool IsWide(char c) =>
+    internal static bool IsWide(char c) =>
         c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6';
 
     public void Dispose()

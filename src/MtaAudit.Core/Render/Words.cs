@@ -107,6 +107,9 @@ public sealed class Words(Lang lang)
         return os.Version is { Length: > 0 } v && !name.Contains(v, StringComparison.Ordinal) ? name + " " + v : name;
     }
 
+    /// <summary>The knowledge base's version and the date its data runs to, per source ("2026.11.2, 정보 기준일 2026-09-18 (postfix 09-08, …)").</summary>
+    public string KbValue(ReportMeta meta) => Say("head.kb-value", ("version", meta.KbVersion), ("date", meta.KbDateDescribed));
+
     public string Version(MtaFinding m) => m.Version ?? this["detail.version-unknown"];
 
     /// <summary>The package an MTA came from, "not from a package", or unknown when the package lists were not read.</summary>
@@ -118,4 +121,41 @@ public sealed class Words(Lang lang)
 
     /// <summary>A table cell: "name version", empty when not from a package, "unknown" when the lists were not read.</summary>
     public string PackageCell(MtaFinding m) => m.PackageUnknown ? this["value.unknown"] : Package(m.Package);
+
+    /// <summary>
+    /// A moment for people: the machine's time zone (TZ respected) with its offset,
+    /// "2026-12-08 10:31:05 +09:00". JSON keeps UTC (<see cref="JsonReport.Time"/>).
+    /// </summary>
+    public static string Local(DateTimeOffset t) =>
+        TimeZoneInfo.ConvertTime(t, TimeZoneInfo.Local).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+
+    /// <summary>The calendar day of a moment where this machine is (점검 일자).</summary>
+    public static string LocalDate(DateTimeOffset t) =>
+        TimeZoneInfo.ConvertTime(t, TimeZoneInfo.Local).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An ISO 8601 time from a bundle or report, shown locally; text that is not a time is returned as it is.</summary>
+    public static string Local(string? iso) =>
+        iso is null ? "" : DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? Local(t) : iso;
+
+    /// <summary>점검 일시 of many hosts: the first and last collection ("A ~ B"; one time when they are equal), unknown when none says.</summary>
+    public string Period(string? first, string? last) =>
+        first is null ? this["value.unknown"] : first == last || last is null ? Local(first) : Local(first) + " ~ " + Local(last);
+
+    /// <summary>The CVE ids of an MTA list that apply to the host (they may decide the verdict), or those that do not.</summary>
+    public static string CveIds(IEnumerable<MtaFinding> mtas, bool applicable) =>
+        string.Join(" ", mtas.SelectMany(m => m.Cves).Where(c => c.NotApplicable != applicable).Select(c => c.Id).Distinct());
+
+    /// <summary>At most this many evidence lines per cell (증적): a spreadsheet cell is not the whole bundle.</summary>
+    public const int EvidenceLinesShown = 12;
+
+    /// <summary>
+    /// 증적: per MTA the evidence lines that decided its verdict (version output, package, service, process,
+    /// socket), capped at <see cref="EvidenceLinesShown"/> and marked when cut.
+    /// </summary>
+    public string EvidenceCell(HostReport h)
+    {
+        var lines = h.Mtas.SelectMany(m => m.EvidenceLines.Select(l => h.Mtas.Count > 1 ? m.Mta + "| " + l : l)).ToList();
+        if (lines.Count <= EvidenceLinesShown) return string.Join("\n", lines);
+        return string.Join("\n", lines.Take(EvidenceLinesShown)) + "\n" + Say("evidence.cut", ("n", (lines.Count - EvidenceLinesShown).ToString(CultureInfo.InvariantCulture)));
+    }
 }

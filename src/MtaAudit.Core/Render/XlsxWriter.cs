@@ -14,6 +14,13 @@ public readonly record struct XCell(string? Text, double? Number = null, int Sty
 }
 
 /// <summary>
+/// How a sheet prints: A4 landscape, one page wide, with this header and footer (SpreadsheetML codes:
+/// &amp;L &amp;C &amp;R sections, &amp;P page, &amp;N pages; a literal ampersand doubled, see <see cref="XlsxWriter.HeaderText"/>),
+/// and the first row repeated on every page when <paramref name="RepeatFirstRow"/>.
+/// </summary>
+public sealed record PrintSetup(string Header, string Footer, bool RepeatFirstRow = false);
+
+/// <summary>
 /// A minimal streaming .xlsx (Office Open XML SpreadsheetML) writer: the parts are written with
 /// <see cref="ZipArchive"/> and <see cref="XmlWriter"/>, strings inline (no shared string table, so
 /// nothing is held per row). One sheet is open at a time; rows go straight into the zip entry.
@@ -31,11 +38,14 @@ public sealed class XlsxWriter : IDisposable
     private int _row;
     private int _maxCol;
     private bool _autoFilter;
+    private double[] _widths = [];
+    private PrintSetup? _print;
+    private readonly HashSet<int> _printTitles = new();
 
     public XlsxWriter(Stream output) => _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
 
     /// <summary>Opens a sheet; <paramref name="widths"/> are column widths in characters. Returns its number (1-based).</summary>
-    public int BeginSheet(string name, double[] widths, bool freezeFirstRow = false, bool autoFilter = false)
+    public int BeginSheet(string name, double[] widths, bool freezeFirstRow = false, bool autoFilter = false, PrintSetup? print = null)
     {
         if (_x is not null) throw new InvalidOperationException("a sheet is already open");
         _sheets.Add(name);
@@ -44,7 +54,16 @@ public sealed class XlsxWriter : IDisposable
         _row = 0;
         _maxCol = 0;
         _autoFilter = autoFilter;
+        _widths = widths;
+        _print = print;
+        if (print is { RepeatFirstRow: true }) _printTitles.Add(_sheets.Count);
         _x.WriteStartElement("worksheet", Main);
+        // Scale to the paper's width (pageSetup's fitToWidth only counts with this flag).
+        _x.WriteStartElement("sheetPr");
+        _x.WriteStartElement("pageSetUpPr");
+        _x.WriteAttributeString("fitToPage", "1");
+        _x.WriteEndElement();
+        _x.WriteEndElement();
         if (freezeFirstRow)
         {
             _x.WriteStartElement("sheetViews");
@@ -81,6 +100,13 @@ public sealed class XlsxWriter : IDisposable
         _maxCol = Math.Max(_maxCol, cells.Length);
         x.WriteStartElement("row");
         x.WriteAttributeString("r", N(_row));
+        // Spreadsheet programs do not grow a row to its wrapped text on opening (LibreOffice shows and
+        // prints one line of it): the height is written, from the line count of the fullest cell.
+        if (RowHeight(cells) is { } height)
+        {
+            x.WriteAttributeString("ht", height.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
+            x.WriteAttributeString("customHeight", "1");
+        }
         for (int i = 0; i < cells.Length; i++)
         {
             var c = cells[i];
@@ -122,10 +148,18 @@ public sealed class XlsxWriter : IDisposable
             x.WriteAttributeString(k, v);
         x.WriteEndElement();
         x.WriteStartElement("pageSetup");
+        x.WriteAttributeString("paperSize", "9"); // A4
         x.WriteAttributeString("orientation", "landscape");
         x.WriteAttributeString("fitToWidth", "1");
         x.WriteAttributeString("fitToHeight", "0");
         x.WriteEndElement();
+        if (_print is { } print)
+        {
+            x.WriteStartElement("headerFooter");
+            x.WriteElementString("oddHeader", XmlSafe(print.Header));
+            x.WriteElementString("oddFooter", XmlSafe(print.Footer));
+            x.WriteEndElement();
+        }
         x.WriteEndElement(); // worksheet
         x.Dispose();
         _entry!.Dispose();
@@ -177,6 +211,21 @@ public sealed class XlsxWriter : IDisposable
                 x.WriteEndElement();
             }
             x.WriteEndElement();
+            // The heading row repeated on every printed page of the sheets that asked for it.
+            if (_printTitles.Count > 0)
+            {
+                x.WriteStartElement("definedNames");
+                for (int pos = 0; pos < order.Length; pos++)
+                {
+                    if (!_printTitles.Contains(order[pos])) continue;
+                    x.WriteStartElement("definedName");
+                    x.WriteAttributeString("name", "_xlnm.Print_Titles");
+                    x.WriteAttributeString("localSheetId", N(pos));
+                    x.WriteString("'" + SheetName(_sheets[order[pos] - 1]).Replace("'", "''", StringComparison.Ordinal) + "'!$1:$1");
+                    x.WriteEndElement();
+                }
+                x.WriteEndElement();
+            }
             x.WriteEndElement();
         });
         Part("xl/styles.xml", x => x.WriteRaw(Styles));
@@ -239,6 +288,41 @@ public sealed class XlsxWriter : IDisposable
             else sb?.Append(c);
         }
         return sb?.ToString() ?? s;
+    }
+
+    /// <summary>Text for a header or footer section: a literal ampersand is written twice, control characters dropped.</summary>
+    public static string HeaderText(string? s) =>
+        new string(CellText.Safe(s).Where(c => !char.IsControl(c)).ToArray()).Replace("&", "&&", StringComparison.Ordinal);
+
+    /// <summary>Points per line of the 10-point font (CJK fonts set lines about 1.4 em apart), and the cell's padding.</summary>
+    private const double LinePoints = 14, PaddingPoints = 4;
+
+    /// <summary>
+    /// The height that shows every line of the row's wrapped cells, or null for a one-line row (the default
+    /// height). A line wraps at the column's width in characters; a CJK character takes about 1.8
+    /// (measured in LibreOffice's PDF; Excel's Malgun Gothic is a little wider, so the estimate errs high).
+    /// </summary>
+    private double? RowHeight(XCell[] cells)
+    {
+        int lines = 1;
+        for (int i = 0; i < cells.Length && i < _widths.Length; i++)
+            if (cells[i].Text is { Length: > 0 } text && cells[i].Style is 1 or 2)
+                lines = Math.Max(lines, LineCount(text, _widths[i]));
+        return lines == 1 ? null : lines * LinePoints + PaddingPoints;
+    }
+
+    /// <summary>The lines a text takes in a wrapped cell <paramref name="width"/> characters wide (word wrap loses some of each line).</summary>
+    internal static int LineCount(string text, double width)
+    {
+        double perLine = Math.Max(1, (width - 1) * 0.95);
+        int lines = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            double units = 0;
+            foreach (var c in line) units += TextSink.IsWide(c) ? 1.8 : 1;
+            lines += Math.Max(1, (int)Math.Ceiling(units / perLine));
+        }
+        return lines;
     }
 
     private static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

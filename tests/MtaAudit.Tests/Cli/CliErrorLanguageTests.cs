@@ -41,7 +41,7 @@ public class CliErrorLanguageTests : IDisposable
             (["scan", "--host", "root@127.0.0.1:1", "--identity-agent", agent, "--store", store], 3, ": 연결할 수 없음: \"", ": cannot connect: ", agent),
             (["analyze", "-o", output, evidence], 3, "보고서를 쓸 수 없음: \"", ": cannot write the report: ", output),
             (["scan", "--host", "root@127.0.0.1:1", "--forks", "0", "--store", store], 3, "--forks는 1 이상이어야 함", "--forks must be at least 1", null),
-            (["analyze", garbage], 3, "증거 번들 오류: 번들은 'MTA-AUDIT-EVIDENCE/1'(으)로 시작해야 하나 'not a bundle'이(가) 있음", ":1: expected 'MTA-AUDIT-EVIDENCE/1' to start a bundle, found 'not a bundle'", garbage),
+            (["analyze", garbage], 3, "수집 결과 파일 오류: 번들은 'MTA-AUDIT-EVIDENCE/1'(으)로 시작해야 하나 'not a bundle'이(가) 있음", ":1: expected 'MTA-AUDIT-EVIDENCE/1' to start a bundle, found 'not a bundle'", garbage),
             (["analyze", empty], 3, "디렉터리에 *.evidence 또는 *.json 파일이 없음", "the directory holds no *.evidence or *.json file", empty),
             (["scan", "--resume", "--store", empty], 3, "결과 저장소를 열 수 없음: \"", ": cannot open the results store: ", empty),
         ];
@@ -83,7 +83,7 @@ public class CliErrorLanguageTests : IDisposable
         var (ec, en, _) = Run("en", "analyze", bundle);
         Assert.True(kc == 2 && ec == 2, $"exit {kc}/{ec}");
         var koErrors = ko[ko.IndexOf("  수집 오류:\n", StringComparison.Ordinal)..];
-        Assert.Contains("    ! 증거 번들이 중간에 끊김 (마지막 줄 없음)", koErrors, StringComparison.Ordinal);
+        Assert.Contains("    ! 수집 결과 파일이 중간에 끊김 (마지막 줄 없음)", koErrors, StringComparison.Ordinal);
         Assert.Contains("    ! 6번째 줄: 종료 코드 'zz'은(는) 숫자, 'absent', 'timeout', 'skipped' 중 하나가 아님", koErrors, StringComparison.Ordinal);
         Assert.Contains("    ! 8번째 줄: 번들이 수집 항목 proc.list 도중에 끝나 출력이 일부만 있음", koErrors, StringComparison.Ordinal);
         Assert.Contains("    ! line 6: rc='zz' is not a number, 'absent', 'timeout' or 'skipped'", en, StringComparison.Ordinal);

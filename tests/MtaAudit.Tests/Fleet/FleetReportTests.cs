@@ -44,7 +44,7 @@ public sealed class FleetReportTests : IDisposable
         var now = DateTimeOffset.UtcNow;
         var ko = Written(s => new TextSink(s), [(host, context)], ReportMeta.Of(Analysis, Lang.Ko, now));
         var en = Written(s => new TextSink(s), [(host, context)], ReportMeta.Of(Analysis, Lang.En, now));
-        Assert.Contains("  입력 파일: ssh root@192.0.2.1 (번들의 호스트 이름: 'deb12-postfix')\n", ko, StringComparison.Ordinal);
+        Assert.Contains("  수집 경로: ssh root@192.0.2.1 (번들의 호스트 이름: 'deb12-postfix')\n", ko, StringComparison.Ordinal);
         Assert.Contains(": ssh root@192.0.2.1 (calls itself 'deb12-postfix')\n", en, StringComparison.Ordinal);
         // JSON keeps the source as it is and names the bundle's own host apart; read back, it is worded again.
         var json = Written(s => new JsonSink(s), [(host, context)], ReportMeta.Of(Analysis, Lang.En, now));

@@ -74,10 +74,17 @@ public class CliReportTests
         var oldJson = Path.Combine(dir, "old.json");
         File.WriteAllText(oldJson, "{\"schema\": \"mta-audit/report/1\", \"generatedAt\": \"2026-01-01T00:00:00Z\", \"knowledgeBase\": {\"version\": \"x\", \"date\": \"2026-01-01\"}, \"policy\": \"vendor\", \"hosts\": [" + string.Join(",", hosts) + "], \"inputErrors\": []}");
 
-        (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--lang", "ko"]);
-        Assert.True(code == 0, stderr);
+        (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--lang", "ko", "--org", "기관A", "--auditor", "점검자B"]);
+        // deb11-exim and deb11-sendmail are vulnerable in both runs (미조치): the follow-up is not done, exit 1.
+        Assert.True(code == 1, stderr);
         string Section(string title) => stdout.Split("\n[").Single(s => s.StartsWith(title + "]", StringComparison.Ordinal));
-        Assert.Contains(fixedHost + ": 취약 -> 양호", Section("조치 완료 (취약 → 양호)"), StringComparison.Ordinal);
+        Assert.Contains(fixedHost + ": 취약 → 양호", Section("조치 완료 (취약 → 양호)"), StringComparison.Ordinal);
+        Assert.Contains("deb11-exim: 취약 → 취약", Section("미조치 (계속 취약)"), StringComparison.Ordinal);
+        // 조치율: the one fixed host of the three vulnerable before (deb11-exim, deb11-sendmail and the fixed one).
+        Assert.Contains("조치율: 33.3% (조치 완료 ÷ 이전 점검의 취약 호스트", stdout, StringComparison.Ordinal);
+        Assert.Contains("기관명: 기관A", stdout, StringComparison.Ordinal);
+        Assert.Contains("점검자: 점검자B", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"이번 점검: .*new\.json \(16대\), 점검 일시 2026-12-01 \d\d:\d\d:\d\d [+-]\d\d:\d\d ~ ", stdout);
         Assert.Contains("deb13-exim", Section("버전 변경"), StringComparison.Ordinal);
         Assert.Contains("exim 4.97", Section("버전 변경"), StringComparison.Ordinal);
         Assert.Contains("retired-host", Section("제외된 호스트"), StringComparison.Ordinal);
@@ -89,13 +96,19 @@ public class CliReportTests
         foreach (var f in new[] { "html", "xlsx" })
         {
             var path = Path.Combine(dir, "cmp." + f);
-            (code, _, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--format", f, "-o", path]);
-            Assert.True(code == 0 && new FileInfo(path).Length > 500, stderr);
+            (code, _, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--format", f, "-o", path, "--lang", "ko"]);
+            Assert.True(code == 1 && new FileInfo(path).Length > 500, stderr);
+            Assert.Contains(path + "에 이행점검 결과를 씀: 조치 완료 1대, 미조치 2대, 조치율 33.3%", stderr, StringComparison.Ordinal);
         }
         Assert.Contains("retired-host", File.ReadAllText(Path.Combine(dir, "cmp.html")), StringComparison.Ordinal);
-        (code, _, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--format", "json"]);
-        Assert.Equal(3, code);
-        Assert.Contains("text, csv, xlsx or html", stderr, StringComparison.Ordinal);
+        // JSON, as --help offers it: the same sections for programs, with 조치율 and per-host CVE changes.
+        (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", oldJson, newJson, "--format", "json"]);
+        Assert.True(code == 1, stderr);
+        var cmp = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(33.3, cmp.GetProperty("fixRate").GetDouble());
+        Assert.Contains(cmp.GetProperty("stillVulnerable").EnumerateArray(), h => h.GetProperty("host").GetString() == "deb11-exim");
+        Assert.Contains(cmp.GetProperty("fixed").EnumerateArray(), h => h.GetProperty("host").GetString() == fixedHost);
+        Assert.Contains(cmp.GetProperty("removed").EnumerateArray(), h => h.GetProperty("host").GetString() == "retired-host");
 
         // report --from the JSON report renders it again, in another format.
         (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--from", oldJson, "--format", "csv"]);
@@ -121,7 +134,7 @@ public class CliReportTests
     {
         var (code, stdout, _) = ReportSamples.Run(ReportSamples.Cli, ["--help"], env: Korean);
         Assert.Equal(0, code);
-        Assert.Contains("analyze <files>  수집된 증거 번들을 판정함", stdout, StringComparison.Ordinal);
+        Assert.Contains("analyze <files>  수집 결과 파일을 판정함", stdout, StringComparison.Ordinal);
         (_, stdout, _) = ReportSamples.Run(ReportSamples.Cli, ["report", "--help", "--lang", "ko"], env: new Dictionary<string, string> { ["LC_ALL"] = "C" });
         Assert.Contains("두 점검 비교", stdout, StringComparison.Ordinal);
         (_, stdout, _) = ReportSamples.Run(ReportSamples.Cli, ["--help"], env: new Dictionary<string, string> { ["LC_ALL"] = "C" });

@@ -50,11 +50,11 @@ public class CompareStoreTests
 
     private static void AssertComparison(string stdout)
     {
-        Assert.Contains("mail1: 취약 -> 양호", Section(stdout, "조치 완료 (취약 → 양호)"), StringComparison.Ordinal);
-        Assert.Contains("mail2: 양호 -> 취약", Section(stdout, "신규 취약"), StringComparison.Ordinal);
+        Assert.Contains("mail1: 취약 → 양호", Section(stdout, "조치 완료 (취약 → 양호)"), StringComparison.Ordinal);
+        Assert.Contains("mail2: 양호 → 취약", Section(stdout, "신규 취약"), StringComparison.Ordinal);
         var versions = Section(stdout, "버전 변경");
-        Assert.Contains("exim 4.94.2 (4.94.2-7+deb11u6) -> exim 4.96 (4.96-15+deb12u11)", versions, StringComparison.Ordinal);
-        Assert.Contains("postfix 3.7.11 (3.7.11-0+deb12u1) -> postfix 3.7.11 (3.7.11-0+deb12u1+mtaaudit1)", versions, StringComparison.Ordinal);
+        Assert.Contains("exim 4.94.2 (4.94.2-7+deb11u6) → exim 4.96 (4.96-15+deb12u11)", versions, StringComparison.Ordinal);
+        Assert.Contains("postfix 3.7.11 (3.7.11-0+deb12u1) → postfix 3.7.11 (3.7.11-0+deb12u1+mtaaudit1)", versions, StringComparison.Ordinal);
         var added = Section(stdout, "추가된 호스트");
         Assert.Contains("newhost: 양호", added, StringComparison.Ordinal);
         Assert.Contains("down: 수동점검", added, StringComparison.Ordinal);
@@ -91,9 +91,11 @@ public class CompareStoreTests
             var sheet = wb.Workbook.Sheets!.Elements<Sheet>().Single(x => x.Name == "변경 내용");
             var rows = ((WorksheetPart)wb.GetPartById(sheet.Id!)).Worksheet.Descendants<Row>()
                 .Select(r => string.Join("|", r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? ""))).ToList();
-            Assert.Contains("조치 완료 (취약 → 양호)|mail1|취약|양호|exim 4.94.2 (4.94.2-7+deb11u6)|exim 4.96 (4.96-15+deb12u11)", rows);
-            Assert.Contains("신규 취약|mail2|양호|취약|exim 4.96 (4.96-15+deb12u11)|exim 4.94.2 (4.94.2-7+deb11u6)", rows);
-            Assert.Contains("제외된 호스트|retired|양호|-|-|-", rows); // a lone "-" is not a formula: no apostrophe
+            // The last column: the host's CVEs resolved and new between the runs.
+            Assert.Contains(rows, r => r.StartsWith("조치 완료 (취약 → 양호)|mail1|취약|양호|exim 4.94.2 (4.94.2-7+deb11u6)|exim 4.96 (4.96-15+deb12u11)|해소 CVE-", StringComparison.Ordinal)
+                && !r.Contains("신규 CVE", StringComparison.Ordinal));
+            Assert.Contains(rows, r => r.StartsWith("신규 취약|mail2|양호|취약|exim 4.96 (4.96-15+deb12u11)|exim 4.94.2 (4.94.2-7+deb11u6)|신규 CVE-", StringComparison.Ordinal));
+            Assert.Contains("제외된 호스트|retired|양호|-|-|-|-", rows); // a lone "-" is not a formula: no apostrophe
         }
 
         // report --from a store: its newest run, judged now, every host in inventory order, with its address.
@@ -119,8 +121,9 @@ public class CompareStoreTests
         Assert.Contains(store + "#1", stdout, StringComparison.Ordinal);
 
         // The store alone is its newest run: comparing run 2 with it changes nothing.
+        // (mail2 is vulnerable in both: not fixed, so the follow-up check exits 1.)
         (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", store + "#2", store, "--lang", "en"]);
-        Assert.True(code == 0, stderr);
+        Assert.True(code == 1, stderr);
         Assert.Contains("Unchanged: 5", stdout, StringComparison.Ordinal);
 
         (code, stdout, stderr) = ReportSamples.Run(ReportSamples.Cli, ["report", "--compare", store + "#7", store, "--lang", "en"]);

@@ -13,8 +13,9 @@ public class HtmlReportTests
         return path;
     }
 
+    /// <summary>The rows shown on screen, in order: the script hides the others (class "h off" or "h paged").</summary>
     private static List<string> Rows(string dom) =>
-        Regex.Matches(dom, "<tr class=\"host\" data-host=\"([^\"]*)\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Regex.Matches(dom, "<tbody class=\"h\" [^>]*><tr class=\"host\" data-host=\"([^\"]*)\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 
     [Fact]
     public void Page_shows_every_host_filters_and_sorts_without_console_errors_and_keeps_a_screenshot()
@@ -28,6 +29,8 @@ public class HtmlReportTests
         Assert.Equal(names, Rows(dom));
         Assert.Contains($"data-count=\"{names.Count}\"", dom, StringComparison.Ordinal);
         Assert.Contains("<svg", dom, StringComparison.Ordinal);
+        // The page is whole without its script: every row and detail written server-side, then enhanced.
+        Assert.Contains("<html lang=\"ko\" class=\"js\"", dom, StringComparison.Ordinal);
 
         (dom, console) = Chromium.DumpDom(page, "#q=deb12");
         Assert.Empty(console);
@@ -70,7 +73,7 @@ public class HtmlReportTests
             document.querySelector('th[data-col=host]').click();
             var q=document.getElementById('q'); q.value='DEB1'; q.dispatchEvent(new Event('input'));
             var v=document.getElementById('verdict'); v.value='good'; v.dispatchEvent(new Event('change'));
-            document.querySelector('tr.host').click();
+            document.querySelector('tbody.h:not(.off):not(.paged) tr.host').click();
             </script>
             </body>
             """, StringComparison.Ordinal);
@@ -82,8 +85,11 @@ public class HtmlReportTests
         Assert.True(expected.Count > 3);
         Assert.Equal(expected, Rows(dom));
         Assert.Contains("aria-sort=\"descending\"", dom, StringComparison.Ordinal);
-        // The first row's detail is open: its 점검 일시 and 판정 사유 are shown.
-        Assert.Matches(new System.Text.RegularExpressions.Regex("<tr class=\"detail\">.*점검 일시.*판정 사유", System.Text.RegularExpressions.RegexOptions.Singleline), dom);
+        // The first row's detail is open (its 점검 일시 and 판정 사유), the others stay closed on screen.
+        var open = Regex.Matches(dom, "<tbody class=\"h\" [^>]*data-open=\"\"><tr class=\"host\" data-host=\"([^\"]*)\">.*?</tbody>", RegexOptions.Singleline);
+        var only = Assert.Single(open);
+        Assert.Equal(expected[0], only.Groups[1].Value);
+        Assert.Matches(new Regex("<tr class=\"detail\">.*점검 일시.*판정 사유", RegexOptions.Singleline), only.Value);
     }
 
     [Fact]
@@ -103,18 +109,19 @@ public class HtmlReportTests
         var page = Page(hosts, "hostile.html");
         var html = File.ReadAllText(page);
         // The data block cannot be closed by target text: '<' only ever appears escaped inside it.
-        Assert.Equal(4, Regex.Matches(html, "<script", RegexOptions.IgnoreCase).Count);
+        Assert.Single(Regex.Matches(html, "<script", RegexOptions.IgnoreCase));
         Assert.DoesNotContain("\u001b", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
 
         var (dom, console) = Chromium.DumpDom(page, "#expand=1");
         Assert.Empty(console);
         Assert.DoesNotContain("pwned", Regex.Match(dom, "<title>(.*?)</title>").Groups[1].Value, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", dom, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(4, Regex.Matches(dom, "<script", RegexOptions.IgnoreCase).Count);
+        Assert.Single(Regex.Matches(dom, "<script", RegexOptions.IgnoreCase));
         // Shown as text: the host row, its detail (evidence line, package) and the header fields.
         Assert.Contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;", dom, StringComparison.Ordinal);
         Assert.Contains(ReportSamples.Formula, System.Net.WebUtility.HtmlDecode(dom), StringComparison.Ordinal);
-        Assert.Equal(ReportSamples.Hostile().Item1.Host, Rows(dom)[0]);
+        Assert.Equal(MtaAudit.TerminalText.Clean(ReportSamples.Hostile().Item1.Host), Rows(dom)[0]); // control characters out
         Assert.Contains("/usr/lib/postfix/sbin/master &lt;script&gt;", dom, StringComparison.Ordinal);
         Assert.Contains("기관 &lt;script&gt;", dom, StringComparison.Ordinal);
     }

@@ -88,7 +88,7 @@ public class SinkTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3).ToArray());
         var rows = ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
         Assert.Equal(hosts.Count + 1, rows.Count);
-        Assert.Equal(["분류", "점검코드", "점검항목", "중요도", "호스트", "IP", "운영체제", "점검결과", "현황", "조치방법", "MTA", "버전", "패키지", "CVE"], rows[0].Take(14).ToArray());
+        Assert.Equal(["분류", "점검코드", "점검항목", "중요도", "호스트", "IP", "운영체제", "점검결과", "현황", "조치방법", "MTA", "버전", "패키지", "해당 CVE", "해당 없음 CVE", "증적", "점검 일시", "수집 계정"], rows[0].ToArray());
         Assert.All(rows, r => Assert.Equal(rows[0].Count, r.Count));
         var evil = rows[1];
         Assert.Equal("'" + MtaAudit.TerminalText.Clean(hosts[0].Item1.Host), evil[4]);
@@ -97,6 +97,18 @@ public class SinkTests
         Assert.All(rows.SelectMany(r => r), c => Assert.False(c != "-" && c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r', "unneutralised cell: " + c));
         Assert.DoesNotContain(rows.SelectMany(r => r), c => c.Contains('\u001b'));
         Assert.Equal(hosts.Skip(1).Select(h => h.Item1.Host), rows.Skip(2).Select(r => r[4]));
+
+        // deb11-exim: the CVEs the report calls not applicable are in their own column, never among the applicable ones.
+        var exim = hosts.FindIndex(h => h.Item1.Host == "deb11-exim");
+        var cves = hosts[exim].Item1.Mtas.SelectMany(m => m.Cves).ToList();
+        var applicable = rows[exim + 1][13].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var notApplicable = rows[exim + 1][14].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(notApplicable.Length > 5, "deb11-exim's build lacks features several CVEs need");
+        Assert.Equal(cves.Where(c => !c.NotApplicable).Select(c => c.Id).Distinct(), applicable);
+        Assert.Equal(cves.Where(c => c.NotApplicable).Select(c => c.Id).Distinct(), notApplicable);
+        Assert.Empty(applicable.Intersect(notApplicable));
+        // 증적: the lines that decided it, the version output first.
+        Assert.StartsWith("mta.exim.version path=/usr/sbin/exim4", rows[exim + 1][15], StringComparison.Ordinal);
     }
 
     [Fact]
