@@ -17,7 +17,7 @@ public sealed class XlsxSink(Stream output) : IReportSink
     private readonly CollectionPeriod _period = new();
 
     // Sized for A4 landscape at one page wide: the narrow KISA columns wrap, 현황 and 조치방법 get the room.
-    private static readonly double[] ResultWidths = [9, 7, 12, 5, 22, 14, 16, 8, 60, 45, 9, 9, 20, 16, 16, 45, 14, 10];
+    private static readonly double[] ResultWidths = [9, 7, 12, 5, 22, 14, 16, 8, 60, 45, 9, 9, 20, 32, 16, 45, 14, 10];
 
     /// <summary>Header (기관명, title) and footer (점검 일자, page N / M) of every printed page.</summary>
     private PrintSetup Print(bool repeatFirstRow) => new(
