@@ -18,7 +18,11 @@ public static class FleetReport
         Entries(store, run, analysis).Select(e => e.Host);
 
     /// <summary>Each host with what its bundle says of the collecting account and its addresses (for the report sinks).</summary>
-    public static IEnumerable<(HostReport Host, HostContext Context)> Entries(FleetStore store, long run, AnalysisOptions analysis)
+    public static IEnumerable<(HostReport Host, HostContext Context)> Entries(FleetStore store, long run, AnalysisOptions analysis) =>
+        // In a fleet the inventory name is the machine (HostMatch.Inventory): scan and report --from STORE say so alike.
+        StoredEntries(store, run, analysis).Select(e => (e.Host, e.Context with { Identity = HostMatch.Inventory(e.Host.Host) }));
+
+    private static IEnumerable<(HostReport Host, HostContext Context)> StoredEntries(FleetStore store, long run, AnalysisOptions analysis)
     {
         foreach (var row in store.Rows(run))
         {

@@ -72,7 +72,7 @@ public class HostIdentityCliTests
 
         var (textCode, text, _) = CliProcessTests.Run("analyze", exim, postfix);
         Assert.Equal(1, textCode);
-        Assert.Contains("Summary: 2 hosts", text, StringComparison.Ordinal);
+        Assert.Contains("Summary: hosts 2 ", text, StringComparison.Ordinal);
         Assert.Contains("localhost: 2 different machines use this name", text, StringComparison.Ordinal);
     }
 
@@ -195,7 +195,7 @@ public class HostIdentityCliTests
         Write(now, "b.evidence", WithMachineId(Rename(Real("deb12-postfix"), "localhost"), b));
         var (code, stdout, stderr) = CliProcessTests.Run("report", "--compare", old, now);
         Assert.True(code == 0, $"exit {code}: {stderr}");
-        Assert.Contains("localhost (id 3d1219c7): Vulnerable -> Good", stdout, StringComparison.Ordinal);
+        Assert.Contains("localhost (id 3d1219c7): Vulnerable → Good", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("could not be paired", stdout, StringComparison.Ordinal);
 
         // Without host.id and addresses nothing tells which localhost is which: both are listed as not paired.
