@@ -97,7 +97,7 @@ public class DocumentTests
         var png = Path.Combine(ReportSamples.ArtifactDir(), "html-noscript.png");
         File.Delete(png);
         var profile2 = ReportSamples.TempDir();
-        (code, _, stderr) = ReportSamples.Run("chromium", [.. Chromium.Flags(profile2), "--blink-settings=scriptEnabled=false", "--screenshot=" + png, "--window-size=1400,1800", new Uri(noScript).AbsoluteUri], 300);
+        (code, _, stderr) = ReportSamples.Run("chromium", [.. Chromium.Flags(profile2), "--screenshot=" + png, "--window-size=1400,1800", new Uri(noScript).AbsoluteUri], 300);
         Assert.True(code == 0 && new FileInfo(png).Length > 10_000, "chromium screenshot without script failed: " + stderr);
     }
 
